@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Role } from "@/server/lib/roles";
+import { requireRole } from "@/server/auth/session";
+import { AREAS } from "@/server/auth/page-access";
+import { serverCaller } from "@/server/api/caller";
+import { OrderFilterBar } from "@/components/forms/order-filter-bar";
+import { OrdersTable } from "@/components/tables/orders-table";
+import { OrderStatusTabs } from "@/components/ui/order-status-tabs";
+import { EXPORT_MAX_ROWS } from "@/server/services/order/export-orders";
+import { LIST_LIMIT_DEFAULT, orderQueryString, parseOrderQuery } from "@/server/services/order/order-filters";
+
+/** Who may open /orders/new and /orders/import (their pages check it; this only hides the links). */
+const ORDER_ENTRY_ROLES: readonly Role[] = ["OPERATOR", "ADMIN"];
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole(...AREAS.orders.roles);
+  const { filter, sort, invalid } = parseOrderQuery(await searchParams);
+  const [t, caller] = await Promise.all([getTranslations("orders"), serverCaller()]);
+  const [page, counts, channels] = await Promise.all([
+    caller.order.list({ filter, sort, limit: LIST_LIMIT_DEFAULT }),
+    caller.order.counts({ filter }),
+    caller.order.channels(),
+  ]);
+  const query = orderQueryString(filter, sort);
+  const selected = filter.status ? counts.byStatus.find((s) => s.status === filter.status) : counts.total;
+  const matching = selected ?? { count: 0, capped: false };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {ORDER_ENTRY_ROLES.includes(user.role) && (
+          <div className="flex gap-2">
+            <Link href="/orders/import" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" data-testid="orders-import-link">
+              {t("importCsv")}
+            </Link>
+            <Link href="/orders/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700" data-testid="orders-new-link">
+              {t("newOrder")}
+            </Link>
+          </div>
+        )}
+      </div>
+      {invalid.length > 0 && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="ignored-filters">
+          {t("filters.ignored", { names: invalid.join(", ") })}
+        </p>
+      )}
+      <OrderStatusTabs counts={counts} filter={filter} sort={sort} />
+      <OrderFilterBar key={`filters-${query}`} channels={channels} filter={filter} sort={sort} />
+      <OrdersTable
+        key={`table-${query}`}
+        filter={filter}
+        sort={sort}
+        limit={LIST_LIMIT_DEFAULT}
+        initialPage={page}
+        exportHref={query ? `/api/orders/export?${query}` : "/api/orders/export"}
+        exportCapped={matching.capped || matching.count > EXPORT_MAX_ROWS}
+        exportMax={EXPORT_MAX_ROWS}
+      />
+    </div>
+  );
+}

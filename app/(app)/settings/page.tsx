@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireRole } from "@/server/auth/session";
+import { AREAS } from "@/server/auth/page-access";
+import { serverCaller } from "@/server/api/caller";
+import { SettingsForm } from "@/components/forms/settings-form";
+
+export default async function SettingsPage() {
+  await requireRole(...AREAS.settings.roles);
+  const [t, tc, caller] = await Promise.all([getTranslations("settings"), getTranslations("channels.manage"), serverCaller()]);
+  const settings = await caller.settings.get();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 font-semibold">{t("merchant")}</h2>
+        <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <Link href="/settings/channels" className="font-semibold text-brand-700 hover:underline" data-testid="settings-channels-link">
+          {tc("link")}
+        </Link>
+        <p className="mt-1 text-sm text-slate-500">{tc("linkHelp")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Webhook ingestion through real HTTP: a production server (next start) on the
+ * bench database, 8 concurrent senders POSTing Shopify orders/create bodies
+ * signed with the channel secret. Measures orders/s and per-request p95.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { db } from "@/server/db";
+import { ms, percentile, type Measure } from "./lib";
+
+function shopifyOrder(id: bigint, skus: string[], i: number): string {
+  const line = (n: number) => ({
+    id: Number(id % 1_000_000n) * 10 + n,
+    sku: skus[(i * 7 + n * 13) % skus.length],
+    title: "Produto",
+    quantity: 1 + (n % 2),
+    price: "49.90",
+    total_discount: "0.00",
+    tax_lines: [],
+  });
+  const now = new Date().toISOString();
+  return `{"id":${id},"admin_graphql_api_id":"gid://shopify/Order/${id}","name":"#B${i}","email":"bench${i % 5000}@example.com","created_at":"${now}","updated_at":"${now}","currency":"BRL","financial_status":"paid","total_line_items_price":"149.70","subtotal_price":"149.70","total_discounts":"0.00","total_tax":"0.00","total_price":"164.70","shipping_lines":[{"price":"15.00","title":"Correios"}],"customer":{"first_name":"Cliente","last_name":"Bench ${i}"},"shipping_address":{"first_name":"Cliente","last_name":"Bench","address1":"Rua A, 10","city":"São Paulo","province_code":"SP","zip":"01310-100","country_code":"BR"},"line_items":${JSON.stringify([line(0), line(1), line(2)])}}`;
+}
+
+export async function benchIngest(baseUrl: string, opts: { seconds?: number; senders?: number } = {}): Promise<Measure[]> {
+  const seconds = opts.seconds ?? 20;
+  const senders = opts.senders ?? 8;
+  const secret = randomBytes(16).toString("hex");
+  const channel = await db.channel.create({ data: { platform: "SHOPIFY", name: `Bench Shopify ${Date.now()}`, secret } });
+  const skus = (await db.sku.findMany({ select: { code: true }, take: 500 })).map((s) => s.code);
+  const url = `${baseUrl}/api/channels/${channel.id}/webhook`;
+  let next = 0n;
+  const base = 9_000_000_000_000_000n + BigInt(Date.now()) * 1000n;
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+
+  async function sender() {
+    while (performance.now() < end) {
+      const i = Number(next++);
+      const body = shopifyOrder(base + BigInt(i), skus, i);
+      const hmac = createHmac("sha256", secret).update(body).digest("base64");
+      const t = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-shopify-hmac-sha256": hmac, "x-shopify-topic": "orders/create", "x-shopify-webhook-id": `bench-${base + BigInt(i)}` },
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status !== 200) errors++;
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: senders }, sender));
+  const elapsed = (performance.now() - t0) / 1000;
+  const created = await db.order.count({ where: { channelId: channel.id } });
+  const rate = created / elapsed;
+  const p95 = percentile(latencies, 95);
+  return [
+    {
+      name: `Webhook ingestion over HTTP with HMAC, ${senders} concurrent senders (orders/s)`,
+      target: "≥ 450/s",
+      value: `${rate.toFixed(0)}/s`,
+      pass: rate >= 450,
+      detail: `${created} orders in ${elapsed.toFixed(1)} s, ${errors} non-200 responses; includes stock reservation`,
+    },
+    { name: "Webhook ingestion, per-request p95", target: "≤ 100 ms", value: ms(p95), pass: p95 <= 100 },
+  ];
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { draftTotals, emptyDraft, lineFigures, parseAmount, toOrderInput, type DraftLine } from "@/components/forms/manual-order-draft";
+
+const line = (patch: Partial<DraftLine> = {}): DraftLine => ({ sku: "A", name: "A", catalogPriceCents: 4990, quantity: "1", unitPrice: "", discount: "", ...patch });
+
+describe("manual order draft", () => {
+  it("reads amounts typed the Brazilian or the dot-decimal way", () => {
+    expect(parseAmount("1.234,56")).toBe(123456);
+    expect(parseAmount("1234.56")).toBe(123456);
+    expect(parseAmount("")).toBeNull();
+    expect(parseAmount("12,3,4")).toBe("amountFormat");
+  });
+
+  it("uses the catalogue price unless one is typed, and adds up exactly", () => {
+    expect(lineFigures(line({ quantity: "3" }))).toEqual({ unitPriceCents: 4990, quantity: 3, discountCents: 0, totalCents: 14970 });
+    expect(lineFigures(line({ quantity: "3", unitPrice: "0,10", discount: "0,05" })).totalCents).toBe(25);
+    const draft = { ...emptyDraft("c"), lines: [line({ quantity: "2" }), line({ unitPrice: "0,1", quantity: "3", discount: "0,2" })], shipping: "15,90" };
+    // 2 × 49,90 + 3 × 0,10 = 100,10; − 0,20 + 15,90 = 115,80 (float math would give 115.80000000000001).
+    expect(draftTotals(draft)).toEqual({ subtotalCents: 10010, discountCents: 20, shippingCents: 1590, totalCents: 11580 });
+  });
+
+  it("builds the API input in cents and names the fields that cannot be read", () => {
+    const ok = toOrderInput({ ...emptyDraft("c"), lines: [line({ quantity: "2", unitPrice: "39,90", discount: "1" })], shipping: "" });
+    expect(ok.errors).toEqual({});
+    expect(ok.input.lines).toEqual([{ sku: "A", quantity: 2, unitPriceCents: 3990, discountCents: 100 }]);
+    expect(ok.input.shippingCents).toBe(0);
+    const bad = toOrderInput({ ...emptyDraft("c"), lines: [line({ quantity: "dois", unitPrice: "1,2,3" })], shipping: "abc" });
+    expect(bad.errors).toEqual({ "lines.0.quantity": "quantityRange", "lines.0.unitPriceCents": "amountFormat", shippingCents: "amountFormat" });
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The manual order form's state and arithmetic, kept pure: amounts are typed
+ * as people write them ("1.234,56" or "1234.56") and turned into exact cents
+ * with parseBrazilianOrDotDecimal; totals are integer sums, never floats.
+ */
+import { MoneyParseError, parseBrazilianOrDotDecimal } from "@/server/lib/money";
+import type { ManualOrderInput } from "@/server/services/order/manual-order-input";
+
+export interface DraftLine {
+  sku: string;
+  name: string;
+  catalogPriceCents: number;
+  quantity: string;
+  /** Empty: the catalogue price. */
+  unitPrice: string;
+  discount: string;
+}
+
+export interface Draft {
+  channelId: string;
+  customer: { name: string; email: string; phone: string; document: string };
+  address: { name: string; line1: string; line2: string; district: string; city: string; state: string; postalCode: string };
+  lines: DraftLine[];
+  shipping: string;
+  paymentStatus: "PENDING" | "PAID";
+  paymentMethod: string;
+  note: string;
+}
+
+export function emptyDraft(channelId: string): Draft {
+  return {
+    channelId,
+    customer: { name: "", email: "", phone: "", document: "" },
+    address: { name: "", line1: "", line2: "", district: "", city: "", state: "", postalCode: "" },
+    lines: [],
+    shipping: "",
+    paymentStatus: "PENDING",
+    paymentMethod: "",
+    note: "",
+  };
+}
+
+/** Cents for a typed amount; null for empty; "amountFormat" when it is not an amount. */
+export function parseAmount(text: string): number | null | "amountFormat" {
+  if (text.trim() === "") return null;
+  try {
+    return parseBrazilianOrDotDecimal(text);
+  } catch (e) {
+    if (e instanceof MoneyParseError) return "amountFormat";
+    throw e;
+  }
+}
+
+function parseQuantity(text: string): number | null {
+  return /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+export interface LineFigures {
+  unitPriceCents: number;
+  quantity: number;
+  discountCents: number;
+  totalCents: number;
+}
+
+/** What a line adds up to as typed; unparsable parts count as 0 so the totals stay readable while typing. */
+export function lineFigures(line: DraftLine): LineFigures {
+  const unit = parseAmount(line.unitPrice);
+  const discount = parseAmount(line.discount);
+  const unitPriceCents = typeof unit === "number" ? unit : line.catalogPriceCents;
+  const quantity = parseQuantity(line.quantity) ?? 0;
+  const discountCents = typeof discount === "number" ? discount : 0;
+  return { unitPriceCents, quantity, discountCents, totalCents: unitPriceCents * quantity - discountCents };
+}
+
+export function draftTotals(draft: Draft): { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number } {
+  const figures = draft.lines.map(lineFigures);
+  const subtotalCents = figures.reduce((a, f) => a + f.unitPriceCents * f.quantity, 0);
+  const discountCents = figures.reduce((a, f) => a + f.discountCents, 0);
+  const shipping = parseAmount(draft.shipping);
+  const shippingCents = typeof shipping === "number" ? shipping : 0;
+  return { subtotalCents, discountCents, shippingCents, totalCents: subtotalCents - discountCents + shippingCents };
+}
+
+/**
+ * The API input for a draft, and the fields that cannot be read as typed
+ * (keyed like the server's issue paths: "lines.0.unitPriceCents"); the form
+ * sends nothing while there are any. Everything else is the server's to judge.
+ */
+export function toOrderInput(draft: Draft): { input: ManualOrderInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const amount = (text: string, path: string): number | undefined => {
+    const v = parseAmount(text);
+    if (v === "amountFormat") errors[path] = "amountFormat";
+    return typeof v === "number" ? v : undefined;
+  };
+  const lines = draft.lines.map((l, i) => ({
+    sku: l.sku,
+    quantity: parseQuantity(l.quantity) ?? ((errors[`lines.${i}.quantity`] = "quantityRange"), 0),
+    unitPriceCents: amount(l.unitPrice, `lines.${i}.unitPriceCents`),
+    discountCents: amount(l.discount, `lines.${i}.discountCents`) ?? 0,
+  }));
+  const input: ManualOrderInput = {
+    channelId: draft.channelId,
+    customer: { ...draft.customer },
+    shippingAddress: { ...draft.address },
+    lines,
+    shippingCents: amount(draft.shipping, "shippingCents") ?? 0,
+    paymentStatus: draft.paymentStatus,
+    paymentMethod: draft.paymentMethod,
+    note: draft.note,
+  };
+  return { input, errors };
+}

@@ -1,0 +1,194 @@
+"use client";
+/**
+ * The actions the viewer may take on this order now (from the server's
+ * availableActions), each behind a small confirm form with the payload it
+ * needs. The server checks everything again; a conflicting change by someone
+ * else comes back as CONFLICT naming the order's current stage.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { useOrderErrorText } from "@/components/ui/order-error-text";
+import { HOLD_REASONS, type HoldReason, type OrderStatus } from "@/server/services/order/order-dimensions";
+import type { OrderAction, OrderActionType } from "@/server/services/order/order-actions";
+
+interface Props {
+  orderId: string;
+  version: number;
+  actions: OrderActionType[];
+  activeHolds: HoldReason[];
+}
+
+const DESTRUCTIVE = new Set<OrderActionType>(["CANCEL", "REJECT"]);
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+export function OrderActions({ orderId, version, actions, activeHolds }: Props) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const errorText = useOrderErrorText();
+  const [open, setOpen] = useState<OrderActionType | null>(null);
+  const [holdReason, setHoldReason] = useState<HoldReason | "">("");
+  const [releaseReason, setReleaseReason] = useState<HoldReason | "">("");
+  const [text, setText] = useState("");
+  const [reallocated, setReallocated] = useState(false);
+  const [done, setDone] = useState<{ from: OrderStatus; to: OrderStatus } | null>(null);
+  const act = useMutation(
+    trpc.order.act.mutationOptions({
+      onSuccess: (r) => {
+        setDone({ from: r.from, to: r.to });
+        setOpen(null);
+        router.refresh();
+      },
+    }),
+  );
+
+  const freeReasons = HOLD_REASONS.filter((r) => !activeHolds.includes(r));
+
+  function start(type: OrderActionType) {
+    act.reset();
+    setDone(null);
+    setOpen(type);
+    setText("");
+    setReallocated(false);
+    setHoldReason(freeReasons[0] ?? "");
+    setReleaseReason(activeHolds[0] ?? "");
+  }
+
+  function payload(type: OrderActionType): OrderAction | null {
+    const value = text.trim();
+    switch (type) {
+      case "HOLD":
+        return holdReason ? { type, reason: holdReason, ...(value ? { note: value } : {}) } : null;
+      case "RELEASE":
+        return releaseReason ? { type, reason: releaseReason } : null;
+      case "CANCEL":
+        return value ? { type, reason: value } : null;
+      case "INVOICE":
+        return value ? { type, invoiceNumber: value } : null;
+      case "REJECT":
+      case "REQUEST_RETURN":
+        return value ? { type, reason: value } : { type };
+      case "SHORT_PICK":
+        return { type, reallocated };
+      default:
+        return { type } as OrderAction;
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!open) return;
+    const action = payload(open);
+    if (action) act.mutate({ orderId, action, expectedVersion: version });
+  }
+
+  const ready = open !== null && payload(open) !== null;
+
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="order-actions">
+      <h2 className="mb-3 font-semibold">{t("orders.actions.title")}</h2>
+      {actions.length === 0 ? (
+        <p className="text-sm text-slate-500" data-testid="no-actions">{t("orders.actions.none")}</p>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              data-testid={`action-${a}`}
+              onClick={() => start(a)}
+              aria-pressed={open === a}
+              className={`rounded-md px-3 py-1.5 text-sm ${
+                DESTRUCTIVE.has(a) ? "border border-red-300 text-red-700 hover:bg-red-50" : "border border-slate-300 hover:bg-slate-100"
+              } ${open === a ? "ring-2 ring-brand-500" : ""}`}
+            >
+              {t(`orders.actions.${a}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {open && (
+        <form onSubmit={submit} className="mt-4 space-y-3 border-t border-slate-100 pt-4" data-testid="action-form" data-action={open}>
+          <h3 className="text-sm font-semibold">{t(`orders.actions.${open}`)}</h3>
+          {open === "HOLD" && (
+            <label className="block text-xs font-medium text-slate-600">
+              {t("orders.actions.holdReason")}
+              <select data-testid="action-hold-reason" className={field} value={holdReason} onChange={(e) => setHoldReason(e.target.value as HoldReason)}>
+                {freeReasons.map((r) => (
+                  <option key={r} value={r}>{t(`holdReason.${r}`)}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {open === "RELEASE" && (
+            <label className="block text-xs font-medium text-slate-600">
+              {t("orders.actions.releaseReason")}
+              <select data-testid="action-release-reason" className={field} value={releaseReason} onChange={(e) => setReleaseReason(e.target.value as HoldReason)}>
+                {activeHolds.map((r) => (
+                  <option key={r} value={r}>{t(`holdReason.${r}`)}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {(open === "HOLD" || open === "CANCEL" || open === "INVOICE" || open === "REJECT" || open === "REQUEST_RETURN") && (
+            <label className="block text-xs font-medium text-slate-600">
+              {t(
+                open === "HOLD"
+                  ? "orders.actions.holdNote"
+                  : open === "CANCEL"
+                    ? "orders.actions.cancelReason"
+                    : open === "INVOICE"
+                      ? "orders.actions.invoiceNumber"
+                      : "orders.actions.optionalReason",
+              )}
+              {open === "HOLD" ? (
+                <textarea data-testid="action-note" className={field} rows={2} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+              ) : (
+                <input
+                  data-testid={open === "INVOICE" ? "action-invoice-number" : "action-reason"}
+                  className={field}
+                  required={open === "CANCEL" || open === "INVOICE"}
+                  maxLength={open === "INVOICE" ? 60 : 500}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
+              )}
+            </label>
+          )}
+          {open === "SHORT_PICK" && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" data-testid="action-reallocated" checked={reallocated} onChange={(e) => setReallocated(e.target.checked)} />
+              {t("orders.actions.reallocated")}
+            </label>
+          )}
+          <div className="flex gap-3">
+            <button
+              type="submit"
+              data-testid="action-confirm"
+              disabled={!ready || act.isPending}
+              className={`rounded-md px-4 py-1.5 text-sm text-white disabled:opacity-50 ${DESTRUCTIVE.has(open) ? "bg-red-600 hover:bg-red-700" : "bg-brand-600 hover:bg-brand-700"}`}
+            >
+              {act.isPending ? t("orders.actions.working") : t("orders.actions.confirm")}
+            </button>
+            <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setOpen(null)}>
+              {t("orders.actions.back")}
+            </button>
+          </div>
+        </form>
+      )}
+      {act.error && (
+        <p role="status" data-testid="error-message" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {errorText(act.error)}
+        </p>
+      )}
+      {done && (
+        <p role="status" data-testid="action-done" className="mt-3 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("orders.actions.done", { from: t(`orderStatus.${done.from}`), to: t(`orderStatus.${done.to}`) })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+/**
+ * "Create a wave": the rule (warehouse, due before, max orders/units, group
+ * by) sent to picking.create; on success it links to the new list and says
+ * which orders were left out and why.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { PickSkipSummary } from "@/components/ui/pick-skip-summary";
+
+interface Props {
+  warehouses: { id: string; code: string; name: string; waitingOrders: number }[];
+  warehouseId: string;
+}
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const positive = (v: string): number | undefined => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? Number(v) : undefined);
+
+export function PickWaveForm({ warehouses, warehouseId }: Props) {
+  const t = useTranslations("picking.wave");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [wh, setWh] = useState(warehouseId);
+  const [dueBefore, setDueBefore] = useState("");
+  const [maxOrders, setMaxOrders] = useState("");
+  const [maxUnits, setMaxUnits] = useState("");
+  const [groupBy, setGroupBy] = useState<"" | "carrier" | "channel">("");
+  const create = useMutation(trpc.picking.create.mutationOptions({ onSuccess: () => router.refresh() }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const due = dueBefore ? new Date(dueBefore) : undefined;
+    create.mutate({
+      mode: "wave",
+      warehouseId: wh,
+      ...(due && !Number.isNaN(due.getTime()) ? { dueBefore: due } : {}),
+      ...(positive(maxOrders) ? { maxOrders: positive(maxOrders) } : {}),
+      ...(positive(maxUnits) ? { maxUnits: positive(maxUnits) } : {}),
+      groupBy: groupBy || null,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="wave-form">
+      <div>
+        <h2 className="font-semibold">{t("title")}</h2>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <label className="lg:col-span-2">
+          <span className="text-xs font-medium text-slate-600">{t("warehouse")}</span>
+          <select value={wh} onChange={(e) => setWh(e.target.value)} className={field} name="warehouseId" data-testid="wave-warehouse">
+            {warehouses.map((w) => (
+              <option key={w.id} value={w.id}>{t("waiting", { code: w.code, name: w.name, count: w.waitingOrders })}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="text-xs font-medium text-slate-600">{t("dueBefore")}</span>
+          <input type="datetime-local" value={dueBefore} onChange={(e) => setDueBefore(e.target.value)} className={field} name="dueBefore" />
+        </label>
+        <label>
+          <span className="text-xs font-medium text-slate-600">{t("maxOrders")}</span>
+          <input inputMode="numeric" value={maxOrders} onChange={(e) => setMaxOrders(e.target.value)} className={field} name="maxOrders" data-testid="wave-max-orders" />
+        </label>
+        <label>
+          <span className="text-xs font-medium text-slate-600">{t("maxUnits")}</span>
+          <input inputMode="numeric" value={maxUnits} onChange={(e) => setMaxUnits(e.target.value)} className={field} name="maxUnits" />
+        </label>
+        <label>
+          <span className="text-xs font-medium text-slate-600">{t("groupBy")}</span>
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)} className={field} name="groupBy">
+            <option value="">{t("groupNone")}</option>
+            <option value="carrier">{t("groupCarrier")}</option>
+            <option value="channel">{t("groupChannel")}</option>
+          </select>
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={create.isPending || !wh} className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-60" data-testid="wave-create">
+          {create.isPending ? t("creating") : t("create")}
+        </button>
+        {create.data && (
+          <span className="text-sm text-slate-700" data-testid="wave-created">
+            {t("created", { number: create.data.number, orders: create.data.orders, units: create.data.units })}{" "}
+            <Link href={`/picking/${create.data.pickListId}`} className="text-brand-700 hover:underline" data-testid="wave-open">{t("open")}</Link>
+          </span>
+        )}
+      </div>
+      {create.data && <PickSkipSummary skipped={create.data.skipped} count={create.data.skippedCount} />}
+      <ErrorMessage error={create.error} />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { ErrorMessage } from "@/components/ui/error-message";
+
+interface Settings {
+  companyName: string;
+  timeZone: string;
+  currency: string;
+  backorderPolicy: "BACKORDER" | "HOLD";
+  allowSplitShipments: boolean;
+}
+
+const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+
+export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => router.refresh() }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate(values);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <label className="block">
+        <span className="text-sm font-medium">{t("settings.companyName")}</span>
+        <input className={input} value={values.companyName} onChange={(e) => setValues({ ...values, companyName: e.target.value })} />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">{t("settings.timeZone")}</span>
+        <select data-testid="timezone" className={input} value={values.timeZone} onChange={(e) => setValues({ ...values, timeZone: e.target.value })}>
+          {timeZones.map((tz) => (
+            <option key={tz} value={tz}>{tz}</option>
+          ))}
+        </select>
+        <span className="text-xs text-slate-500">{t("settings.timeZoneHelp")}</span>
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">{t("settings.currency")}</span>
+        <input className={input} value={values.currency} maxLength={3} onChange={(e) => setValues({ ...values, currency: e.target.value.toUpperCase() })} />
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("settings.backorderPolicy")}</legend>
+        {(["BACKORDER", "HOLD"] as const).map((p) => (
+          <label key={p} className="mt-1 flex items-center gap-2 text-sm">
+            <input type="radio" name="backorderPolicy" checked={values.backorderPolicy === p} onChange={() => setValues({ ...values, backorderPolicy: p })} />
+            {t(`settings.backorderPolicy${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={values.allowSplitShipments} onChange={(e) => setValues({ ...values, allowSplitShipments: e.target.checked })} />
+        {t("settings.allowSplitShipments")}
+      </label>
+      <ErrorMessage error={save.error} />
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+          {t("common.save")}
+        </button>
+        {save.isSuccess && <span className="text-sm text-green-700" data-testid="saved">{t("common.saved")}</span>}
+      </div>
+    </form>
+  );
+}

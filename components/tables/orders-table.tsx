@@ -1,0 +1,171 @@
+"use client";
+/**
+ * The orders list: the first page comes from the server (page.tsx), further
+ * pages load by keyset cursor ("Load more"). Checkboxes select orders for the
+ * bulk bar; "Export CSV" downloads the same filter and sort.
+ */
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { BulkOrderAction } from "@/components/dialogs/bulk-order-action";
+import { useTRPC } from "@/components/providers/trpc";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { formatMoney } from "@/components/ui/format";
+import { FulfillmentStatusBadge, HoldBadge, OrderStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
+import type { AppRouter } from "@/server/api/root";
+import { SHIPPED_OR_CLOSED, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
+
+type ListPage = inferRouterOutputs<AppRouter>["order"]["list"];
+export type OrderListItem = ListPage["items"][number];
+
+interface Props {
+  filter: OrderFilter;
+  sort: OrderSort;
+  limit: number;
+  initialPage: ListPage;
+  exportHref: string;
+  /** The filter matches more rows than an export holds. */
+  exportCapped: boolean;
+  exportMax: number;
+}
+
+const CLOSED = new Set<string>(SHIPPED_OR_CLOSED);
+
+export function OrdersTable({ filter, sort, limit, initialPage, exportHref, exportCapped, exportMax }: Props) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [selected, setSelected] = useState<Map<string, number>>(new Map());
+  const [now] = useState(() => Date.now());
+
+  const list = useInfiniteQuery(
+    trpc.order.list.infiniteQueryOptions(
+      { filter, sort, limit },
+      {
+        initialData: { pages: [initialPage], pageParams: [null] },
+        getNextPageParam: (last) => last.nextCursor,
+      },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+
+  function toggle(id: string, number: number) {
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (next.has(id)) next.delete(id);
+      else next.set(id, number);
+      return next;
+    });
+  }
+  function toggleAll() {
+    setSelected(allSelected ? new Map() : new Map(rows.map((r) => [r.id, r.number])));
+  }
+  async function afterBulk() {
+    setSelected(new Map());
+    await queryClient.invalidateQueries({ queryKey: trpc.order.list.infiniteQueryKey() });
+    router.refresh();
+  }
+  const dt = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <span className="text-sm text-slate-500" data-testid="rows-shown">{t("orders.list.shown", { count: rows.length })}</span>
+        <div className="flex items-center gap-3">
+          {exportCapped && <span className="text-xs text-amber-700">{t("orders.export.capNote", { max: format.number(exportMax) })}</span>}
+          <a href={exportHref} download data-testid="export-csv" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            {t("orders.export.link")}
+          </a>
+        </div>
+      </div>
+      <BulkOrderAction selected={selected} onDone={afterBulk} onClear={() => setSelected(new Map())} />
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-sm" data-testid="orders-table">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="w-10 px-3 py-2">
+                <input type="checkbox" aria-label={t("orders.columns.selectAll")} data-testid="select-all" checked={allSelected} onChange={toggleAll} />
+              </th>
+              <th className="px-3 py-2">{t("orders.columns.number")}</th>
+              <th className="px-3 py-2">{t("orders.columns.channel")}</th>
+              <th className="px-3 py-2">{t("orders.columns.customer")}</th>
+              <th className="px-3 py-2">{t("orders.columns.status")}</th>
+              <th className="px-3 py-2 text-right">{t("orders.columns.total")}</th>
+              <th className="px-3 py-2">{t("orders.columns.placedAt")}</th>
+              <th className="px-3 py-2">{t("orders.columns.shipBy")}</th>
+              <th className="px-3 py-2 text-right">{t("orders.columns.lines")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((o) => {
+              const overdue = o.shipBy !== null && o.shipBy.getTime() < now && !CLOSED.has(o.status);
+              return (
+                <tr key={o.id} data-testid="order-row" data-number={o.number} data-status={o.status} className={selected.has(o.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
+                  <td className="px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label={t("orders.columns.select", { number: o.number })}
+                      data-testid={`select-${o.number}`}
+                      checked={selected.has(o.id)}
+                      onChange={() => toggle(o.id, o.number)}
+                    />
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/orders/${o.id}`} className="font-medium text-brand-600 hover:underline" data-testid={`order-link-${o.number}`}>
+                      #{o.number}
+                    </Link>
+                    {o.externalNumber && <div className="text-xs text-slate-500">{o.externalNumber}</div>}
+                  </td>
+                  <td className="px-3 py-2">
+                    {o.channel.name}
+                    <div className="text-xs text-slate-500">{t(`platform.${o.channel.platform}`)}</div>
+                  </td>
+                  <td className="px-3 py-2">{o.customerName}</td>
+                  <td className="px-3 py-2">
+                    <div className="flex flex-wrap gap-1">
+                      <OrderStatusBadge status={o.status} />
+                      <PaymentStatusBadge status={o.paymentStatus} />
+                      <FulfillmentStatusBadge status={o.fulfillmentStatus} />
+                      {o.onHold && <HoldBadge />}
+                    </div>
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{dt(o.placedAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {o.shipBy ? dt(o.shipBy) : "—"}
+                    {overdue && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-700" data-testid="overdue">{t("orders.list.overdue")}</span>}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{o.lineCount}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="p-6 text-center text-slate-500" data-testid="orders-empty">{t("orders.list.empty")}</p>}
+      </div>
+      <ErrorMessage error={list.error} />
+      <div className="flex justify-center">
+        {list.hasNextPage ? (
+          <button
+            type="button"
+            data-testid="load-more"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100 disabled:opacity-60"
+          >
+            {list.isFetchingNextPage ? t("orders.list.loading") : t("orders.list.loadMore")}
+          </button>
+        ) : (
+          rows.length > 0 && <span className="text-sm text-slate-400" data-testid="list-end">{t("orders.list.end")}</span>
+        )}
+      </div>
+    </div>
+  );
+}

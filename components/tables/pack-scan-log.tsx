@@ -1,0 +1,40 @@
+"use client";
+/** The package's last scans, newest first: what was read, the outcome, who, when (the full log is PackScan). */
+import { useFormatter, useTranslations } from "next-intl";
+
+export interface ScanLogRow {
+  id: string;
+  code: string;
+  result: "ACCEPTED" | "WRONG_ITEM" | "OVER_SCAN" | "UNKNOWN_CODE";
+  sku: string | null;
+  userName: string | null;
+  at: Date;
+}
+
+export function PackScanLog({ scans }: { scans: ScanLogRow[] }) {
+  const t = useTranslations("packing.log");
+  const format = useFormatter();
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("title")}</h2>
+      {scans.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("empty")}</p>
+      ) : (
+        <ol className="space-y-1 text-sm" data-testid="pack-log">
+          {scans.map((s) => (
+            <li key={s.id} className="flex items-baseline gap-2" data-testid="pack-log-row" data-result={s.result}>
+              <span className="w-16 shrink-0 tabular-nums text-slate-500">{format.dateTime(s.at, { timeStyle: "medium" })}</span>
+              <span
+                className={`shrink-0 rounded px-1.5 text-xs font-semibold ${s.result === "ACCEPTED" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}
+              >
+                {t(`result.${s.result}`)}
+              </span>
+              <span className="truncate font-mono">{s.code}</span>
+              {s.sku && <span className="truncate text-slate-500">{s.sku}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

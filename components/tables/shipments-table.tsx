@@ -1,0 +1,75 @@
+/**
+ * The Shipments list (one keyset page, rendered on the server). The order
+ * link is shown only to roles that may open orders. Server- and client-safe.
+ */
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { ShipmentStatusBadge } from "@/components/ui/shipment-status-badge";
+import type { ShipmentRow } from "@/server/services/shipping/list-shipments";
+
+export function ShipmentsTable({ items, canOpenOrders, canPrintLabels }: { items: ShipmentRow[]; canOpenOrders: boolean; canPrintLabels: boolean }) {
+  const t = useTranslations("shipping");
+  const format = useFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  if (items.length === 0) {
+    return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500" data-testid="shipments-empty">{t("list.empty")}</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="shipments-table">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">{t("columns.createdAt")}</th>
+            <th className="px-3 py-2">{t("columns.tracking")}</th>
+            <th className="px-3 py-2">{t("columns.carrier")}</th>
+            <th className="px-3 py-2">{t("columns.status")}</th>
+            <th className="px-3 py-2">{t("columns.order")}</th>
+            <th className="px-3 py-2">{t("columns.package")}</th>
+            <th className="px-3 py-2">{t("columns.destination")}</th>
+            <th className="px-3 py-2">{t("columns.lastEvent")}</th>
+            {canPrintLabels && <th className="px-3 py-2">{t("columns.label")}</th>}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((s) => (
+            <tr key={s.id} data-testid="shipment-row" data-id={s.id} data-status={s.status} className="align-top hover:bg-slate-50">
+              <td className="whitespace-nowrap px-3 py-2">{when(s.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <Link href={`/shipments/${s.id}`} className="font-mono text-brand-700 hover:underline" data-testid="shipment-link">
+                  {s.trackingNumber}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                {s.carrier.name} <span className="text-slate-400">· {s.service}</span>
+              </td>
+              <td className="px-3 py-2">
+                <ShipmentStatusBadge status={s.status} />
+                {s.openExceptions > 0 && (
+                  <span className="ml-2 whitespace-nowrap text-xs font-medium text-red-700" data-testid="shipment-exceptions">
+                    {t("list.openExceptions", { count: s.openExceptions })}
+                  </span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {canOpenOrders ? (
+                  <Link href={`/orders/${s.order.id}`} className="text-brand-700 hover:underline">#{s.order.number}</Link>
+                ) : (
+                  <span>#{s.order.number}</span>
+                )}
+                {s.order.externalNumber && <span className="text-slate-400"> · {s.order.externalNumber}</span>}
+              </td>
+              <td className="px-3 py-2">#{s.packageNumber}</td>
+              <td className="px-3 py-2">{s.destination}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{s.lastEventAt ? when(s.lastEventAt) : "—"}</td>
+              {canPrintLabels && (
+                <td className="px-3 py-2">
+                  <a href={`/api/shipments/${s.id}/label`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">{t("list.label")}</a>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

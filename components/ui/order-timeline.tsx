@@ -1,0 +1,64 @@
+/** The order timeline, newest first: what happened, who, when (merchant time zone), from → to, and why. */
+import { useFormatter, useTranslations } from "next-intl";
+import { isHoldReason, isOrderStatus, type OrderStatus } from "@/server/services/order/order-dimensions";
+
+export interface TimelineEvent {
+  id: string;
+  type: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus | null;
+  actorLabel: string;
+  reason: string | null;
+  data: unknown;
+  createdAt: Date;
+}
+
+function dataText(data: unknown, key: string): string | null {
+  if (typeof data !== "object" || data === null) return null;
+  const v = (data as Record<string, unknown>)[key];
+  return typeof v === "string" && v.trim() !== "" ? v : null;
+}
+
+export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const status = (s: string) => (isOrderStatus(s) ? t(`orderStatus.${s}`) : s);
+  const label = (type: string) => {
+    const key = `orders.timeline.events.${type.replace(/[^a-zA-Z0-9]/g, "_")}`;
+    return t.has(key) ? t(key) : type;
+  };
+  if (events.length === 0) return <p className="text-sm text-slate-500">{t("orders.timeline.empty")}</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
+      {events.map((e) => {
+        const note = dataText(e.data, "note");
+        const invoice = dataText(e.data, "invoiceNumber");
+        const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
+        return (
+          <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
+            <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />
+            <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+              <span className="font-medium">{label(e.type)}</span>
+              {moved && (
+                <span className="text-slate-600" data-testid="timeline-transition">
+                  {status(e.fromStatus!)} → {status(e.toStatus!)}
+                </span>
+              )}
+            </div>
+            <div className="text-xs text-slate-500">
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
+              · {t("orders.timeline.by", { actor: e.actorLabel })}
+            </div>
+            {e.reason && (
+              <div className="text-sm text-slate-700" data-testid="timeline-reason">
+                {t("orders.timeline.reason", { reason: isHoldReason(e.reason) ? t(`holdReason.${e.reason}`) : e.reason })}
+              </div>
+            )}
+            {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note })}</div>}
+            {invoice && <div className="text-sm text-slate-700">{t("orders.timeline.invoice", { number: invoice })}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

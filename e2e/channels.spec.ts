@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+import { rawJson, shopifyHeaders, shopifyOrder } from "../server/test/channel-payloads";
+
+test.describe("sales channels and their webhook deliveries", () => {
+  test("an admin connects Shopify, a signed order arrives through the copied URL, a tampered one is REJECTED", async ({ page, request }) => {
+    const run = Date.now().toString(36);
+    const name = `Loja E2E ${run}`;
+    const secret = `shpss_e2e_${run}_0123456789`;
+
+    await signIn(page, "admin");
+    await page.goto("/settings");
+    await page.getByTestId("settings-channels-link").click();
+    await expect(page.getByRole("heading", { name: "Sales channels" })).toBeVisible();
+    await page.getByTestId("channel-platform").selectOption("SHOPIFY");
+    await page.getByTestId("channel-name").fill(name);
+    await page.getByTestId("channel-secret").fill(secret);
+    await page.getByTestId("channel-create").click();
+
+    const card = page.getByTestId("channel-card").filter({ hasText: name });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText("orders/create");
+    await expect(card).not.toContainText(secret);
+    const url = await card.getByTestId("webhook-url").inputValue();
+    expect(url).toMatch(/^https?:\/\/[^/]+\/api\/channels\/[0-9a-f-]{36}\/webhook$/);
+
+    // What Shopify sends: the body signed with the pasted secret (base64 HMAC over the raw bytes).
+    const body = rawJson(shopifyOrder({ id: 5812345678900000000n + BigInt(Date.now() % 1_000_000) }));
+    const headers = { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic: "orders/create", webhookId: `e2e-${run}` }) };
+    const ok = await request.post(url, { data: body, headers });
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "processed" });
+
+    const tampered = body.replace('"total_price":"374.70"', '"total_price":"1.00"');
+    const bad = await request.post(url, { data: tampered, headers: { ...headers, "x-shopify-webhook-id": `e2e-${run}-t` } });
+    expect(bad.status()).toBe(401);
+
+    // The channel's deliveries: the processed one and the rejected one.
+    await page.reload();
+    await card.getByRole("link", { name: "View deliveries" }).click();
+    await expect(page.getByRole("heading", { name: "Channel deliveries" })).toBeVisible();
+    const rows = page.getByTestId("delivery-row");
+    await expect(rows).toHaveCount(2);
+    await expect(page.locator('[data-testid="delivery-row"][data-status="REJECTED"]')).toContainText("Signature check failed");
+
+    await page.locator('[data-testid="delivery-row"][data-status="REJECTED"]').getByTestId("delivery-link").click();
+    await expect(page.getByTestId("delivery-detail")).toHaveAttribute("data-status", "REJECTED");
+    await expect(page.getByTestId("delivery-error")).toContainText("x-shopify-hmac-sha256 does not match the body");
+    await expect(page.getByTestId("delivery-body")).toContainText('"total_price": "1.00"');
+    await page.getByRole("link", { name: "All deliveries" }).click();
+
+    await page.getByTestId("filter-status").selectOption("PROCESSED");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(rows).toHaveCount(1);
+    await rows.first().getByTestId("delivery-link").click();
+    await expect(page.getByTestId("delivery-detail")).toHaveAttribute("data-status", "PROCESSED");
+    // 64-bit ids are shown exactly as sent.
+    await expect(page.getByTestId("delivery-body")).toContainText('"id": 58123456789');
+    await page.getByTestId("delivery-open-order").click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByText("#1042").first()).toBeVisible();
+    await expect(page.getByText("Maria Silva").first()).toBeVisible();
+  });
+
+  test("an operator reads deliveries but cannot open the channel settings", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.getByTestId("nav-deliveries").click();
+    await expect(page.getByRole("heading", { name: "Channel deliveries" })).toBeVisible();
+    await page.goto("/settings/channels");
+    await expect(page.getByRole("heading", { name: "Access denied (403)" })).toBeVisible();
+  });
+});

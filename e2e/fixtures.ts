@@ -1,0 +1,34 @@
+/** Shared Playwright helpers: sign in as a demo user of a role. */
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
+
+export { DEMO_PASSWORD };
+
+function demo(role: string) {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  return user;
+}
+
+export const USERS = {
+  admin: demo("ADMIN"),
+  operator: demo("OPERATOR"),
+  warehouse: demo("WAREHOUSE"),
+  manager: demo("MANAGER"),
+} as const;
+
+export type DemoRole = keyof typeof USERS;
+
+/** Signs in through the login form, in English unless told otherwise. */
+export async function signIn(page: Page, who: DemoRole, opts: { locale?: "en" | "pt-BR" } = {}): Promise<void> {
+  await setLocale(page, opts.locale ?? "en");
+  await page.goto("/login");
+  await page.getByLabel(opts.locale === "pt-BR" ? "E-mail" : "Email").fill(USERS[who].email);
+  await page.getByLabel(opts.locale === "pt-BR" ? "Senha" : "Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: opts.locale === "pt-BR" ? "Entrar" : "Sign in" }).click();
+  await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 30_000 });
+}
+
+export async function setLocale(page: Page, locale: "en" | "pt-BR"): Promise<void> {
+  await page.context().addCookies([{ name: "fluxo-locale", value: locale, domain: "localhost", path: "/" }]);
+}

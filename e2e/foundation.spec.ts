@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { setLocale, signIn, USERS } from "./fixtures";
+
+test.describe("sign-in and the shell", () => {
+  test("a wrong password gets a clear message", async ({ page }) => {
+    await setLocale(page, "en");
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS.operator.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
+  });
+
+  test("repeated failures for one account are throttled", async ({ page }) => {
+    await setLocale(page, "en");
+    await page.goto("/login");
+    // A separate account, so the demo users stay usable for the other tests.
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill("intruder-target@fluxo.demo");
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
+    }
+    await page.getByLabel("Password").fill("wrong-again");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("login-error")).toContainText("Too many failed attempts");
+  });
+
+  for (const [who, areas] of [
+    ["admin", ["dashboard", "orders", "settings"]],
+    ["operator", ["dashboard", "orders"]],
+    ["warehouse", ["dashboard"]],
+    ["manager", ["dashboard", "orders"]],
+  ] as const) {
+    test(`${who} signs in, sees the dashboard and only their areas`, async ({ page }) => {
+      await signIn(page, who);
+      await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+      await expect(page.getByTestId("user-role")).toHaveText(
+        { admin: "Admin", operator: "Operator", warehouse: "Warehouse", manager: "Manager" }[who],
+      );
+      // Real counts from the database: the demo merchant has delivered orders.
+      await expect(page.getByTestId("count-DELIVERED")).not.toHaveText("0");
+      await expect(page.getByTestId("orders-per-day-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+      for (const area of areas) await expect(page.getByTestId(`nav-${area}`)).toBeVisible();
+      if (!(areas as readonly string[]).includes("settings")) await expect(page.getByTestId("nav-settings")).toHaveCount(0);
+      if (!(areas as readonly string[]).includes("orders")) await expect(page.getByTestId("nav-orders")).toHaveCount(0);
+    });
+  }
+
+  test("the language switch changes every text and money format", async ({ page }) => {
+    await signIn(page, "manager");
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.getByTestId("language-switch").selectOption("pt-BR");
+    await expect(page.getByRole("heading", { name: "Painel" })).toBeVisible();
+    await expect(page.getByTestId("user-role")).toHaveText("Gerente");
+    await expect(page.getByTestId("stat-revenue")).toContainText("R$");
+    await expect(page.getByTestId("stat-revenue")).toContainText(",");
+    await page.getByTestId("language-switch").selectOption("en");
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  });
+
+  test("a wrong role is refused with a 403 page, never data", async ({ page }) => {
+    await signIn(page, "warehouse");
+    const res = await page.goto("/settings");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toContainText("Access denied");
+    await expect(page.getByTestId("timezone")).toHaveCount(0);
+  });
+
+  test("tRPC refuses without a session and with the wrong role", async ({ page, request }) => {
+    const anon = await request.get("/api/trpc/dashboard.get");
+    expect(anon.status()).toBe(401);
+    await signIn(page, "operator");
+    const res = await page.request.post("/api/trpc/settings.update", {
+      data: { json: { companyName: "x", timeZone: "UTC", currency: "BRL", backorderPolicy: "HOLD", allowSplitShipments: false } },
+    });
+    expect(res.status()).toBe(403);
+  });
+
+  test("an admin changes the time zone in settings", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("timezone").selectOption("America/Manaus");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("saved")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("timezone")).toHaveValue("America/Manaus");
+    await page.getByTestId("timezone").selectOption("America/Sao_Paulo");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("saved")).toBeVisible();
+  });
+
+  test("sign out returns to the login page and protects pages again", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+test.describe("order entry", () => {
+  test("an operator takes a phone order with two catalogue SKUs and lands on it", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.goto("/orders/new");
+    await expect(page.getByRole("heading", { name: "New order" })).toBeVisible();
+
+    await page.getByLabel("Name", { exact: true }).fill("Maria Telefone");
+    await page.getByLabel("Phone").fill("(11) 98765-4321");
+    await page.getByLabel("CPF or CNPJ").fill("529.982.247-25");
+    await page.getByLabel("CEP").fill("01310-100");
+    await page.getByLabel("Street and number").fill("Avenida Paulista, 1000");
+    await page.getByLabel("City").fill("São Paulo");
+    await page.getByLabel("State (UF)").selectOption("SP");
+
+    // Search by code prefix, as at the counter.
+    await page.getByTestId("sku-search").fill("CAM-BAS-M");
+    await page.getByTestId("sku-option-CAM-BAS-M-AZU").click();
+    await page.getByTestId("sku-search").fill("CAN-CER-350");
+    await page.getByTestId("sku-option-CAN-CER-350-BRA").click();
+    await expect(page.getByTestId("order-lines").locator("tbody tr")).toHaveCount(2);
+    await page.getByLabel("Qty CAN-CER-350-BRA").fill("2");
+    await page.getByLabel("Shipping").fill("15,90");
+
+    // 49,90 + 2 × 34,90 + 15,90 = 135,60, live as it is typed.
+    await expect(page.getByTestId("total-subtotal")).toHaveText("R$119.70");
+    await expect(page.getByTestId("total-total")).toHaveText("R$135.60");
+
+    await page.getByLabel("Paid at the counter").check();
+    await page.getByRole("button", { name: "Create order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("order-detail")).toBeVisible();
+    await expect(page.getByText(/POS-\d{8}-[0-9A-Z]{6}/).first()).toBeVisible();
+    // The timeline says who entered it.
+    await expect(page.locator('[data-testid="timeline-event"][data-type="order.created"]')).toContainText("Otávio Operador");
+  });
+
+  test("field problems are shown next to the field, in the user's language", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders/new");
+    await page.getByLabel("CPF ou CNPJ").fill("529.982.247-24");
+    await page.getByRole("button", { name: "Criar pedido" }).click();
+    await expect(page.getByTestId("issue-customer.name")).toHaveText("Obrigatório.");
+    await expect(page.getByTestId("issue-customer.document")).toHaveText("CPF ou CNPJ inválido: confira os dígitos.");
+    await expect(page.getByTestId("issue-lines")).toHaveText("Adicione pelo menos um item.");
+    await expect(page).toHaveURL(/\/orders\/new$/);
+  });
+
+  test("an operator imports a CSV and sees the one bad row in the report", async ({ page }) => {
+    const run = Date.now().toString(36).toUpperCase();
+    const csv = [
+      "pedido;data_pedido;cliente;endereco;cidade;uf;cep;sku;quantidade;preco_unitario;frete",
+      `E2E-${run}-1;05/03/2026 14:30;Ana Planilha;Rua A, 1;Natal;RN;59010-000;CAM-BAS-M-AZU;2;49,90;12,50`,
+      `E2E-${run}-2;05/03/2026 15:00;Bia Planilha;Rua B, 2;Recife;PE;50010-000;CAN-CER-350-BRA;1;;`,
+      `E2E-${run}-3;05/03/2026 15:30;Caio Planilha;Rua C, 3;Natal;RN;59010-000;NAO-EXISTE-999;1;10,00;`,
+    ].join("\r\n");
+
+    await signIn(page, "operator");
+    await page.goto("/orders/import");
+    await expect(page.getByRole("heading", { name: "Import orders from CSV" })).toBeVisible();
+    await page.getByTestId("import-file").setInputFiles({ name: "pedidos.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${csv}`, "utf8") });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+
+    await expect(page.getByTestId("import-report")).toBeVisible();
+    await expect(page.getByTestId("report-created")).toHaveText("2");
+    await expect(page.getByTestId("report-duplicates")).toHaveText("0");
+    await expect(page.getByTestId("report-problems")).toHaveText("1");
+    const bad = page.locator('[data-testid="report-rows"] tr[data-row="4"]');
+    await expect(bad).toContainText("sku");
+    await expect(bad).toContainText("SKU “NAO-EXISTE-999” is not in the catalogue.");
+
+    const download = page.waitForEvent("download");
+    await page.getByTestId("report-download").click();
+    expect((await download).suggestedFilename()).toBe("import-report.csv");
+
+    // The same file again: nothing new, two duplicates.
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(page.getByTestId("report-duplicates")).toHaveText("2");
+    await expect(page.getByTestId("report-created")).toHaveText("0");
+  });
+
+  test("warehouse staff cannot open order entry", async ({ page }) => {
+    await signIn(page, "warehouse");
+    const res = await page.goto("/orders/new");
+    expect(res?.status()).toBe(403);
+    const upload = await page.request.post("/api/orders/import", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a\n1") } } });
+    expect(upload.status()).toBe(403);
+  });
+});

@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, USERS } from "./fixtures";
+
+/** The order numbers of the rows the list shows now (top to bottom). */
+async function rowNumbers(page: Page, count: number): Promise<number[]> {
+  const rows = page.getByTestId("order-row");
+  await expect(rows.first()).toBeVisible();
+  const numbers: number[] = [];
+  for (let i = 0; i < count; i++) numbers.push(Number(await rows.nth(i).getAttribute("data-number")));
+  return numbers;
+}
+
+/** The first of `statuses` whose tab (for the current filter) counts at least `min` orders. */
+async function statusWith(page: Page, statuses: string[], min: number): Promise<string> {
+  for (const s of statuses) {
+    if (Number(await page.getByTestId(`tab-count-${s}`).textContent()) >= min) return s;
+  }
+  throw new Error(`No status among ${statuses.join(", ")} has ${min} orders`);
+}
+
+test.describe("orders workspace", () => {
+  // The production server opens its database on the first signed-in request: warm it up
+  // so the first test's sign-in is not the one that pays for it.
+  test.beforeAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS.operator.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: /Sign in|Entrar/ }).click();
+    await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 60_000 });
+    await page.goto("/orders");
+    await expect(page.getByTestId("orders-table")).toBeVisible({ timeout: 60_000 });
+    await page.close();
+  });
+
+  test("an operator finds an order by search, holds it with a reason and releases it", async ({ page }) => {
+    test.slow(); // several server round trips; generous under a loaded CI machine
+    await signIn(page, "operator");
+    await page.goto("/orders?onHold=false");
+    // Orders early in the pipeline, where holding is what an operator would do.
+    const status = await statusWith(page, ["PAYMENT_AUTHORIZED", "RECEIVED", "APPROVED"], 1);
+    await page.getByTestId(`tab-${status}`).click();
+    await expect(page.getByTestId(`tab-${status}`)).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+    const [number] = await rowNumbers(page, 1);
+
+    await page.goto("/orders");
+    await page.getByTestId("order-search").fill(`#${number}`);
+    await page.getByTestId("order-search-submit").click();
+    await expect(page).toHaveURL(/[?&]q=%23\d+/);
+    await expect(page.getByTestId(`order-link-${number}`)).toBeVisible();
+    await page.getByTestId(`order-link-${number}`).click();
+
+    await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", status);
+    await expect(page.getByTestId("order-line").first()).toBeVisible();
+    await expect(page.getByTestId("order-total")).toContainText("R$");
+    await expect(page.getByTestId("badge-hold")).toHaveCount(0);
+
+    await page.getByTestId("action-HOLD").click();
+    await page.getByTestId("action-hold-reason").selectOption("INCORRECT_ADDRESS");
+    await page.getByTestId("action-note").fill("CEP does not match the street");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("action-done")).toBeVisible();
+    await expect(page.getByTestId("badge-hold")).toHaveText("On hold: Incorrect address");
+    const held = page.getByTestId("timeline-event").first();
+    await expect(held).toHaveAttribute("data-type", "order.held");
+    await expect(held).toContainText("Put on hold");
+    await expect(held).toContainText(`by ${USERS.operator.name}`);
+    await expect(held).toContainText("Why: Incorrect address");
+    await expect(held).toContainText("Note: CEP does not match the street");
+    await expect(page.getByTestId("hold").first()).toHaveAttribute("data-active", "true");
+    // On hold, the order cannot be approved until released.
+    await expect(page.getByTestId("action-APPROVE")).toHaveCount(0);
+
+    await page.getByTestId("action-RELEASE").click();
+    await page.getByTestId("action-release-reason").selectOption("INCORRECT_ADDRESS");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("badge-hold")).toHaveCount(0);
+    const events = page.getByTestId("timeline-event");
+    await expect(events.nth(0)).toHaveAttribute("data-type", "order.released");
+    await expect(events.nth(0)).toContainText("Hold released");
+    await expect(events.nth(1)).toHaveAttribute("data-type", "order.held");
+    await expect(page.getByTestId("hold").first()).toHaveAttribute("data-active", "false");
+    await expect(page.getByTestId("action-RELEASE")).toHaveCount(0);
+    await expect(page.getByTestId("action-HOLD")).toBeVisible();
+  });
+
+  test("filters live in the URL, the back button undoes them and more rows load by cursor", async ({ page }) => {
+    test.slow(); // several server round trips; generous under a loaded CI machine
+    await signIn(page, "operator");
+    await page.goto("/orders");
+    await expect(page.getByTestId("order-row")).toHaveCount(50);
+    await page.getByTestId("load-more").click();
+    await expect(page.getByTestId("order-row")).toHaveCount(100);
+    const numbers = await page.getByTestId("order-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
+    expect(new Set(numbers).size).toBe(100);
+
+    await page.getByTestId("filter-payment").selectOption("PAID");
+    await expect(page).toHaveURL(/paymentStatus=PAID/);
+    await expect(page.getByTestId("badge-payment").first()).toHaveText("Paid");
+    await page.getByTestId("sort").selectOption("total_desc");
+    await expect(page).toHaveURL(/sort=total_desc/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/sort=/);
+    await expect(page.getByTestId("filter-payment")).toHaveValue("PAID");
+    await page.goBack();
+    await expect(page).not.toHaveURL(/paymentStatus/);
+    await expect(page.getByTestId("filter-payment")).toHaveValue("");
+  });
+
+  test("an operator cancels two orders at once and sees the result per order", async ({ page }) => {
+    test.slow(); // several server round trips; generous under a loaded CI machine
+    await signIn(page, "operator");
+    await page.goto("/orders");
+    // CANCEL is legal in all of these stages, held or not.
+    const status = await statusWith(page, ["RECEIVED", "PAYMENT_AUTHORIZED", "APPROVED", "BACKORDERED", "ALLOCATED"], 2);
+    await page.goto(`/orders?status=${status}`);
+    const [a, b] = await rowNumbers(page, 2);
+    await page.getByTestId(`select-${a}`).check();
+    await page.getByTestId(`select-${b}`).check();
+    await expect(page.getByTestId("bulk-count")).toHaveText("2 orders selected");
+    await page.getByTestId("bulk-action").selectOption("CANCEL");
+    await expect(page.getByTestId("bulk-apply")).toBeDisabled();
+    await page.getByTestId("bulk-cancel-reason").fill("Customer asked by phone");
+    await page.getByTestId("bulk-apply").click();
+
+    const results = page.getByTestId("bulk-results");
+    await expect(results).toBeVisible();
+    await expect(page.getByTestId("bulk-summary")).toHaveText("2 succeeded, 0 failed");
+    for (const n of [a, b]) {
+      const row = results.locator(`[data-number="${n}"]`);
+      await expect(row).toHaveAttribute("data-ok", "true");
+      await expect(row).toContainText("Done, now Cancelled");
+    }
+    // The list reloads: cancelled orders leave the tab.
+    await expect(page.getByTestId(`order-link-${a}`)).toHaveCount(0);
+    await expect(page.getByTestId(`order-link-${b}`)).toHaveCount(0);
+
+    // Approving them now fails, and says why, per order.
+    await page.goto("/orders?status=CANCELLED");
+    await page.getByTestId("order-search").fill(`#${a}`);
+    await page.getByTestId("order-search-submit").click();
+    await expect(page).toHaveURL(/[?&]q=%23\d+/);
+    await page.getByTestId(`select-${a}`).check();
+    await page.getByTestId("bulk-action").selectOption("APPROVE");
+    await page.getByTestId("bulk-apply").click();
+    await expect(page.getByTestId("bulk-summary")).toHaveText("0 succeeded, 1 failed");
+    await expect(results.locator(`[data-number="${a}"]`)).toContainText("This action is not possible now: the order is Cancelled.");
+  });
+
+  test("the CSV export downloads the current filter with a translated header", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.goto("/orders?status=DELIVERED");
+    await expect(page.getByTestId("export-csv")).toHaveAttribute("href", "/api/orders/export?status=DELIVERED");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    expect(download.suggestedFilename()).toMatch(/^orders-\d{12}\.csv$/);
+    const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(
+      /^Order,Channel number,Channel,Platform,Customer,E-mail,Status,Payment,Fulfilment,On hold,Total,Currency,Lines,Placed \(UTC\),Placed \([\w/]+\),Ship by \(UTC\),Ship by \([\w/]+\)$/,
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1, 20)) {
+      expect(line).toContain(",DELIVERED,");
+      expect(line).toMatch(/,\d+\.\d{2},[A-Z]{3},\d+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
+    }
+  });
+
+  test("a warehouse user is refused the orders page, the export and the API", async ({ page }) => {
+    await signIn(page, "warehouse");
+    await expect(page.getByTestId("nav-orders")).toHaveCount(0);
+    const res = await page.goto("/orders");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toContainText("Access denied");
+    await expect(page.getByTestId("orders-table")).toHaveCount(0);
+    expect((await page.request.get("/api/orders/export")).status()).toBe(403);
+    expect((await page.request.get("/api/trpc/order.list?input=%7B%22json%22%3A%7B%7D%7D")).status()).toBe(403);
+  });
+});

@@ -1,0 +1,78 @@
+/** Inputs and outputs of the channel router (channel-router.ts). No output schema has a field for a secret. */
+import { z } from "zod";
+import { CHANNEL_PLATFORMS } from "@/server/channels/types";
+import { DELIVERY_STATUSES } from "@/server/services/channels/list-deliveries";
+
+const platform = z.enum(CHANNEL_PLATFORMS);
+const deliveryStatus = z.enum(DELIVERY_STATUSES);
+const channelRef = z.object({ id: z.string(), name: z.string(), platform: z.string() });
+
+export const deliveryIdInput = z.object({ id: z.uuid() });
+
+export const deliveryListOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      channel: channelRef,
+      topic: z.string(),
+      status: deliveryStatus,
+      error: z.string().nullable(),
+      attempts: z.number().int(),
+      receivedAt: z.date(),
+      processedAt: z.date().nullable(),
+      order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const deliveryDetailOutput = z.object({
+  id: z.string(),
+  channel: channelRef.extend({ active: z.boolean() }),
+  deliveryKey: z.string(),
+  topic: z.string(),
+  status: deliveryStatus,
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  receivedAt: z.date(),
+  processedAt: z.date().nullable(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  body: z.string(),
+  bodyIsJson: z.boolean(),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      externalId: z.string(),
+      status: z.string(),
+      customerName: z.string(),
+      totalCents: z.number().int(),
+      currency: z.string(),
+    }),
+  ),
+  reprocessable: z.boolean(),
+});
+
+export const reprocessOutput = z.object({
+  deliveryId: z.string(),
+  status: z.enum(["PROCESSED", "DUPLICATE", "IGNORED", "FAILED"]),
+  orderIds: z.array(z.string()),
+  error: z.string().nullable(),
+});
+
+export const channelOptionsOutput = z.array(z.object({ id: z.string(), name: z.string(), platform: z.string(), active: z.boolean() }));
+
+export const channelAdminOutput = z.object({
+  id: z.string(),
+  platform,
+  name: z.string(),
+  defaultCurrency: z.string(),
+  active: z.boolean(),
+  createdAt: z.date(),
+  webhookPath: z.string().nullable(),
+  pastedSecret: z.boolean(),
+  secretHint: z.string(),
+  topics: z.array(z.string()),
+  deliveryCount: z.number().int(),
+  lastDeliveryAt: z.date().nullable(),
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { protectedProcedure, roleProcedure, router } from "@/server/api/trpc";
+import { getMerchantSettings, settingsInput, updateMerchantSettings } from "@/server/services/settings/merchant-settings";
+import { setUserLocale } from "@/server/services/settings/user-locale";
+
+const settingsOutput = z.object({
+  companyName: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  backorderPolicy: z.enum(["BACKORDER", "HOLD"]),
+  allowSplitShipments: z.boolean(),
+});
+
+export const settingsRouter = router({
+  get: protectedProcedure.output(settingsOutput).query(() => getMerchantSettings()),
+  update: roleProcedure("ADMIN")
+    .input(settingsInput)
+    .output(settingsOutput)
+    .mutation(({ ctx, input }) => updateMerchantSettings({ actor: ctx.user, input })),
+  setMyLocale: protectedProcedure
+    .input(z.object({ locale: z.enum(["en", "pt-BR"]) }))
+    .output(z.object({ locale: z.string() }))
+    .mutation(({ ctx, input }) => setUserLocale({ actor: ctx.user, locale: input.locale })),
+});

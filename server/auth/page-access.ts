@@ -1,0 +1,26 @@
+/**
+ * Which roles may open which area. The sidebar and the pages read this one
+ * table; tRPC procedures declare their own roles (server/api/routers/*).
+ * Areas not built yet are simply absent.
+ */
+import type { Role } from "@/server/lib/roles";
+
+export const AREAS = {
+  dashboard: { href: "/", roles: ["ADMIN", "OPERATOR", "WAREHOUSE", "MANAGER"] },
+  settings: { href: "/settings", roles: ["ADMIN"] },
+  orders: { href: "/orders", roles: ["OPERATOR", "MANAGER", "ADMIN"] },
+  deliveries: { href: "/deliveries", roles: ["ADMIN", "OPERATOR", "MANAGER"] },
+  packing: { href: "/packing", roles: ["WAREHOUSE", "ADMIN"] },
+  picking: { href: "/picking", roles: ["WAREHOUSE", "ADMIN"] },
+  shipments: { href: "/shipments", roles: ["WAREHOUSE", "OPERATOR", "MANAGER", "ADMIN"] },
+} as const satisfies Record<string, { href: string; roles: readonly Role[] }>;
+
+export type Area = keyof typeof AREAS;
+
+export function canOpen(area: Area, role: Role): boolean {
+  return (AREAS[area].roles as readonly Role[]).includes(role);
+}
+
+export function areasFor(role: Role): { area: Area; href: string }[] {
+  return (Object.keys(AREAS) as Area[]).filter((a) => canOpen(a, role)).map((a) => ({ area: a, href: AREAS[a].href }));
+}

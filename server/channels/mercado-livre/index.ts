@@ -1,0 +1,119 @@
+/**
+ * Mercado Livre / Mercado Libre connector.
+ *
+ * Inbound documents:
+ * - notification `{_id, resource:"/orders/123", topic:"orders_v2", sent, …}` →
+ *   kind "notification" (only topics orders/orders_v2; others are rejected);
+ *   the order must then be fetched (GET /orders/{id}) and fed back in;
+ * - order resource (GET /orders/{id}) → kind "order";
+ * - /orders/search page `{paging, results:[…]}` → kind "orders";
+ * - shipment resource (GET /shipments/{id}) → ChannelParseError: use
+ *   parseShipmentAddress / mergeShipment to attach its address to the order.
+ *
+ * ML does not sign notifications: verify checks the shared token
+ * (`?token=` or `x-fluxo-token`).
+ */
+import { arr, isObject, parseDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
+import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import { mapMercadoLivreOrder } from "./order";
+import { isShipment } from "./shipment";
+
+export { mapMercadoLivreOrder } from "./order";
+export { mergeShipment, parseShipmentAddress } from "./shipment";
+
+const ORDER_TOPICS = new Set(["orders", "orders_v2"]);
+
+type Classified =
+  | { type: "notification"; body: JsonObject }
+  | { type: "order"; body: JsonObject }
+  | { type: "orders"; body: JsonObject }
+  | { type: "shipment"; body: JsonObject };
+
+function classify(value: unknown): Classified {
+  if (!isObject(value)) throw new ChannelParseError("Mercado Livre body is not a JSON object");
+  if ("topic" in value && "resource" in value) return { type: "notification", body: value };
+  if (Array.isArray(value.results) && "paging" in value) return { type: "orders", body: value };
+  if ("order_items" in value) return { type: "order", body: value };
+  if (isShipment(value)) return { type: "shipment", body: value };
+  const keys = Object.keys(value).slice(0, 8).join(", ");
+  throw new ChannelParseError(
+    `Mercado Livre document not recognised (keys: ${keys || "none"}): expected a notification (topic, resource), an order (order_items), an /orders/search page (paging, results) or a shipment`,
+  );
+}
+
+function tryClassify(req: InboundRequest): Classified | undefined {
+  try {
+    return classify(parseJsonBody(req, "Mercado Livre"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/orders/2195160686` → "2195160686". */
+function orderIdFromResource(resource: string, topic: string): string {
+  const m = /^\/orders\/(\d+)\/?$/.exec(resource);
+  if (!m?.[1]) throw new ChannelParseError(`Mercado Livre ${topic} notification resource "${resource}" is not /orders/{id}`);
+  return m[1];
+}
+
+function parseNotification(n: JsonObject): InboundDocument {
+  const topic = str(n, "topic") ?? "";
+  const resource = str(n, "resource") ?? "";
+  if (!ORDER_TOPICS.has(topic)) {
+    throw new ChannelParseError(
+      `Mercado Livre notification topic "${topic}" (resource ${resource || "none"}) is not an order notification; only orders_v2/orders are handled`,
+    );
+  }
+  const at = n.sent === undefined || n.sent === null ? undefined : parseDate(n.sent, `Mercado Livre ${topic} notification sent`);
+  return { kind: "notification", externalId: orderIdFromResource(resource, topic), topic, ...(at ? { at } : {}) };
+}
+
+export const mercadoLivreConnector: ChannelConnector = {
+  platform: "MERCADO_LIVRE",
+
+  verify: (req, secret) => verifySharedToken(req, secret),
+
+  /**
+   * Notifications: `_id`, else `topic:resource:sent` (SOURCES.md). Orders:
+   * `order:<id>:<last_updated>`. Anything else: sha256 of the body.
+   */
+  deliveryKey(req) {
+    const doc = tryClassify(req);
+    if (doc?.type === "notification") {
+      const id = str(doc.body, "_id");
+      if (id) return id;
+      return `${str(doc.body, "topic") ?? ""}:${str(doc.body, "resource") ?? ""}:${str(doc.body, "sent") ?? ""}`;
+    }
+    if (doc?.type === "order") {
+      const b = doc.body;
+      const changed = str(b, "last_updated") ?? str(b, "date_last_updated") ?? str(b, "date_closed") ?? str(b, "date_created");
+      return `order:${str(b, "id") ?? ""}:${changed ?? ""}`;
+    }
+    return `sha256:${sha256Hex(req.rawBody)}`;
+  },
+
+  topic(req) {
+    const doc = tryClassify(req);
+    if (!doc) return "unknown";
+    if (doc.type === "notification") return str(doc.body, "topic") ?? "unknown";
+    return { order: "order", orders: "orders/search", shipment: "shipment" }[doc.type];
+  },
+
+  parse(req) {
+    const doc = classify(parseJsonBody(req, "Mercado Livre"));
+    switch (doc.type) {
+      case "notification":
+        return parseNotification(doc.body);
+      case "order":
+        return { kind: "order", order: mapMercadoLivreOrder(doc.body) };
+      case "orders":
+        return { kind: "orders", orders: arr(doc.body, "results").map((r) => mapMercadoLivreOrder(r)) };
+      case "shipment":
+        throw new ChannelParseError(
+          `Mercado Livre shipment ${str(doc.body, "id") ?? "(no id)"} is not an order; its address is attached to order ${str(doc.body, "order_id") ?? "(unknown)"} with mergeShipment`,
+        );
+    }
+  },
+};
+
+export default mercadoLivreConnector;

@@ -1,0 +1,91 @@
+/**
+ * Mercado Livre addresses. Current orders carry only `shipping: {id}`; the
+ * address lives on the shipment resource (GET /shipments/{id}), which points
+ * back with `order_id`. Older orders embed the whole shipment, including
+ * `receiver_address`, in `shipping`.
+ */
+import { JsonSyntaxError, parseJsonSafe } from "@/server/lib/json-safe";
+import { asObject, idStr, isObject, joinName, obj, optDate, str, type JsonObject } from "../read";
+import { ChannelParseError, type AddressInput, type ChannelOrderInput } from "../types";
+
+/** "BR-SP" → "SP"; a bare code is kept; otherwise the state's name. */
+function stateCode(state: JsonObject | undefined): string | undefined {
+  const id = str(state, "id");
+  if (id) {
+    const m = /^[A-Z]{2}-([A-Z0-9]{1,3})$/i.exec(id);
+    if (m?.[1]) return m[1].toUpperCase();
+    if (/^[A-Z0-9]{1,3}$/i.test(id)) return id.toUpperCase();
+  }
+  return str(state, "name");
+}
+
+/** A `receiver_address` object → AddressInput (`what` names it in errors). */
+export function mapReceiverAddress(a: JsonObject, what: string): AddressInput {
+  const street = str(a, "street_name");
+  const number = str(a, "street_number");
+  const line1 = street ? joinName(street + (number ? "," : ""), number) : str(a, "address_line");
+  if (!line1) throw new ChannelParseError(`${what} has no street_name or address_line`);
+  const city = str(obj(a, "city"), "name");
+  if (!city) throw new ChannelParseError(`${what} has no city.name`);
+  const country = str(obj(a, "country"), "id");
+  return {
+    name: str(a, "receiver_name"),
+    line1,
+    line2: str(a, "comment"),
+    district: str(obj(a, "neighborhood"), "name"),
+    city,
+    state: stateCode(obj(a, "state")),
+    postalCode: str(a, "zip_code"),
+    country: country && /^[A-Z]{2}$/i.test(country) ? country.toUpperCase() : undefined,
+    phone: str(a, "receiver_phone"),
+  };
+}
+
+/** True for a body that is a shipment resource rather than an order. */
+export function isShipment(o: JsonObject): boolean {
+  return !("order_items" in o) && "order_id" in o && ("receiver_address" in o || "shipping_option" in o || "logistic_type" in o);
+}
+
+function toJson(shipment: unknown): JsonObject {
+  let value = shipment;
+  try {
+    if (typeof shipment === "string") value = parseJsonSafe(shipment);
+    else if (Buffer.isBuffer(shipment)) value = parseJsonSafe(shipment.toString("utf8"));
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new ChannelParseError(`Mercado Livre shipment is not valid JSON: ${e.message}`);
+    throw e;
+  }
+  return asObject(value, "Mercado Livre shipment");
+}
+
+/**
+ * The receiver address of a shipment (GET /shipments/{id}) and the order it
+ * belongs to. Accepts parsed JSON or the raw text (ids then stay exact).
+ */
+export function parseShipmentAddress(shipmentJson: unknown): { externalOrderId: string; address: AddressInput } {
+  const s = toJson(shipmentJson);
+  const label = `Mercado Livre shipment ${str(s, "id") ?? "(no id)"}`;
+  const externalOrderId = idStr(s, "order_id");
+  if (!externalOrderId) throw new ChannelParseError(`${label} has no order_id`);
+  const receiver = s.receiver_address;
+  if (!isObject(receiver)) throw new ChannelParseError(`${label} has no receiver_address`);
+  return { externalOrderId, address: mapReceiverAddress(receiver, `${label} receiver_address`) };
+}
+
+/**
+ * The order with its shipping address filled from the shipment (and shipBy
+ * from shipping_option.estimated_handling_limit.date when the order has none).
+ * The shipment must belong to the order.
+ */
+export function mergeShipment(order: ChannelOrderInput, shipmentJson: unknown): ChannelOrderInput {
+  const s = toJson(shipmentJson);
+  const { externalOrderId, address } = parseShipmentAddress(s);
+  if (externalOrderId !== order.externalId) {
+    throw new ChannelParseError(
+      `Mercado Livre shipment ${str(s, "id") ?? "(no id)"} belongs to order ${externalOrderId}, not to order ${order.externalId}`,
+    );
+  }
+  const handlingLimit = obj(obj(s, "shipping_option"), "estimated_handling_limit")?.date;
+  const shipBy = order.shipBy ?? optDate(handlingLimit, `Mercado Livre shipment ${str(s, "id")} estimated_handling_limit.date`);
+  return { ...order, shippingAddress: address, ...(shipBy ? { shipBy } : {}) };
+}

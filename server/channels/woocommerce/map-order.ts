@@ -1,0 +1,181 @@
+/** WooCommerce REST order (v3, also the body of order.* webhooks) → ChannelOrderInput. */
+import { sumCents } from "@/server/lib/money";
+import {
+  arr,
+  cents,
+  centsOrZero,
+  decodeHtmlEntities,
+  digitsOnly,
+  idStr,
+  int,
+  isObject,
+  joinName,
+  obj,
+  parseDate,
+  str,
+  type JsonObject,
+} from "../read";
+import {
+  ChannelParseError,
+  type AddressInput,
+  type ChannelOrderInput,
+  type ChannelOrderState,
+  type CustomerInput,
+  type OrderLineInput,
+  type PaymentStatus,
+} from "../types";
+
+/** Customer name used when the billing block has no name, company or email. */
+export const WOO_GUEST_NAME = "Guest";
+
+/** A string field with HTML entities decoded (WooCommerce escapes names). */
+function text(o: JsonObject | undefined, key: string): string | undefined {
+  const v = str(o, key);
+  return v === undefined ? undefined : decodeHtmlEntities(v);
+}
+
+function metaValue(order: JsonObject, keys: readonly string[]): string | undefined {
+  for (const m of arr(order, "meta_data")) {
+    if (isObject(m) && keys.includes(String(m["key"]))) {
+      const v = str(m, "value");
+      if (v !== undefined) return v;
+    }
+  }
+  return undefined;
+}
+
+/** Address blocks with every field "" (guest orders without shipping) → undefined. */
+export function mapWooAddress(a: JsonObject | undefined): AddressInput | undefined {
+  if (!a) return undefined;
+  const street = text(a, "address_1");
+  const city = text(a, "city");
+  const postalCode = str(a, "postcode");
+  if (street === undefined && city === undefined && postalCode === undefined) return undefined;
+  // Brazilian checkout plugins add `number` and `neighborhood` to the address blocks.
+  const number = str(a, "number");
+  return {
+    name: joinName(text(a, "first_name"), text(a, "last_name")) ?? text(a, "company"),
+    line1: [street, number].filter((p) => p !== undefined).join(", "),
+    line2: text(a, "address_2"),
+    district: text(a, "neighborhood"),
+    city: city ?? "",
+    state: str(a, "state"),
+    postalCode,
+    country: str(a, "country")?.toUpperCase(),
+    phone: str(a, "phone"),
+  };
+}
+
+function mapCustomer(order: JsonObject): CustomerInput {
+  const billing = obj(order, "billing");
+  const shipping = obj(order, "shipping");
+  const email = str(billing, "email");
+  const cpf = str(billing, "cpf") ?? metaValue(order, ["billing_cpf", "_billing_cpf"]);
+  const cnpj = str(billing, "cnpj") ?? metaValue(order, ["billing_cnpj", "_billing_cnpj"]);
+  // persontype "2" = pessoa jurídica in the Brazilian Market plugin.
+  const document = str(billing, "persontype") === "2" ? (cnpj ?? cpf) : (cpf ?? cnpj);
+  return {
+    externalId: idStr(order, "customer_id"),
+    name:
+      joinName(text(billing, "first_name"), text(billing, "last_name")) ??
+      joinName(text(shipping, "first_name"), text(shipping, "last_name")) ??
+      text(billing, "company") ??
+      email ??
+      WOO_GUEST_NAME,
+    email,
+    phone: str(billing, "phone") ?? str(shipping, "phone"),
+    document: digitsOnly(document),
+  };
+}
+
+function mapLine(raw: unknown, index: number, what: string): { line: OrderLineInput; subtotalCents: number } {
+  const where = `${what} line_items[${index}]`;
+  if (!isObject(raw)) throw new ChannelParseError(`${where} is not an object`);
+  const lineId = idStr(raw, "id");
+  const sku = str(raw, "sku") ?? idStr(raw, "variation_id") ?? idStr(raw, "product_id") ?? lineId;
+  if (sku === undefined) throw new ChannelParseError(`${where} has no sku, variation_id, product_id or id`);
+  const quantity = int(raw["quantity"], `${where} quantity`, 1);
+  const subtotalCents = cents(raw["subtotal"], `${where} subtotal`);
+  // `subtotal` is exact (string, all units, before coupons); `price` is a float that
+  // WooCommerce rounds. Use the exact division when there is one.
+  const unitPriceCents =
+    subtotalCents % quantity === 0 ? subtotalCents / quantity : cents(raw["price"], `${where} price`);
+  const line: OrderLineInput = {
+    externalId: lineId,
+    sku,
+    name: text(raw, "name") ?? sku,
+    quantity,
+    unitPriceCents,
+    discountCents: subtotalCents - cents(raw["total"], `${where} total`),
+    taxCents: centsOrZero(raw["total_tax"], `${where} total_tax`),
+  };
+  return { line, subtotalCents };
+}
+
+/**
+ * Status → our state and payment status.
+ *  - on-hold is PENDING: WooCommerce uses it for "awaiting payment confirmation"
+ *    (bank transfer, cash on delivery, cheque); the money is not known to be held.
+ *  - cancelled is VOIDED unless the order had been paid (date_paid set): PAID, to be refunded.
+ *  - unknown statuses (plugins add their own, e.g. "shipped") count as PAID once date_paid is set.
+ */
+function mapStatus(order: JsonObject, totalCents: number, what: string): { state: ChannelOrderState; paymentStatus: PaymentStatus } {
+  const status = str(order, "status") ?? "pending";
+  const paid = str(order, "date_paid_gmt") !== undefined || str(order, "date_paid") !== undefined;
+  const refunded = sumCents(
+    arr(order, "refunds").map((r, i) => (isObject(r) ? Math.abs(centsOrZero(r["total"], `${what} refunds[${i}] total`)) : 0)),
+  );
+  const afterRefunds = (s: PaymentStatus): PaymentStatus =>
+    refunded === 0 ? s : refunded >= totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  switch (status) {
+    case "pending":
+    case "on-hold":
+    case "checkout-draft":
+      return { state: "OPEN", paymentStatus: "PENDING" };
+    case "processing":
+    case "completed":
+      return { state: "OPEN", paymentStatus: afterRefunds("PAID") };
+    case "cancelled":
+      return { state: "CANCELLED", paymentStatus: paid ? afterRefunds("PAID") : "VOIDED" };
+    case "refunded":
+      return { state: "CANCELLED", paymentStatus: "REFUNDED" };
+    case "failed":
+      return { state: "CANCELLED", paymentStatus: "FAILED" };
+    default:
+      return { state: "OPEN", paymentStatus: paid ? afterRefunds("PAID") : "PENDING" };
+  }
+}
+
+export function mapWooOrder(order: JsonObject): ChannelOrderInput {
+  const externalId = idStr(order, "id");
+  if (externalId === undefined) throw new ChannelParseError("WooCommerce order has no id");
+  const what = `WooCommerce order ${externalId}`;
+  const rawLines = arr(order, "line_items");
+  if (rawLines.length === 0) throw new ChannelParseError(`${what} has no line_items`);
+  const mapped = rawLines.map((l, i) => mapLine(l, i, what));
+  const currency = str(order, "currency");
+  if (currency === undefined) throw new ChannelParseError(`${what} has no currency`);
+  // *_gmt fields are UTC without an offset; the plain ones are the site's local time (fallback only).
+  const placedAt = parseDate(order["date_created_gmt"] ?? order["date_created"], `${what} date_created_gmt`);
+  const modified = order["date_modified_gmt"] ?? order["date_modified"];
+  const totalCents = cents(order["total"], `${what} total`);
+  return {
+    externalId,
+    externalNumber: str(order, "number") ?? externalId,
+    placedAt,
+    updatedAt: modified ? parseDate(modified, `${what} date_modified_gmt`) : placedAt,
+    currency: currency.toUpperCase(),
+    ...mapStatus(order, totalCents, what),
+    paymentMethod: text(order, "payment_method_title") ?? str(order, "payment_method"),
+    customer: mapCustomer(order),
+    shippingAddress: mapWooAddress(obj(order, "shipping")),
+    billingAddress: mapWooAddress(obj(order, "billing")),
+    lines: mapped.map((m) => m.line),
+    subtotalCents: sumCents(mapped.map((l) => l.subtotalCents)),
+    discountCents: centsOrZero(order["discount_total"], `${what} discount_total`),
+    shippingCents: centsOrZero(order["shipping_total"], `${what} shipping_total`),
+    taxCents: centsOrZero(order["total_tax"], `${what} total_tax`),
+    totalCents,
+    note: text(order, "customer_note"),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * All UI text, per language. Core texts live in en.json / pt-BR.json; each
+ * area keeps its own pair of files (<area>.en.json / <area>.pt-BR.json) under
+ * a top-level key named after the area. Add a pair here when you add an area;
+ * messages.test.ts checks that both languages have the same keys.
+ */
+import en from "./en.json";
+import ptBR from "./pt-BR.json";
+import orderEntryEn from "./orderEntry.en.json";
+import orderEntryPt from "./orderEntry.pt-BR.json";
+import ordersEn from "./orders.en.json";
+import ordersPt from "./orders.pt-BR.json";
+import channelsEn from "./channels.en.json";
+import channelsPt from "./channels.pt-BR.json";
+import packingEn from "./packing.en.json";
+import packingPt from "./packing.pt-BR.json";
+import pickingEn from "./picking.en.json";
+import pickingPt from "./picking.pt-BR.json";
+import shippingEn from "./shipping.en.json";
+import shippingPt from "./shipping.pt-BR.json";
+
+type Messages = Record<string, unknown>;
+
+const AREAS: { en: Messages; "pt-BR": Messages }[] = [
+  // { en: ordersEn, "pt-BR": ordersPt },
+  { en: orderEntryEn, "pt-BR": orderEntryPt },
+  { en: ordersEn, "pt-BR": ordersPt },
+  { en: channelsEn, "pt-BR": channelsPt },
+  { en: packingEn, "pt-BR": packingPt },
+  { en: pickingEn, "pt-BR": pickingPt },
+  { en: shippingEn, "pt-BR": shippingPt },
+];
+
+function merge(base: Messages, lang: "en" | "pt-BR"): Messages {
+  return AREAS.reduce<Messages>((acc, area) => ({ ...acc, ...area[lang] }), { ...base });
+}
+
+export const MESSAGES = { en: merge(en, "en"), "pt-BR": merge(ptBR, "pt-BR") } as const;

@@ -1,0 +1,167 @@
+/**
+ * Parses a stored delivery and applies what it says. Used for live webhooks
+ * and for "re-process" on the Channel deliveries page; it reads only what was
+ * stored, so a fixed connector can replay a failed delivery exactly.
+ */
+import { db } from "@/server/db";
+import { connectorFor } from "@/server/channels/registry";
+import { ChannelParseError, type ChannelOrderInput, type InboundDocument, type InboundRequest } from "@/server/channels/types";
+import { MoneyParseError } from "@/server/lib/money";
+import { DomainError } from "@/server/lib/domain-error";
+import { captureOrder } from "@/server/services/order/capture-order";
+import { updateChannelOrder } from "@/server/services/order/update-channel-order";
+import { systemActor } from "@/server/services/order/actor";
+import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-order";
+import { applyChannelCancellation, applyChannelRefund } from "@/server/services/channels/apply-channel-events";
+import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
+
+export type ProcessOutcome =
+  | { status: "PROCESSED" | "DUPLICATE" | "IGNORED"; orderIds: string[]; note?: string }
+  | { status: "FAILED"; error: string };
+
+/** processDelivery's outcome, or ERROR when it threw something unexpected (recorded on the row as FAILED). */
+export type RecordedOutcome = ProcessOutcome | { status: "ERROR"; error: string };
+
+/**
+ * processDelivery for a delivery the caller has claimed. Anything else that goes
+ * wrong is recorded on the row as FAILED, so it is visible and can be re-processed,
+ * instead of leaving it RECEIVED: a value the database refuses (class 22) is a
+ * permanent failure of the document (FAILED); anything else (database down, a
+ * deadlock) may pass on a retry (ERROR, the caller answers 500).
+ */
+export async function processDeliveryRecordingErrors(deliveryId: string): Promise<RecordedOutcome> {
+  try {
+    return await processDelivery(deliveryId);
+  } catch (e) {
+    const permanent = isPermanentDataError(e);
+    const error = (permanent ? `The database refused a value of this document: ${describeError(e)}` : `Internal error while processing: ${describeError(e)}`).slice(0, 2000);
+    if (!permanent) console.error(`[channels] delivery ${deliveryId}:`, e);
+    await db.channelDelivery
+      .update({ where: { id: deliveryId }, data: { status: "FAILED", error, processedAt: new Date() } })
+      .catch(() => undefined);
+    return permanent ? { status: "FAILED", error } : { status: "ERROR", error };
+  }
+}
+
+export async function processDelivery(deliveryId: string): Promise<ProcessOutcome> {
+  const delivery = await db.channelDelivery.findUniqueOrThrow({
+    where: { id: deliveryId },
+    select: { id: true, rawBody: true, headers: true, channel: { select: { id: true, name: true, platform: true, defaultCurrency: true } } },
+  });
+  const { channel } = delivery;
+  const connector = connectorFor(channel.platform);
+  const req: InboundRequest = {
+    rawBody: Buffer.from(delivery.rawBody, "utf8"),
+    headers: (delivery.headers ?? {}) as Record<string, string>,
+    query: {},
+  };
+  let outcome: ProcessOutcome;
+  try {
+    if (!connector) throw new ChannelParseError(`${channel.platform} channels have no webhook connector.`);
+    const doc = connector.parse(req);
+    outcome = await applyDocument({ channel, deliveryId, doc });
+  } catch (e) {
+    if (!(e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof DomainError || e instanceof SyntaxError)) throw e;
+    outcome = { status: "FAILED", error: e.message };
+  }
+  await db.channelDelivery.update({
+    where: { id: deliveryId },
+    data: {
+      status: outcome.status,
+      error: outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null),
+      orderId: outcome.status !== "FAILED" ? (outcome.orderIds[0] ?? null) : undefined,
+      processedAt: new Date(),
+    },
+  });
+  return outcome;
+}
+
+interface ChannelRef {
+  id: string;
+  name: string;
+  defaultCurrency: string;
+}
+
+/** Order amounts and quantities are 32-bit integer columns. */
+const INT4_MAX = 2_147_483_647;
+
+function checkStorable(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || Math.abs(value) > INT4_MAX) {
+    throw new ChannelParseError(`${what} is ${value}, beyond what Fluxo can store (±${INT4_MAX} cents or units).`);
+  }
+}
+
+export function validateOrderInput(order: ChannelOrderInput): void {
+  if (!order.externalId) throw new ChannelParseError("The order has no id.");
+  const what = `Order ${order.externalId}`;
+  if (order.lines.length === 0) throw new ChannelParseError(`${what} has no lines.`);
+  for (const l of order.lines) {
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new ChannelParseError(`${what}: line ${l.sku} has quantity ${l.quantity}.`);
+    checkStorable(l.quantity, `${what}: line ${l.sku} quantity`);
+    checkStorable(l.unitPriceCents, `${what}: line ${l.sku} unit price`);
+    checkStorable(l.discountCents, `${what}: line ${l.sku} discount`);
+    checkStorable(l.taxCents, `${what}: line ${l.sku} tax`);
+    checkStorable(l.unitPriceCents * l.quantity - l.discountCents + l.taxCents, `${what}: line ${l.sku} total`);
+  }
+  for (const key of ["subtotalCents", "discountCents", "shippingCents", "taxCents", "totalCents"] as const) {
+    checkStorable(order[key], `${what} ${key}`);
+  }
+}
+
+async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string) {
+  validateOrderInput(order);
+  const actorLabel = `channel:${channel.name}`;
+  const created = await captureOrder({ channelId: channel.id, defaultCurrency: channel.defaultCurrency, input: order, deliveryId, actorLabel });
+  if (created) {
+    await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel) });
+    return { orderId: created.orderId, outcome: "CREATED" as const };
+  }
+  return updateChannelOrder({ channelId: channel.id, input: order, actorLabel, deliveryId });
+}
+
+async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; doc: InboundDocument }): Promise<ProcessOutcome> {
+  const { channel, deliveryId, doc } = opts;
+  switch (doc.kind) {
+    case "order": {
+      const r = await upsertOrder(channel, doc.order, deliveryId);
+      if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: "Older than the version Fluxo holds: not applied." };
+      if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: "Same version as the one Fluxo holds." };
+      return { status: "PROCESSED", orderIds: [r.orderId] };
+    }
+    case "orders": {
+      const results: { orderId: string; outcome: string }[] = [];
+      for (const o of doc.orders) results.push(await upsertOrder(channel, o, deliveryId));
+      const orderIds = results.map((r) => r.orderId);
+      if (results.some((r) => r.outcome === "CREATED" || r.outcome === "UPDATED")) return { status: "PROCESSED", orderIds };
+      if (results.every((r) => r.outcome === "SAME_VERSION")) {
+        return { status: "DUPLICATE", orderIds, note: "Same version of every order as the one Fluxo holds." };
+      }
+      return { status: "IGNORED", orderIds, note: "Older than (or the same as) the versions Fluxo holds: not applied." };
+    }
+    case "cancellation":
+    case "deletion": {
+      const reason = doc.kind === "cancellation" ? (doc.reason ?? "Cancelled on the sales channel") : "Deleted on the sales channel";
+      const orderId = await applyChannelCancellation({ channelId: channel.id, externalId: doc.externalId, reason, actorLabel: `channel:${channel.name}` });
+      return orderId ? { status: "PROCESSED", orderIds: [orderId] } : { status: "IGNORED", orderIds: [], note: `Order ${doc.externalId} is not in Fluxo.` };
+    }
+    case "refund": {
+      const r = await applyChannelRefund({ channelId: channel.id, refund: doc.refund, actorLabel: `channel:${channel.name}` });
+      if (!r) throw new ChannelParseError(`Refund ${doc.refund.externalRefundId} is for order ${doc.refund.externalOrderId}, which is not in Fluxo yet.`);
+      if (!r.applied) return { status: "DUPLICATE", orderIds: [r.orderId], note: `Refund ${doc.refund.externalRefundId} is already on the order.` };
+      return { status: "PROCESSED", orderIds: [r.orderId] };
+    }
+    case "notification": {
+      const order = await db.order.findUnique({
+        where: { channelId_externalId: { channelId: channel.id, externalId: doc.externalId } },
+        select: { id: true },
+      });
+      return {
+        status: "PROCESSED",
+        orderIds: order ? [order.id] : [],
+        note: `Notification ${doc.topic} for order ${doc.externalId}: the order document must be delivered to apply it.`,
+      };
+    }
+    case "ping":
+      return { status: "PROCESSED", orderIds: [], note: "Webhook handshake." };
+  }
+}

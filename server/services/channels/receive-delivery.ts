@@ -1,0 +1,142 @@
+/**
+ * Inbound webhooks, in the order that keeps nothing lost:
+ *   1. verify the signature/token on the raw bytes (bad → 401, recorded as REJECTED);
+ *   2. store the raw delivery (dedupe: the same delivery key twice → one row, 200 both times);
+ *   3. parse and apply it; a failure is kept with its error (FAILED) and can be re-processed.
+ *
+ * A stored delivery is processed by whoever CLAIMS it: the request that inserted
+ * it, or a retry that atomically moves a FAILED (or abandoned RECEIVED) row back
+ * to RECEIVED. Concurrent copies of one delivery therefore never run twice.
+ */
+import { randomUUID } from "node:crypto";
+import { db } from "@/server/db";
+import { connectorFor } from "@/server/channels/registry";
+import type { InboundRequest } from "@/server/channels/types";
+import { processDeliveryRecordingErrors, type RecordedOutcome } from "@/server/services/channels/process-delivery";
+
+export interface DeliveryResponse {
+  httpStatus: number;
+  body: { status: string; deliveryId?: string; orderIds?: string[]; error?: string };
+}
+
+const HEADER_ALLOWLIST = /^(x-|content-type|user-agent)/i;
+/** Headers that carry credentials (our shared token above all) are never stored: operators read these rows. */
+const SECRET_HEADER = /(token|secret|password|api-?key|auth)/i;
+export const REDACTED = "[redacted]";
+/** A RECEIVED row older than this was abandoned by a crashed process: a retry may claim it. */
+export const ABANDONED_AFTER_MS = 2 * 60_000;
+
+export function storedHeaders(headers: InboundRequest["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v !== undefined && HEADER_ALLOWLIST.test(k)) out[k] = SECRET_HEADER.test(k) ? REDACTED : v;
+  }
+  return out;
+}
+
+function bodyText(raw: Buffer): string {
+  // Postgres text cannot hold NUL; such a body is not JSON any platform sends, keep it visible.
+  return raw.toString("utf8").replace(/\u0000/g, "\\u0000");
+}
+
+export async function receiveDelivery(opts: { channelId: string; req: InboundRequest }): Promise<DeliveryResponse> {
+  const { channelId, req } = opts;
+  if (!/^[0-9a-f-]{36}$/i.test(channelId)) return { httpStatus: 404, body: { status: "unknown_channel" } };
+  const channel = await db.channel.findUnique({ where: { id: channelId }, select: { id: true, platform: true, secret: true, active: true } });
+  if (!channel) return { httpStatus: 404, body: { status: "unknown_channel" } };
+  const connector = connectorFor(channel.platform);
+  if (!connector) return { httpStatus: 404, body: { status: "no_webhook_for_platform", error: `${channel.platform} channels have no webhook.` } };
+
+  const verdict = connector.verify(req, channel.secret);
+  if (!verdict.ok) {
+    await db.channelDelivery.create({
+      data: {
+        channelId,
+        deliveryKey: `rejected:${randomUUID()}`,
+        topic: safeTopic(() => connector.topic(req)),
+        headers: storedHeaders(req.headers),
+        rawBody: bodyText(req.rawBody),
+        status: "REJECTED",
+        error: `Signature check failed: ${verdict.reason}`,
+        processedAt: new Date(),
+      },
+    });
+    return { httpStatus: 401, body: { status: "rejected", error: verdict.reason } };
+  }
+  if (!channel.active) {
+    return { httpStatus: 409, body: { status: "channel_inactive", error: "This channel is inactive in Fluxo." } };
+  }
+
+  const deliveryKey = connector.deliveryKey(req);
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "ChannelDelivery" ("channelId", "deliveryKey", topic, headers, "rawBody")
+    VALUES (${channelId}::uuid, ${deliveryKey}, ${safeTopic(() => connector.topic(req))}, ${JSON.stringify(storedHeaders(req.headers))}::jsonb, ${bodyText(req.rawBody)})
+    ON CONFLICT ("channelId", "deliveryKey") DO NOTHING
+    RETURNING id`;
+  let deliveryId = inserted[0]?.id;
+  if (!deliveryId) {
+    const prior = await db.channelDelivery.findUnique({
+      where: { channelId_deliveryKey: { channelId, deliveryKey } },
+      select: { id: true, orderId: true, attempts: true },
+    });
+    if (!prior) return { httpStatus: 503, body: { status: "retry" } };
+    // A retry of a delivery that failed (a fix may have landed since), or of one whose
+    // processing was abandoned: claim it. Anything else, or a lost claim, is a duplicate.
+    const incoming = { topic: safeTopic(() => connector.topic(req)), headers: storedHeaders(req.headers), rawBody: bodyText(req.rawBody) };
+    if (!(await claimForRetry(prior.id, prior.attempts, incoming))) {
+      return { httpStatus: 200, body: { status: "duplicate", deliveryId: prior.id, orderIds: prior.orderId ? [prior.orderId] : [] } };
+    }
+    deliveryId = prior.id;
+  }
+  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId));
+}
+
+/**
+ * FAILED (or abandoned RECEIVED) → RECEIVED, conditional on the attempt count read:
+ * of several concurrent retries exactly one matches, the others see attempts moved.
+ * While a row is RECEIVED, processedAt holds when its current claim started, so an
+ * abandoned claim is recognised by age without touching receivedAt.
+ * The claimed row takes the body it arrived with: a key can repeat with different
+ * content (a re-fetched Amazon envelope, an ML notification's `attempts`), and the
+ * retry must process what was sent now, not the copy that failed.
+ */
+async function claimForRetry(
+  deliveryId: string,
+  attempts: number,
+  incoming: { topic: string; headers: Record<string, string>; rawBody: string },
+): Promise<boolean> {
+  const staleBefore = new Date(Date.now() - ABANDONED_AFTER_MS);
+  const claimed = await db.channelDelivery.updateMany({
+    where: {
+      id: deliveryId,
+      attempts,
+      OR: [
+        { status: "FAILED" },
+        { status: "RECEIVED", processedAt: null, receivedAt: { lt: staleBefore } },
+        { status: "RECEIVED", processedAt: { lt: staleBefore } },
+      ],
+    },
+    data: { status: "RECEIVED", attempts: attempts + 1, processedAt: new Date(), ...incoming },
+  });
+  return claimed.count === 1;
+}
+
+function respond(deliveryId: string, outcome: RecordedOutcome): DeliveryResponse {
+  if (outcome.status === "ERROR") {
+    // Possibly transient: ask the platform to retry (a retry re-claims the FAILED row).
+    return { httpStatus: 500, body: { status: "error", deliveryId, error: outcome.error } };
+  }
+  if (outcome.status === "FAILED") {
+    // Stored with its error: the platform need not retry (202), a person re-processes it.
+    return { httpStatus: 202, body: { status: "failed", deliveryId, error: outcome.error } };
+  }
+  return { httpStatus: 200, body: { status: outcome.status.toLowerCase(), deliveryId, orderIds: outcome.orderIds } };
+}
+
+function safeTopic(fn: () => string): string {
+  try {
+    return fn().slice(0, 200) || "unknown";
+  } catch {
+    return "unknown";
+  }
+}

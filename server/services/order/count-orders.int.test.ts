@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/auth/options";
+import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
+import { countOrders } from "@/server/services/order/count-orders";
+import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
+
+let t: TestDb;
+let operator: SessionUser;
+let channelA: string;
+let channelB: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.truncate();
+  operator = await createUser(t.db, "OPERATOR");
+  channelA = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
+  channelB = await createChannel(t.db, "Mercado Livre", "MERCADO_LIVRE");
+});
+
+describe("countOrders", () => {
+  it("counts per status for the filter without its status", async () => {
+    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
+    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED", onHold: true });
+    await insertOrder(t.db, { channelId: channelA, status: "APPROVED" });
+    await insertOrder(t.db, { channelId: channelB, status: "APPROVED" });
+    const counts = await countOrders({ actor: operator, filter: { channelId: channelA, status: "APPROVED" } });
+    const byStatus = Object.fromEntries(counts.byStatus.map((s) => [s.status, s.count]));
+    expect(byStatus).toMatchObject({ RECEIVED: 2, APPROVED: 1, SHIPPED: 0 });
+    expect(counts.byStatus).toHaveLength(14);
+    expect(counts.total).toEqual({ count: 3, capped: false });
+    const held = await countOrders({ actor: operator, filter: { onHold: true } });
+    expect(held.total.count).toBe(1);
+  });
+
+  it("counts a search once for every status", async () => {
+    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED", customerName: "Ana Lima" });
+    await insertOrder(t.db, { channelId: channelA, status: "APPROVED", customerName: "ana Souza", lines: [{ sku: "ANA" }] });
+    await insertOrder(t.db, { channelId: channelA, status: "APPROVED", customerName: "Bia", lines: [{ sku: "ana" }] });
+    const counts = await countOrders({ actor: operator, filter: { q: "ana" } });
+    expect(counts.total.count).toBe(3);
+    expect(counts.byStatus.filter((s) => s.count > 0)).toEqual([
+      { status: "RECEIVED", count: 1, capped: false },
+      { status: "APPROVED", count: 2, capped: false },
+    ]);
+    const capped = await countOrders({ actor: operator, filter: { q: "ana" }, cap: 1 });
+    expect(capped.byStatus.find((s) => s.status === "APPROVED")).toEqual({ status: "APPROVED", count: 1, capped: true });
+  });
+
+  it("caps each status count", async () => {
+    for (let i = 0; i < 5; i++) await insertOrder(t.db, { channelId: channelA, status: "DELIVERED" });
+    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
+    const counts = await countOrders({ actor: operator, cap: 3 });
+    expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 3, capped: true });
+    expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
+    expect(counts.total).toEqual({ count: 4, capped: true });
+  });
+
+  // 100,005 rows take half a minute in PGlite: the real cap runs on PostgreSQL (CI).
+  it.skipIf(!testDatabaseUrl())("caps each status at 100,000 by default", async () => {
+    await t.db.$executeRawUnsafe(`
+      INSERT INTO "Order" ("channelId", "externalId", "customerName", status, "subtotalCents", "totalCents", "placedAt", "channelUpdatedAt")
+      SELECT '${channelA}'::uuid, 'bulk-' || g, 'Bulk', 'DELIVERED', 100, 100, now(), now() FROM generate_series(1, 100005) g`);
+    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
+    const counts = await countOrders({ actor: operator });
+    expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 100_000, capped: true });
+    expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
+    expect(counts.total).toEqual({ count: 100_001, capped: true });
+  });
+});

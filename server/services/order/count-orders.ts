@@ -1,0 +1,70 @@
+/**
+ * The status tab counts of the orders list: the current filter without its
+ * status, per status, each capped at COUNT_CAP like the dashboard's (so a
+ * million-order store never counts the whole table; the UI shows "100,000+").
+ *
+ * Two bounded passes at most:
+ *  1. one scan of at most COUNT_CAP + 1 matching rows, grouped by status —
+ *     exact and enough whenever the filter matches ≤ COUNT_CAP orders (most
+ *     filtered views, and every store below that size);
+ *  2. otherwise one capped count per status (LIMIT inside each), each a range
+ *     on an index that starts with status (or channelId, status).
+ * A search is evaluated once (a MATERIALIZED CTE), not once per status.
+ */
+import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { SessionUser } from "@/server/auth/options";
+import { COUNT_CAP, type CappedCount } from "@/server/services/dashboard/get-dashboard";
+import { assertMayViewOrders } from "@/server/services/order/order-access";
+import { ORDER_STATUSES, type OrderStatus } from "@/server/services/order/order-dimensions";
+import { andAll, orderConditions, search } from "@/server/services/order/order-filter-sql";
+import type { OrderFilter } from "@/server/services/order/order-filters";
+import { filterContext } from "@/server/services/order/list-orders";
+
+export interface OrderCounts {
+  byStatus: ({ status: OrderStatus } & CappedCount)[];
+  /** Sum over the statuses; capped when any of them is. */
+  total: CappedCount;
+}
+
+export async function countOrders(opts: {
+  actor: SessionUser;
+  filter?: OrderFilter;
+  now?: Date;
+  /** For tests: a smaller cap than COUNT_CAP. */
+  cap?: number;
+}): Promise<OrderCounts> {
+  assertMayViewOrders(opts.actor);
+  const cap = opts.cap ?? COUNT_CAP;
+  const filter = opts.filter ?? {};
+  const ctx = await filterContext(filter, opts.now);
+  const s = search(filter.q);
+  const hits = s?.kind === "ids";
+  const conditions = orderConditions(hits ? { ...filter, q: undefined } : filter, ctx, { ignoreStatus: true });
+  if (hits) conditions.push(Prisma.sql`o.id IN (SELECT id FROM hits)`);
+  const withHits = hits ? Prisma.sql`WITH hits AS MATERIALIZED (${s.sql}) ` : Prisma.empty;
+  const where = andAll(conditions);
+
+  const all = await db.$queryRaw<{ k: string; n: number }[]>(Prisma.sql`${withHits}
+    SELECT s.status::text AS k, count(*)::int AS n
+    FROM (SELECT o.status FROM "Order" o WHERE ${where} LIMIT ${cap + 1}) s GROUP BY 1`);
+  let found = new Map(all.map((r) => [r.k, r.n]));
+
+  if (all.reduce((a, r) => a + r.n, 0) > cap) {
+    const parts = ORDER_STATUSES.map(
+      (status) => Prisma.sql`SELECT ${status}::text AS k, count(*)::int AS n
+        FROM (SELECT 1 FROM "Order" o WHERE o.status = ${status}::"OrderStatus" AND ${where} LIMIT ${cap + 1}) s`,
+    );
+    const rows = await db.$queryRaw<{ k: string; n: number }[]>(Prisma.sql`${withHits}${Prisma.join(parts, " UNION ALL ")}`);
+    found = new Map(rows.map((r) => [r.k, r.n]));
+  }
+
+  const byStatus = ORDER_STATUSES.map((status) => {
+    const n = found.get(status) ?? 0;
+    return { status, count: Math.min(n, cap), capped: n > cap };
+  });
+  return {
+    byStatus,
+    total: { count: byStatus.reduce((a, x) => a + x.count, 0), capped: byStatus.some((x) => x.capped) },
+  };
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/auth/options";
+import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { exportOrdersCsv, type CsvLabels } from "@/server/services/order/export-orders";
+import { listOrders } from "@/server/services/order/list-orders";
+import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
+
+let t: TestDb;
+let operator: SessionUser;
+let channelA: string;
+let channelB: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.truncate();
+  operator = await createUser(t.db, "OPERATOR");
+  channelA = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
+  channelB = await createChannel(t.db, "Mercado Livre", "MERCADO_LIVRE");
+});
+
+function csvLabels(): CsvLabels {
+  return {
+    columns: {
+      number: "Order",
+      externalNumber: "Channel number",
+      channel: "Channel",
+      platform: "Platform",
+      customerName: "Customer",
+      customerEmail: "E-mail",
+      status: "Status",
+      paymentStatus: "Payment",
+      fulfillmentStatus: "Fulfilment",
+      onHold: "On hold",
+      total: "Total",
+      currency: "Currency",
+      lines: "Lines",
+      placedAtUtc: "Placed (UTC)",
+      placedAtLocal: "Placed (America/Sao_Paulo)",
+      shipByUtc: "Ship by (UTC)",
+      shipByLocal: "Ship by (America/Sao_Paulo)",
+    },
+    truncated: "Stopped at 5 rows: narrow the filter",
+  };
+}
+
+async function collect(gen: AsyncGenerator<string>): Promise<string> {
+  let out = "";
+  for await (const chunk of gen) out += chunk;
+  return out;
+}
+
+describe("exportOrdersCsv", () => {
+  it("writes the filtered orders with decimal money, UTC and local times, escaped text", async () => {
+    const o = await insertOrder(t.db, {
+      channelId: channelA,
+      customerName: '=HYPERLINK("x"), "Zé"',
+      customerEmail: "ze@example.com",
+      externalNumber: "#1001",
+      lines: [{ sku: "A", quantity: 3, unitPriceCents: 4_115 }],
+      placedAt: new Date("2026-03-01T02:30:00.123Z"),
+      shipBy: new Date("2026-03-03T15:00:00Z"),
+      onHold: true,
+    });
+    await insertOrder(t.db, { channelId: channelB });
+    const csv = await collect(exportOrdersCsv({ actor: operator, filter: { channelId: channelA }, labels: csvLabels(), timeZone: "America/Sao_Paulo" }));
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Order,Channel number,Channel,Platform,Customer,E-mail,Status,Payment,Fulfilment,On hold,Total,Currency,Lines,Placed (UTC),Placed (America/Sao_Paulo),Ship by (UTC),Ship by (America/Sao_Paulo)",
+    );
+    expect(lines[1]).toBe(
+      `${o.number},#1001,Loja Shopify,SHOPIFY,"'=HYPERLINK(""x""), ""Zé""",ze@example.com,RECEIVED,PENDING,UNFULFILLED,true,123.45,BRL,1,2026-03-01T02:30:00.123Z,2026-02-28 23:30:00,2026-03-03T15:00:00.000Z,2026-03-03 12:00:00`,
+    );
+    expect(lines.slice(2)).toEqual([""]);
+  });
+
+  it("reads in batches in list order and stops at the cap with a message", async () => {
+    for (let i = 0; i < 7; i++) await insertOrder(t.db, { channelId: channelA, totalCents: 100 * (i % 3) });
+    const full = await listOrders({ actor: operator, sort: "total_desc" });
+    const csv = await collect(exportOrdersCsv({ actor: operator, sort: "total_desc", labels: csvLabels(), timeZone: "UTC", batchSize: 2, maxRows: 5 }));
+    const rows = csv.slice(1).trimEnd().split("\r\n").slice(1);
+    expect(rows).toHaveLength(6);
+    expect(rows.slice(0, 5).map((r) => Number(r.split(",")[0]))).toEqual(full.items.slice(0, 5).map((o) => o.number));
+    expect(rows[5]).toBe("Stopped at 5 rows: narrow the filter");
+    const all = await collect(exportOrdersCsv({ actor: operator, labels: csvLabels(), timeZone: "UTC", batchSize: 2, maxRows: 7 }));
+    expect(all.trimEnd().split("\r\n")).toHaveLength(8);
+  });
+});

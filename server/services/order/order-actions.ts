@@ -1,0 +1,99 @@
+/**
+ * The actions that move an order through its pipeline, their payloads, and who
+ * may perform each one. Adding an action: add it to ORDER_ACTIONS, give it a
+ * payload in OrderActionPayloads, a row in ACTION_ROLES and a rule in
+ * TRANSITION_TABLE (order-transitions.ts); the compiler points at every gap.
+ */
+import type { Role } from "@/server/lib/roles";
+import type { HoldReason } from "./order-dimensions";
+
+export const ORDER_ACTIONS = [
+  "AUTHORIZE_PAYMENT",
+  "MARK_PAID",
+  "SEND_TO_FRAUD_REVIEW",
+  "APPROVE",
+  "REJECT",
+  "ALLOCATE",
+  "BACKORDER",
+  "START_PICKING",
+  "SHORT_PICK",
+  "PACK",
+  "INVOICE",
+  "SHIP",
+  "DELIVER",
+  "REQUEST_RETURN",
+  "COMPLETE_RETURN",
+  "CANCEL",
+  "HOLD",
+  "RELEASE",
+] as const;
+export type OrderActionType = (typeof ORDER_ACTIONS)[number];
+
+type NoPayload = Record<never, never>;
+
+/** The data each action carries besides its `type`. */
+export interface OrderActionPayloads {
+  AUTHORIZE_PAYMENT: NoPayload;
+  MARK_PAID: NoPayload;
+  SEND_TO_FRAUD_REVIEW: NoPayload;
+  APPROVE: NoPayload;
+  /** Why the fraud review rejected the order (optional, goes to the timeline). */
+  REJECT: { reason?: string };
+  ALLOCATE: NoPayload;
+  BACKORDER: NoPayload;
+  START_PICKING: NoPayload;
+  /** Whether the short line could be re-allocated from other stock. */
+  SHORT_PICK: { reallocated: boolean };
+  PACK: NoPayload;
+  /** The NF-e number (non-empty). */
+  INVOICE: { invoiceNumber: string };
+  SHIP: NoPayload;
+  DELIVER: NoPayload;
+  REQUEST_RETURN: { reason?: string };
+  COMPLETE_RETURN: NoPayload;
+  /** Why the order is cancelled (non-empty). */
+  CANCEL: { reason: string };
+  HOLD: { reason: HoldReason; note?: string };
+  RELEASE: { reason: HoldReason };
+}
+
+/** The action of one type (or of a union of types), e.g. OrderActionOf<"HOLD">. */
+export type OrderActionOf<K extends OrderActionType> = {
+  [P in K]: { type: P } & OrderActionPayloads[P];
+}[K];
+
+/** Discriminated union of every action, on `type`. */
+export type OrderAction = OrderActionOf<OrderActionType>;
+
+export function isOrderActionType(value: unknown): value is OrderActionType {
+  return typeof value === "string" && (ORDER_ACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Who may do what. ADMIN may do everything; DELIVER is otherwise left to
+ * automation (carrier tracking) acting as ADMIN.
+ */
+export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = {
+  AUTHORIZE_PAYMENT: ["ADMIN", "OPERATOR"],
+  MARK_PAID: ["ADMIN", "OPERATOR"],
+  SEND_TO_FRAUD_REVIEW: ["ADMIN", "OPERATOR"],
+  APPROVE: ["ADMIN", "OPERATOR", "MANAGER"],
+  REJECT: ["ADMIN", "OPERATOR", "MANAGER"],
+  ALLOCATE: ["ADMIN", "OPERATOR", "WAREHOUSE"],
+  BACKORDER: ["ADMIN", "OPERATOR"],
+  START_PICKING: ["ADMIN", "WAREHOUSE"],
+  SHORT_PICK: ["ADMIN", "WAREHOUSE"],
+  PACK: ["ADMIN", "WAREHOUSE"],
+  INVOICE: ["ADMIN", "OPERATOR"],
+  SHIP: ["ADMIN", "WAREHOUSE"],
+  DELIVER: ["ADMIN"],
+  REQUEST_RETURN: ["ADMIN", "OPERATOR"],
+  COMPLETE_RETURN: ["ADMIN", "WAREHOUSE"],
+  CANCEL: ["ADMIN", "OPERATOR", "MANAGER"],
+  HOLD: ["ADMIN", "OPERATOR", "MANAGER"],
+  RELEASE: ["ADMIN", "OPERATOR", "MANAGER"],
+};
+
+export function roleMayPerform(role: Role, action: OrderActionType): boolean {
+  return ACTION_ROLES[action].includes(role);
+}

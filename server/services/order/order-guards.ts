@@ -1,0 +1,81 @@
+/**
+ * Building blocks of the transition table: guards, payload checks and the
+ * side effects several rules share.
+ */
+import { HOLD_REASONS, ORDER_STATUSES, isHoldReason, type FulfillmentStatus, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "./order-dimensions";
+import type { RuleFailure, StateGuard, TransitionEffects } from "./order-rules";
+
+export function allStagesExcept(...excluded: OrderStatus[]): readonly OrderStatus[] {
+  return ORDER_STATUSES.filter((s) => !excluded.includes(s));
+}
+
+export function fulfillment(status: FulfillmentStatus): () => TransitionEffects {
+  return () => ({ fulfillmentStatus: status });
+}
+
+/** Payment statuses in which we hold captured money. */
+const FUNDS_CAPTURED: readonly PaymentStatus[] = ["PAID", "PARTIALLY_PAID", "PARTIALLY_REFUNDED"];
+
+/**
+ * Stopping an order before it ships: an open authorization is voided; captured
+ * money stays as it is and refundDue flags the refund (a separate step); the
+ * fulfilment goes back to UNFULFILLED (reservations are released) and every
+ * active hold is lifted.
+ */
+export function stopOrder(snapshot: OrderSnapshot): TransitionEffects {
+  const effects: TransitionEffects = {
+    paymentStatus: snapshot.paymentStatus === "AUTHORIZED" ? "VOIDED" : snapshot.paymentStatus,
+    fulfillmentStatus: "UNFULFILLED",
+    holdsReleased: [...snapshot.activeHolds],
+  };
+  if (FUNDS_CAPTURED.includes(snapshot.paymentStatus)) effects.refundDue = true;
+  return effects;
+}
+
+export function optionalText(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+export function requiredText(field: string, value: unknown): { field: string; message: string } | null {
+  return optionalText(value) === undefined ? { field, message: `${field} must be a non-empty string` } : null;
+}
+
+export function optionalTextField(field: string, value: unknown): { field: string; message: string } | null {
+  return value === undefined || typeof value === "string" ? null : { field, message: `${field} must be a string` };
+}
+
+export function holdReasonField(value: unknown): { field: string; message: string } | null {
+  return isHoldReason(value) ? null : { field: "reason", message: `reason must be one of ${HOLD_REASONS.join(", ")}` };
+}
+
+export const PAYMENT_COVERS_TOTAL: StateGuard = {
+  id: "PAYMENT_COVERS_TOTAL",
+  test: (s) => s.paymentStatus === "AUTHORIZED" || s.paymentStatus === "PAID",
+  message: (s) => `payment is ${s.paymentStatus}; it must be AUTHORIZED or PAID to cover the order total`,
+};
+
+export const PAYMENT_OUTSTANDING: StateGuard = {
+  id: "PAYMENT_OUTSTANDING",
+  test: (s) => ["PENDING", "AUTHORIZED", "PARTIALLY_PAID"].includes(s.paymentStatus),
+  message: (s) => `payment is ${s.paymentStatus}; only PENDING, AUTHORIZED or PARTIALLY_PAID payments can be marked paid`,
+};
+
+export const STOCK_ALLOCATED: StateGuard = {
+  id: "STOCK_ALLOCATED",
+  test: (s) => s.allLinesAllocated === true,
+  message: () => "not every line has its stock allocated",
+};
+
+export const PACK_COMPLETE: StateGuard = {
+  id: "PACK_COMPLETE",
+  test: (s) => s.packComplete === true,
+  message: () => "the package is incomplete: every unit must be scanned at the pack station",
+};
+
+export const INVOICE_CANCELLABLE: StateGuard = {
+  id: "INVOICE_CANCELLABLE",
+  test: (s) => s.invoiceCancellable === true,
+  message: () => "the NF-e can no longer be cancelled (more than 24 h since authorization, or the goods have left)",
+};
+
+export const GOODS_LEFT: RuleFailure = { rule: "GOODS_LEFT", message: "the goods have already left; request a return instead" };

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import {
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  decide,
+  type OrderActionType,
+  type OrderStatus,
+} from "./order-state-machine";
+import { expectOk, expectRefused, sampleAction, snapshot } from "./order-test-fixtures";
+
+type Edges = Partial<Record<OrderStatus, OrderStatus>>;
+const stay = (...statuses: OrderStatus[]): Edges => Object.fromEntries(statuses.map((s) => [s, s]));
+
+/**
+ * The expected pipeline, written out by hand (independently of TRANSITION_TABLE):
+ * for each action, the stages it is legal from and where it leads, with every
+ * guard satisfied and the sample payloads (SHORT_PICK reallocated, SHIP of the
+ * last lines, HOLD/RELEASE of OTHER).
+ */
+const EXPECTED: Record<OrderActionType, Edges> = {
+  AUTHORIZE_PAYMENT: { RECEIVED: "PAYMENT_AUTHORIZED" },
+  MARK_PAID: {
+    ...stay("PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED", "BACKORDERED", "ALLOCATED", "PICKING", "PACKED"),
+    ...stay("INVOICED", "SHIPPED", "DELIVERED", "RETURN_REQUESTED", "RETURNED"),
+    RECEIVED: "PAYMENT_AUTHORIZED",
+  },
+  SEND_TO_FRAUD_REVIEW: { PAYMENT_AUTHORIZED: "FRAUD_REVIEW" },
+  APPROVE: { PAYMENT_AUTHORIZED: "APPROVED", FRAUD_REVIEW: "APPROVED" },
+  REJECT: { FRAUD_REVIEW: "CANCELLED" },
+  ALLOCATE: { APPROVED: "ALLOCATED", BACKORDERED: "ALLOCATED" },
+  BACKORDER: { APPROVED: "BACKORDERED", ALLOCATED: "BACKORDERED" },
+  START_PICKING: { ALLOCATED: "PICKING" },
+  SHORT_PICK: { PICKING: "ALLOCATED" },
+  PACK: { PICKING: "PACKED" },
+  INVOICE: { PACKED: "INVOICED" },
+  SHIP: { INVOICED: "SHIPPED" },
+  DELIVER: { SHIPPED: "DELIVERED" },
+  REQUEST_RETURN: { DELIVERED: "RETURN_REQUESTED" },
+  COMPLETE_RETURN: { RETURN_REQUESTED: "RETURNED" },
+  CANCEL: {
+    RECEIVED: "CANCELLED",
+    PAYMENT_AUTHORIZED: "CANCELLED",
+    FRAUD_REVIEW: "CANCELLED",
+    APPROVED: "CANCELLED",
+    BACKORDERED: "CANCELLED",
+    ALLOCATED: "CANCELLED",
+    PICKING: "CANCELLED",
+    PACKED: "CANCELLED",
+    INVOICED: "CANCELLED",
+  },
+  HOLD: stay(
+    "RECEIVED",
+    "PAYMENT_AUTHORIZED",
+    "FRAUD_REVIEW",
+    "APPROVED",
+    "BACKORDERED",
+    "ALLOCATED",
+    "PICKING",
+    "PACKED",
+    "INVOICED",
+    "RETURN_REQUESTED",
+  ),
+  RELEASE: stay(
+    "RECEIVED",
+    "PAYMENT_AUTHORIZED",
+    "FRAUD_REVIEW",
+    "APPROVED",
+    "BACKORDERED",
+    "ALLOCATED",
+    "PICKING",
+    "PACKED",
+    "INVOICED",
+    "SHIPPED",
+    "DELIVERED",
+    "RETURN_REQUESTED",
+    "RETURNED",
+    "CANCELLED",
+  ),
+};
+
+const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
+
+describe("the dimensions", () => {
+  it("lists the 14 pipeline stages, 18 actions, and RETURNED/CANCELLED as terminal", () => {
+    expect(ORDER_STATUSES).toHaveLength(14);
+    expect(ORDER_ACTIONS).toHaveLength(18);
+    expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
+  });
+});
+
+describe("every (status × action) pair", () => {
+  it("covers all 252 pairs", () => {
+    expect(PAIRS).toHaveLength(252);
+  });
+
+  it.each(PAIRS)("$action from $status", ({ action, status }) => {
+    // RELEASE needs the hold it releases; no other action may run on a held order.
+    const order = snapshot({ status, activeHolds: action === "RELEASE" ? ["OTHER"] : [] });
+    const decision = decide(order, sampleAction(action));
+    const expectedTo = EXPECTED[action][status];
+
+    if (expectedTo !== undefined) {
+      const ok = expectOk(decision);
+      expect(ok.from).toBe(status);
+      expect(ok.to).toBe(expectedTo);
+      expect(ok.event.from).toBe(status);
+      expect(ok.event.to).toBe(expectedTo);
+    } else {
+      const refused = expectRefused(decision, "INVALID_TRANSITION");
+      expect(refused.current).toBe(status);
+      expect(refused.params.current).toBe(status);
+      expect(refused.params.action).toBe(action);
+      expect(refused.message.startsWith(`Cannot ${action}`)).toBe(true);
+      expect(refused.message).toMatch(new RegExp(`\\bis ${status}\\b`));
+    }
+  });
+});
+
+describe("TRANSITIONS (the table decide() is driven by)", () => {
+  it("has exactly one rule per action, in ORDER_ACTIONS order", () => {
+    expect(TRANSITIONS.map((t) => t.action)).toEqual([...ORDER_ACTIONS]);
+  });
+
+  it.each([...ORDER_ACTIONS])("%s: its from-stages are exactly the expected ones", (action) => {
+    const rule = TRANSITIONS.find((t) => t.action === action);
+    expect([...(rule?.from ?? [])].sort()).toEqual(Object.keys(EXPECTED[action]).sort());
+  });
+
+  it("has fixed targets where the target does not depend on the order or payload", () => {
+    const fixed = Object.fromEntries(TRANSITIONS.filter((t) => typeof t.to === "string").map((t) => [t.action, t.to]));
+    expect(fixed).toEqual({
+      AUTHORIZE_PAYMENT: "PAYMENT_AUTHORIZED",
+      SEND_TO_FRAUD_REVIEW: "FRAUD_REVIEW",
+      APPROVE: "APPROVED",
+      REJECT: "CANCELLED",
+      ALLOCATE: "ALLOCATED",
+      BACKORDER: "BACKORDERED",
+      START_PICKING: "PICKING",
+      PACK: "PACKED",
+      INVOICE: "INVOICED",
+      DELIVER: "DELIVERED",
+      REQUEST_RETURN: "RETURN_REQUESTED",
+      COMPLETE_RETURN: "RETURNED",
+      CANCEL: "CANCELLED",
+    });
+  });
+
+  it("only exempts HOLD, RELEASE, CANCEL and MARK_PAID from holds", () => {
+    expect(TRANSITIONS.filter((t) => t.allowedOnHold === true).map((t) => t.action).sort()).toEqual([
+      "CANCEL",
+      "HOLD",
+      "MARK_PAID",
+      "RELEASE",
+    ]);
+  });
+});
+
+describe("terminal stages", () => {
+  it.each(["RETURNED", "CANCELLED"] as const)("no action moves an order out of %s", (status) => {
+    for (const action of ORDER_ACTIONS) {
+      const decision = decide(snapshot({ status, activeHolds: action === "RELEASE" ? ["OTHER"] : [] }), sampleAction(action));
+      if (decision.ok) expect(decision.to).toBe(status);
+    }
+  });
+});
+
+describe("the happy path", () => {
+  it("walks an order from RECEIVED to RETURNED, each step feeding the next", () => {
+    const steps: [OrderActionType, OrderStatus, string][] = [
+      ["AUTHORIZE_PAYMENT", "PAYMENT_AUTHORIZED", "UNFULFILLED"],
+      ["SEND_TO_FRAUD_REVIEW", "FRAUD_REVIEW", "UNFULFILLED"],
+      ["APPROVE", "APPROVED", "UNFULFILLED"],
+      ["BACKORDER", "BACKORDERED", "BACKORDERED"],
+      ["ALLOCATE", "ALLOCATED", "ALLOCATED"],
+      ["START_PICKING", "PICKING", "PICKING"],
+      ["PACK", "PACKED", "PACKED"],
+      ["INVOICE", "INVOICED", "PACKED"],
+      ["SHIP", "SHIPPED", "SHIPPED"],
+      ["DELIVER", "DELIVERED", "DELIVERED"],
+      ["REQUEST_RETURN", "RETURN_REQUESTED", "DELIVERED"],
+      ["COMPLETE_RETURN", "RETURNED", "RETURNED"],
+    ];
+    let order = snapshot({ paymentStatus: "PENDING" });
+    for (const [action, to, fulfillment] of steps) {
+      const d = expectOk(decide(order, sampleAction(action)));
+      expect([action, d.to, d.fulfillmentStatus]).toEqual([action, to, fulfillment]);
+      order = { ...order, status: d.to, paymentStatus: d.paymentStatus, fulfillmentStatus: d.fulfillmentStatus };
+    }
+    expect(order.paymentStatus).toBe("AUTHORIZED");
+  });
+});

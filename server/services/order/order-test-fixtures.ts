@@ -1,0 +1,64 @@
+/** Shared fixtures for the order state machine tests (not a test file itself). */
+import { expect } from "vitest";
+import type {
+  AllowedDecision,
+  Decision,
+  DecisionErrorCode,
+  OrderAction,
+  OrderActionOf,
+  OrderActionType,
+  OrderSnapshot,
+  RefusedDecision,
+} from "./order-state-machine";
+
+/** An order on which every guard passes: payment authorized, stock allocated, pack complete, all shipped, NF-e cancellable. */
+export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
+  return {
+    status: "RECEIVED",
+    paymentStatus: "AUTHORIZED",
+    fulfillmentStatus: "UNFULFILLED",
+    activeHolds: [],
+    allLinesAllocated: true,
+    packComplete: true,
+    allLinesShipped: true,
+    invoiceCancellable: true,
+    ...overrides,
+  };
+}
+
+/** A well-formed payload for every action. */
+export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
+  AUTHORIZE_PAYMENT: { type: "AUTHORIZE_PAYMENT" },
+  MARK_PAID: { type: "MARK_PAID" },
+  SEND_TO_FRAUD_REVIEW: { type: "SEND_TO_FRAUD_REVIEW" },
+  APPROVE: { type: "APPROVE" },
+  REJECT: { type: "REJECT", reason: "stolen card" },
+  ALLOCATE: { type: "ALLOCATE" },
+  BACKORDER: { type: "BACKORDER" },
+  START_PICKING: { type: "START_PICKING" },
+  SHORT_PICK: { type: "SHORT_PICK", reallocated: true },
+  PACK: { type: "PACK" },
+  INVOICE: { type: "INVOICE", invoiceNumber: "000123" },
+  SHIP: { type: "SHIP" },
+  DELIVER: { type: "DELIVER" },
+  REQUEST_RETURN: { type: "REQUEST_RETURN", reason: "wrong size" },
+  COMPLETE_RETURN: { type: "COMPLETE_RETURN" },
+  CANCEL: { type: "CANCEL", reason: "customer asked" },
+  HOLD: { type: "HOLD", reason: "OTHER" },
+  RELEASE: { type: "RELEASE", reason: "OTHER" },
+};
+
+export function sampleAction(type: OrderActionType): OrderAction {
+  return SAMPLE_ACTIONS[type];
+}
+
+export function expectOk(decision: Decision): AllowedDecision {
+  if (!decision.ok) throw new Error(`expected an allowed decision, got ${decision.code}: ${decision.message}`);
+  return decision;
+}
+
+export function expectRefused(decision: Decision, code: DecisionErrorCode): RefusedDecision {
+  if (decision.ok) throw new Error(`expected ${code}, got an allowed decision to ${decision.to}`);
+  expect(decision.code).toBe(code);
+  return decision;
+}

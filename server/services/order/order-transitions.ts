@@ -1,0 +1,218 @@
+/**
+ * The transition table that drives the order state machine. One rule per
+ * action: the stages it may start from, where it goes, what must be true
+ * (guards), what it changes besides the stage (payment, fulfilment, holds),
+ * and what it writes to the timeline. decide() (order-state-machine.ts) only
+ * interprets this table, so a later feature plugs in by editing its rule.
+ */
+import { HOLD_REASONS, ORDER_STATUSES } from "./order-dimensions";
+import { ORDER_ACTIONS } from "./order-actions";
+import type { AnyTransitionRule, TransitionTable } from "./order-rules";
+import {
+  GOODS_LEFT,
+  INVOICE_CANCELLABLE,
+  PACK_COMPLETE,
+  PAYMENT_COVERS_TOTAL,
+  PAYMENT_OUTSTANDING,
+  STOCK_ALLOCATED,
+  allStagesExcept,
+  fulfillment,
+  holdReasonField,
+  optionalText,
+  optionalTextField,
+  requiredText,
+  stopOrder,
+} from "./order-guards";
+
+export type * from "./order-rules";
+
+export const TRANSITION_TABLE: TransitionTable = {
+  AUTHORIZE_PAYMENT: {
+    action: "AUTHORIZE_PAYMENT",
+    from: ["RECEIVED"],
+    to: "PAYMENT_AUTHORIZED",
+    event: "order.payment_authorized",
+    effects: (s) => ({ paymentStatus: s.paymentStatus === "PAID" ? "PAID" : "AUTHORIZED" }),
+  },
+  MARK_PAID: {
+    action: "MARK_PAID",
+    from: allStagesExcept("CANCELLED"),
+    allowedOnHold: true,
+    to: (s) => (s.status === "RECEIVED" ? "PAYMENT_AUTHORIZED" : s.status),
+    event: "order.paid",
+    guards: [PAYMENT_OUTSTANDING],
+    effects: () => ({ paymentStatus: "PAID" }),
+  },
+  SEND_TO_FRAUD_REVIEW: {
+    action: "SEND_TO_FRAUD_REVIEW",
+    from: ["PAYMENT_AUTHORIZED"],
+    to: "FRAUD_REVIEW",
+    event: "order.fraud_review",
+  },
+  APPROVE: {
+    action: "APPROVE",
+    from: ["PAYMENT_AUTHORIZED", "FRAUD_REVIEW"],
+    to: "APPROVED",
+    event: "order.approved",
+    guards: [PAYMENT_COVERS_TOTAL],
+  },
+  REJECT: {
+    action: "REJECT",
+    from: ["FRAUD_REVIEW"],
+    to: "CANCELLED",
+    event: "order.rejected",
+    validate: (a) => optionalTextField("reason", a.reason),
+    effects: stopOrder,
+    eventReason: (a) => optionalText(a.reason),
+  },
+  ALLOCATE: {
+    action: "ALLOCATE",
+    from: ["APPROVED", "BACKORDERED"],
+    to: "ALLOCATED",
+    event: "order.allocated",
+    guards: [STOCK_ALLOCATED],
+    effects: fulfillment("ALLOCATED"),
+  },
+  BACKORDER: {
+    action: "BACKORDER",
+    from: ["APPROVED", "ALLOCATED"],
+    to: "BACKORDERED",
+    event: "order.backordered",
+    effects: fulfillment("BACKORDERED"),
+  },
+  START_PICKING: {
+    action: "START_PICKING",
+    from: ["ALLOCATED"],
+    to: "PICKING",
+    event: "order.picking_started",
+    effects: fulfillment("PICKING"),
+  },
+  SHORT_PICK: {
+    action: "SHORT_PICK",
+    from: ["PICKING"],
+    to: (_s, a) => (a.reallocated ? "ALLOCATED" : "BACKORDERED"),
+    event: "order.short_picked",
+    validate: (a) => (typeof a.reallocated === "boolean" ? null : { field: "reallocated", message: "reallocated must be a boolean" }),
+    effects: (_s, a) => ({ fulfillmentStatus: a.reallocated ? "ALLOCATED" : "BACKORDERED" }),
+    eventData: (_s, a) => ({ reallocated: a.reallocated }),
+  },
+  PACK: {
+    action: "PACK",
+    from: ["PICKING"],
+    to: "PACKED",
+    event: "order.packed",
+    guards: [PACK_COMPLETE],
+    effects: fulfillment("PACKED"),
+  },
+  INVOICE: {
+    action: "INVOICE",
+    from: ["PACKED"],
+    to: "INVOICED",
+    event: "order.invoiced",
+    validate: (a) => requiredText("invoiceNumber", a.invoiceNumber),
+    eventData: (_s, a) => ({ invoiceNumber: a.invoiceNumber.trim() }),
+  },
+  SHIP: {
+    action: "SHIP",
+    from: ["INVOICED"],
+    // A missing allLinesShipped counts as a partial shipment: never claim more than we know left.
+    refusals: { PACKED: { rule: "INVOICE_REQUIRED", message: "the NF-e invoice must be issued first" } },
+    to: (s) => (s.allLinesShipped === true ? "SHIPPED" : "INVOICED"),
+    event: (s) => (s.allLinesShipped === true ? "order.shipped" : "order.partially_shipped"),
+    effects: (s) => ({ fulfillmentStatus: s.allLinesShipped === true ? "SHIPPED" : "PARTIALLY_SHIPPED" }),
+  },
+  DELIVER: {
+    action: "DELIVER",
+    from: ["SHIPPED"],
+    to: "DELIVERED",
+    event: "order.delivered",
+    effects: fulfillment("DELIVERED"),
+  },
+  REQUEST_RETURN: {
+    action: "REQUEST_RETURN",
+    from: ["DELIVERED"],
+    to: "RETURN_REQUESTED",
+    event: "order.return_requested",
+    validate: (a) => optionalTextField("reason", a.reason),
+    eventReason: (a) => optionalText(a.reason),
+  },
+  COMPLETE_RETURN: {
+    action: "COMPLETE_RETURN",
+    from: ["RETURN_REQUESTED"],
+    to: "RETURNED",
+    event: "order.returned",
+    effects: fulfillment("RETURNED"),
+  },
+  CANCEL: {
+    action: "CANCEL",
+    from: ["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED", "BACKORDERED", "ALLOCATED", "PICKING", "PACKED", "INVOICED"],
+    allowedOnHold: true,
+    refusals: {
+      SHIPPED: GOODS_LEFT,
+      DELIVERED: GOODS_LEFT,
+      RETURN_REQUESTED: { rule: "RETURN_IN_PROGRESS", message: "a return is already in progress" },
+    },
+    to: "CANCELLED",
+    event: "order.cancelled",
+    guards: [
+      // Only INVOICED needs the NF-e to be cancellable; earlier stages have no invoice yet.
+      { ...INVOICE_CANCELLABLE, test: (s) => s.status !== "INVOICED" || INVOICE_CANCELLABLE.test(s) },
+    ],
+    validate: (a) => requiredText("reason", a.reason),
+    effects: stopOrder,
+    eventReason: (a) => optionalText(a.reason),
+    eventData: (s) => (s.activeHolds.length > 0 ? { holdsReleased: [...s.activeHolds] } : {}),
+  },
+  HOLD: {
+    action: "HOLD",
+    from: allStagesExcept("SHIPPED", "DELIVERED", "RETURNED", "CANCELLED"),
+    allowedOnHold: true,
+    to: (s) => s.status,
+    event: "order.held",
+    guards: [
+      {
+        id: "HOLD_REASON_AVAILABLE",
+        test: (s) => HOLD_REASONS.some((r) => !s.activeHolds.includes(r)),
+        message: () => "every hold reason is already active",
+      },
+    ],
+    validate: (a) => holdReasonField(a.reason) ?? optionalTextField("note", a.note),
+    actionGuards: [
+      {
+        id: "HOLD_ALREADY_ACTIVE",
+        test: (s, a) => !s.activeHolds.includes(a.reason),
+        message: (_s, a) => `hold ${a.reason} is already active`,
+      },
+    ],
+    effects: (_s, a) => ({ holdsAdded: [a.reason] }),
+    eventReason: (a) => a.reason,
+    eventData: (_s, a) => (optionalText(a.note) === undefined ? {} : { note: optionalText(a.note) }),
+  },
+  RELEASE: {
+    action: "RELEASE",
+    from: ORDER_STATUSES,
+    allowedOnHold: true,
+    to: (s) => s.status,
+    event: "order.released",
+    guards: [
+      {
+        id: "NO_ACTIVE_HOLD",
+        test: (s) => s.activeHolds.length > 0,
+        message: () => "the order has no active hold",
+      },
+    ],
+    validate: (a) => holdReasonField(a.reason),
+    actionGuards: [
+      {
+        id: "HOLD_NOT_ACTIVE",
+        test: (s, a) => s.activeHolds.includes(a.reason),
+        message: (s, a) => `hold ${a.reason} is not active (active: ${s.activeHolds.join(", ")})`,
+      },
+    ],
+    effects: (_s, a) => ({ holdsReleased: [a.reason] }),
+    eventReason: (a) => a.reason,
+  },
+};
+
+/** The table as a list, in ORDER_ACTIONS order (for enumeration: diagrams, docs, tests). */
+export const TRANSITIONS: readonly AnyTransitionRule[] = ORDER_ACTIONS.map((action) => TRANSITION_TABLE[action]);

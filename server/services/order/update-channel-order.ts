@@ -1,0 +1,103 @@
+/**
+ * A later version of an order we already hold. Out-of-order deliveries are
+ * normal (Shopify and others do not promise order): an update older than the
+ * version we hold never overwrites it. A cancellation from the channel goes
+ * through the state machine like any other; if the goods already left it
+ * becomes an exception for a person to handle.
+ */
+import { db, type DbTx } from "@/server/db";
+import type { ChannelOrderInput } from "@/server/channels/types";
+import { DomainError } from "@/server/lib/domain-error";
+import { systemActor } from "@/server/services/order/actor";
+import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
+import { shipStateOf } from "@/server/services/order/capture-order";
+
+export type UpdateOutcome = "UPDATED" | "STALE" | "SAME_VERSION";
+
+const PAYMENT_PROGRESS = ["PENDING", "AUTHORIZED", "PARTIALLY_PAID", "PAID"] as const;
+
+export async function updateChannelOrder(opts: {
+  channelId: string;
+  input: ChannelOrderInput;
+  actorLabel: string;
+  deliveryId?: string | null;
+}): Promise<{ orderId: string; outcome: UpdateOutcome }> {
+  const { channelId, input } = opts;
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; channelUpdatedAt: Date; status: string; paymentStatus: string; onHold: boolean }[]>`
+        SELECT id, "channelUpdatedAt", status::text AS status, "paymentStatus"::text AS "paymentStatus", "onHold" FROM "Order"
+        WHERE "channelId" = ${channelId}::uuid AND "externalId" = ${input.externalId} FOR UPDATE`;
+      const current = rows[0];
+      if (!current) throw new DomainError("NOT_FOUND", `Order ${input.externalId} is not in Fluxo yet.`);
+      const held = current.channelUpdatedAt.getTime();
+      const incoming = input.updatedAt.getTime();
+      if (incoming < held) return { orderId: current.id, outcome: "STALE" as const };
+      if (incoming === held) return { orderId: current.id, outcome: "SAME_VERSION" as const };
+
+      await tx.order.update({
+        where: { id: current.id },
+        data: {
+          channelUpdatedAt: input.updatedAt,
+          shippingAddress: input.shippingAddress ? { ...input.shippingAddress } : undefined,
+          billingAddress: input.billingAddress ? { ...input.billingAddress } : undefined,
+          shipState: shipStateOf(input) ?? undefined,
+          note: input.note ?? undefined,
+          shipBy: input.shipBy ?? undefined,
+          sourceDeliveryId: opts.deliveryId ?? undefined,
+        },
+      });
+      await tx.orderEvent.create({
+        data: {
+          orderId: current.id,
+          type: "order.channel_updated",
+          actorLabel: opts.actorLabel,
+          data: { channelUpdatedAt: input.updatedAt.toISOString(), paymentStatus: input.paymentStatus, state: input.state },
+        },
+      });
+      await followChannel(tx, current, input, opts.actorLabel);
+      return { orderId: current.id, outcome: "UPDATED" as const };
+    },
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * Payment progress and cancellation reported by the channel, applied through the state machine.
+ * An order on hold cannot AUTHORIZE_PAYMENT, but MARK_PAID is allowed on hold: a held
+ * order that the channel reports paid is marked paid (instead of failing the delivery).
+ */
+async function followChannel(
+  tx: DbTx,
+  current: { id: string; status: string; paymentStatus: string; onHold: boolean },
+  input: ChannelOrderInput,
+  label: string,
+) {
+  const { id: orderId, status } = current;
+  const actor = systemActor(label);
+  const before = PAYMENT_PROGRESS.indexOf(current.paymentStatus as (typeof PAYMENT_PROGRESS)[number]);
+  const after = PAYMENT_PROGRESS.indexOf(input.paymentStatus as (typeof PAYMENT_PROGRESS)[number]);
+  if (input.state !== "CANCELLED" && after > before && before >= 0) {
+    if (status === "RECEIVED" && !current.onHold && (input.paymentStatus === "AUTHORIZED" || input.paymentStatus === "PAID")) {
+      await applyOrderActionTx(tx, { orderId, action: { type: "AUTHORIZE_PAYMENT" }, actor });
+    }
+    if (input.paymentStatus === "PAID") {
+      const now = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentStatus: true } });
+      if (now.paymentStatus !== "PAID") await applyOrderActionTx(tx, { orderId, action: { type: "MARK_PAID" }, actor });
+    }
+  }
+  if (input.state === "CANCELLED" && status !== "CANCELLED") {
+    try {
+      await applyOrderActionTx(tx, { orderId, action: { type: "CANCEL", reason: input.cancelReason || "Cancelled on the sales channel" }, actor });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      await tx.exception.create({
+        data: {
+          type: "CHANNEL_CANCEL_REFUSED",
+          orderId,
+          message: `The channel cancelled this order but Fluxo cannot cancel it: ${e.message}`,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One shipment as its page shows it: carrier, tracking number, status, the
+ * package and what it held, the recipient (as on the label), every tracking
+ * event (newest first) and the shipment's exceptions.
+ */
+import { db } from "@/server/db";
+import type { SessionUser } from "@/server/auth/options";
+import { DomainError } from "@/server/lib/domain-error";
+import type { OrderStatus } from "@/server/services/order/order-state-machine";
+import type { CarrierAddress } from "./carriers/carrier-adapter";
+import type { ShipmentStatus } from "./shipment-status";
+import { readShippingAddress } from "./shipping-address";
+import { assertRole, SHIPMENT_VIEW_ROLES } from "./shipping-roles";
+
+export interface ShipmentDetail {
+  id: string;
+  status: ShipmentStatus;
+  trackingNumber: string;
+  service: string;
+  carrier: { id: string; code: string; name: string };
+  createdAt: Date;
+  createdBy: string | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+  lastEventAt: Date | null;
+  order: { id: string; number: number; externalNumber: string | null; status: OrderStatus; shipBy: Date | null };
+  pkg: { number: number; weightGrams: number | null; items: { sku: string; quantity: number }[] };
+  recipient: CarrierAddress;
+  events: { id: string; status: ShipmentStatus; occurredAt: Date; receivedAt: Date; description: string | null; location: string | null; source: string }[];
+  exceptions: { id: string; type: string; status: "OPEN" | "RESOLVED"; message: string; createdAt: Date; resolvedAt: Date | null }[];
+}
+
+function itemsOf(data: unknown): { sku: string; quantity: number }[] {
+  const items = (data as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((i: unknown) => {
+    const o = i as { sku?: unknown; quantity?: unknown };
+    return typeof o.sku === "string" && typeof o.quantity === "number" ? [{ sku: o.sku, quantity: o.quantity }] : [];
+  });
+}
+
+export async function getShipment(opts: { actor: SessionUser; shipmentId: string }): Promise<ShipmentDetail> {
+  assertRole(SHIPMENT_VIEW_ROLES, opts.actor, "see shipments");
+  const s = await db.shipment.findUnique({
+    where: { id: opts.shipmentId },
+    select: {
+      id: true,
+      orderId: true,
+      status: true,
+      trackingNumber: true,
+      service: true,
+      createdAt: true,
+      createdById: true,
+      shippedAt: true,
+      deliveredAt: true,
+      lastEventAt: true,
+      carrier: { select: { id: true, code: true, name: true } },
+      package: { select: { number: true, weightGrams: true } },
+      events: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 500 },
+    },
+  });
+  if (!s) throw new DomainError("NOT_FOUND", `Shipment ${opts.shipmentId} not found.`);
+  const [order, created, exceptions, creator] = await Promise.all([
+    db.order.findUniqueOrThrow({
+      where: { id: s.orderId },
+      select: { id: true, number: true, externalNumber: true, status: true, shipBy: true, shippingAddress: true, customerName: true },
+    }),
+    db.orderEvent.findFirst({ where: { orderId: s.orderId, type: "shipment.created", data: { path: ["shipmentId"], equals: s.id } }, select: { data: true } }),
+    db.exception.findMany({
+      where: { orderId: s.orderId, data: { path: ["shipmentId"], equals: s.id } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, type: true, status: true, message: true, createdAt: true, resolvedAt: true },
+    }),
+    s.createdById ? db.user.findUnique({ where: { id: s.createdById }, select: { name: true } }) : null,
+  ]);
+  return {
+    id: s.id,
+    status: s.status,
+    trackingNumber: s.trackingNumber,
+    service: s.service,
+    carrier: s.carrier,
+    createdAt: s.createdAt,
+    createdBy: creator?.name ?? null,
+    shippedAt: s.shippedAt,
+    deliveredAt: s.deliveredAt,
+    lastEventAt: s.lastEventAt,
+    order: { id: order.id, number: order.number, externalNumber: order.externalNumber, status: order.status, shipBy: order.shipBy },
+    pkg: { number: s.package.number, weightGrams: s.package.weightGrams, items: itemsOf(created?.data) },
+    recipient: readShippingAddress(order.shippingAddress, order.customerName),
+    events: s.events.map((e) => ({
+      id: String(e.id),
+      status: e.status,
+      occurredAt: e.occurredAt,
+      receivedAt: e.receivedAt,
+      description: e.description,
+      location: e.location,
+      source: e.source,
+    })),
+    exceptions,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The Shipments list: newest first, keyset-paginated on (createdAt, id),
+ * filtered by status, carrier, open exception and creation day (in the
+ * merchant's time zone). Without a status filter the page is the merge of one
+ * ordered scan per status (index Shipment(status, createdAt)), so a page costs
+ * the same however many shipments there are.
+ */
+import { z } from "zod";
+import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { SessionUser } from "@/server/auth/options";
+import { DomainError } from "@/server/lib/domain-error";
+import { zonedWallTimeToUtc } from "@/server/lib/zoned-time";
+import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
+import { SHIPMENT_STATUSES, type ShipmentStatus } from "./shipment-status";
+import { assertRole, SHIPMENT_VIEW_ROLES } from "./shipping-roles";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
+
+export const listShipmentsInput = z.object({
+  status: z.enum(SHIPMENT_STATUSES).optional(),
+  carrierId: z.uuid().optional(),
+  hasException: z.boolean().optional(),
+  /** Created on or after this day / on or before this day (merchant's time zone). */
+  from: day.optional(),
+  to: day.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type ListShipmentsInput = z.input<typeof listShipmentsInput>;
+
+export interface ShipmentRow {
+  id: string;
+  createdAt: Date;
+  status: ShipmentStatus;
+  trackingNumber: string;
+  service: string;
+  carrier: { id: string; name: string };
+  order: { id: string; number: number; externalNumber: string | null };
+  packageNumber: number;
+  destination: string;
+  lastEventAt: Date | null;
+  deliveredAt: Date | null;
+  openExceptions: number;
+}
+
+export interface ShipmentPage {
+  items: ShipmentRow[];
+  nextCursor: string | null;
+}
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor" });
+  }
+  return { createdAt, id };
+}
+
+function dayStart(text: string, timeZone: string, plusDays = 0): Date {
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return zonedWallTimeToUtc({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+const openExceptionOf = (alias: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Exception" e WHERE e."orderId" = ${Prisma.raw(alias)}."orderId" AND e.status = 'OPEN' AND e.data->>'shipmentId' = ${Prisma.raw(alias)}.id::text)`;
+
+export async function listShipments(opts: { actor: SessionUser; input: ListShipmentsInput }): Promise<ShipmentPage> {
+  assertRole(SHIPMENT_VIEW_ROLES, opts.actor, "see shipments");
+  const input = listShipmentsInput.parse(opts.input);
+  const { timeZone } = await getMerchantSettings();
+  const where: Prisma.Sql[] = [];
+  if (input.carrierId) where.push(Prisma.sql`s."carrierId" = ${input.carrierId}::uuid`);
+  if (input.hasException === true) where.push(openExceptionOf("s"));
+  if (input.hasException === false) where.push(Prisma.sql`NOT ${openExceptionOf("s")}`);
+  if (input.from) where.push(Prisma.sql`s."createdAt" >= ${dayStart(input.from, timeZone)}`);
+  if (input.to) where.push(Prisma.sql`s."createdAt" < ${dayStart(input.to, timeZone, 1)}`);
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    where.push(Prisma.sql`(s."createdAt", s.id) < (${c.createdAt}, ${c.id}::uuid)`);
+  }
+  const take = input.limit + 1;
+  const statuses = input.status ? [input.status] : SHIPMENT_STATUSES;
+  const scans = statuses.map((status) => {
+    const conds = Prisma.join([Prisma.sql`s.status = ${status}::"ShipmentStatus"`, ...where], " AND ");
+    return Prisma.sql`(SELECT s.id, s."createdAt" FROM "Shipment" s WHERE ${conds} ORDER BY s."createdAt" DESC, s.id DESC LIMIT ${take})`;
+  });
+  const rows = await db.$queryRaw<(Omit<ShipmentRow, "carrier" | "order"> & {
+    carrierId: string; carrierName: string; orderId: string; orderNumber: number; externalNumber: string | null;
+  })[]>(Prisma.sql`
+    WITH page AS (SELECT * FROM (${Prisma.join(scans, " UNION ALL ")}) u ORDER BY "createdAt" DESC, id DESC LIMIT ${take})
+    SELECT s.id, s."createdAt", s.status::text AS status, s."trackingNumber", s.service, s."lastEventAt", s."deliveredAt",
+      c.id AS "carrierId", c.name AS "carrierName", o.id AS "orderId", o.number AS "orderNumber", o."externalNumber",
+      p.number AS "packageNumber",
+      concat_ws(' / ', NULLIF(o."shippingAddress"->>'city', ''), NULLIF(COALESCE(o."shipState", o."shippingAddress"->>'state'), '')) AS destination,
+      (SELECT count(*)::int FROM "Exception" e WHERE e."orderId" = s."orderId" AND e.status = 'OPEN' AND e.data->>'shipmentId' = s.id::text) AS "openExceptions"
+    FROM page JOIN "Shipment" s ON s.id = page.id JOIN "Carrier" c ON c.id = s."carrierId"
+    JOIN "Order" o ON o.id = s."orderId" JOIN "Package" p ON p.id = s."packageId"
+    ORDER BY s."createdAt" DESC, s.id DESC`);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ carrierId, carrierName, orderId, orderNumber, externalNumber, ...r }) => ({
+      ...r,
+      carrier: { id: carrierId, name: carrierName },
+      order: { id: orderId, number: orderNumber, externalNumber },
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Cycle count / correction of one bin: either the counted quantity (SET) or a
+ * ± delta, always with a reason. A warehouse can never be counted below what
+ * it has promised to open orders (INSUFFICIENT_STOCK names the numbers:
+ * release or reallocate those orders first). Units found go to waiting
+ * backorders.
+ */
+import { z } from "zod";
+import type { DbTx } from "@/server/db";
+import type { Actor } from "@/server/services/order/actor";
+import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
+import { applyBinChanges } from "@/server/services/stock/stock-ledger";
+import { inStockTx } from "@/server/services/stock/stock-tx";
+
+export const adjustStockInput = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("SET"), skuId: z.string().uuid(), binId: z.string().uuid(), counted: z.number().int().min(0).max(10_000_000), reason: z.string().trim().min(3).max(500) }),
+  z.object({
+    mode: z.literal("DELTA"), skuId: z.string().uuid(), binId: z.string().uuid(),
+    delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, "delta must not be 0"),
+    reason: z.string().trim().min(3).max(500),
+  }),
+]);
+export type AdjustStockInput = z.infer<typeof adjustStockInput>;
+
+export async function adjustStock(opts: { actor: Actor; input: AdjustStockInput; tx?: DbTx }): Promise<LedgerOpResult> {
+  const { input } = opts;
+  return inStockTx(opts.tx, async (tx) => {
+    const change = input.mode === "SET" ? { countedOnHand: input.counted } : { onHandDelta: input.delta };
+    const reason = input.mode === "SET" ? `Cycle count (${input.counted} counted): ${input.reason}` : `Adjustment: ${input.reason}`;
+    const { applied, increased } = await applyBinChanges(tx, {
+      actor: opts.actor,
+      changes: [{ type: "ADJUSTMENT", skuId: input.skuId, binId: input.binId, reason, ...change }],
+    });
+    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Stock found in a count" }) : undefined;
+    return ledgerOpResult(applied, refill);
+  });
+}

@@ -1,0 +1,65 @@
+/** Purchase orders, newest first (keyset by number), and one purchase order with its lines for the receiving screen. */
+import { z } from "zod";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/lib/domain-error";
+
+export const listPurchaseOrdersInput = z.object({
+  status: z.enum(["OPEN", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED"]).optional(),
+  warehouseId: z.string().uuid().optional(),
+  /** Number of the last purchase order already shown. */
+  before: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type ListPurchaseOrdersInput = z.input<typeof listPurchaseOrdersInput>;
+
+export interface PurchaseOrderSummary {
+  id: string;
+  number: number;
+  supplier: string;
+  status: "OPEN" | "PARTIALLY_RECEIVED" | "RECEIVED" | "CANCELLED";
+  warehouseId: string;
+  warehouseCode: string;
+  expectedAt: Date | null;
+  createdAt: Date;
+  unitsOrdered: number;
+  unitsReceived: number;
+}
+
+export async function listPurchaseOrders(raw: ListPurchaseOrdersInput): Promise<{ rows: PurchaseOrderSummary[]; nextCursor: number | null }> {
+  const input = listPurchaseOrdersInput.parse(raw);
+  const rows = await db.purchaseOrder.findMany({
+    where: { status: input.status, warehouseId: input.warehouseId, ...(input.before ? { number: { lt: input.before } } : {}) },
+    orderBy: { number: "desc" },
+    take: input.limit + 1,
+    select: {
+      id: true, number: true, supplier: true, status: true, warehouseId: true, expectedAt: true, createdAt: true,
+      warehouse: { select: { code: true } }, lines: { select: { quantityOrdered: true, quantityReceived: true } },
+    },
+  });
+  const page = rows.slice(0, input.limit).map((po) => ({
+    id: po.id, number: po.number, supplier: po.supplier, status: po.status, warehouseId: po.warehouseId, warehouseCode: po.warehouse.code,
+    expectedAt: po.expectedAt, createdAt: po.createdAt,
+    unitsOrdered: po.lines.reduce((n, l) => n + l.quantityOrdered, 0), unitsReceived: po.lines.reduce((n, l) => n + l.quantityReceived, 0),
+  }));
+  return { rows: page, nextCursor: rows.length > input.limit ? (page[page.length - 1]?.number ?? null) : null };
+}
+
+export interface PurchaseOrderDetail extends Omit<PurchaseOrderSummary, "unitsOrdered" | "unitsReceived"> {
+  lines: { id: string; skuId: string; skuCode: string; skuName: string; quantityOrdered: number; quantityReceived: number }[];
+}
+
+export async function getPurchaseOrder(opts: { id: string }): Promise<PurchaseOrderDetail> {
+  const po = await db.purchaseOrder.findUnique({
+    where: { id: opts.id },
+    select: {
+      id: true, number: true, supplier: true, status: true, warehouseId: true, expectedAt: true, createdAt: true, warehouse: { select: { code: true } },
+      lines: { select: { id: true, skuId: true, quantityOrdered: true, quantityReceived: true, sku: { select: { code: true, name: true } } }, orderBy: { sku: { code: "asc" } } },
+    },
+  });
+  if (!po) throw new DomainError("NOT_FOUND", `Purchase order ${opts.id} not found.`);
+  return {
+    id: po.id, number: po.number, supplier: po.supplier, status: po.status, warehouseId: po.warehouseId, warehouseCode: po.warehouse.code,
+    expectedAt: po.expectedAt, createdAt: po.createdAt,
+    lines: po.lines.map((l) => ({ id: l.id, skuId: l.skuId, skuCode: l.sku.code, skuName: l.sku.name, quantityOrdered: l.quantityOrdered, quantityReceived: l.quantityReceived })),
+  };
+}

@@ -1,0 +1,23 @@
+/** Warehouses and their bins in walking-path order, for the stock screens' pickers (adjust, transfer, receive). */
+import { db } from "@/server/db";
+
+export interface StockLocation {
+  id: string;
+  code: string;
+  name: string;
+  city: string;
+  state: string;
+  active: boolean;
+  bins: { id: string; code: string; zone: string; pickSequence: number }[];
+}
+
+export async function listStockLocations(opts: { warehouseId?: string } = {}): Promise<StockLocation[]> {
+  return db.warehouse.findMany({
+    where: opts.warehouseId ? { id: opts.warehouseId } : {},
+    orderBy: { code: "asc" },
+    select: {
+      id: true, code: true, name: true, city: true, state: true, active: true,
+      bins: { orderBy: [{ pickSequence: "asc" }, { code: "asc" }], select: { id: true, code: true, zone: true, pickSequence: true } },
+    },
+  });
+}

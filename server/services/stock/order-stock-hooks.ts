@@ -1,0 +1,66 @@
+/**
+ * What order actions do to stock. Registered once, by a side-effect import at
+ * the end of apply-order-action.ts: every state change goes through that
+ * module (routers, channel cancellations, jobs), so no path can change an
+ * order without its stock following. Each hook runs in the action's
+ * transaction, after the new state is written.
+ *
+ *  CANCEL / REJECT → release every ACTIVE reservation; the freed units go to
+ *                    waiting backorders of those SKUs.
+ *  APPROVE         → reserve anything never attempted (e.g. capture-time
+ *                    reservation failed), then ALLOCATE when every line is
+ *                    reserved, else BACKORDER.
+ *  SHIP            → consume the ACTIVE reservations (exactly once).
+ */
+import type { DbTx } from "@/server/db";
+import { onOrderAction, type HookContext } from "@/server/services/order/order-action-hooks";
+import { applyOrderActionTx, type ActionResult } from "@/server/services/order/apply-order-action";
+import { sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { consumeOrderStock } from "@/server/services/stock/consume-order-stock";
+import { releaseOrderStock } from "@/server/services/stock/release-order-stock";
+import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
+import { STOCK_SYSTEM_ACTOR } from "@/server/services/stock/stock-tx";
+
+async function orderLines(tx: DbTx, orderId: string) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { number: true, lines: { select: { quantity: true, reservedQty: true, shippedQty: true } } },
+  });
+  return {
+    number: order.number,
+    allReserved: order.lines.length > 0 && order.lines.every((l) => l.reservedQty + l.shippedQty >= l.quantity),
+    allShipped: order.lines.length > 0 && order.lines.every((l) => l.shippedQty >= l.quantity),
+  };
+}
+
+async function releaseOnStop(tx: DbTx, ctx: HookContext): Promise<void> {
+  const { number } = await orderLines(tx, ctx.orderId);
+  const why = ctx.action.type === "CANCEL" ? `cancelled: ${ctx.action.reason}` : ctx.action.type === "REJECT" ? `rejected${ctx.action.reason ? `: ${ctx.action.reason}` : ""}` : "stopped";
+  await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason: `Order #${number} ${why}` });
+}
+
+async function allocateOnApprove(tx: DbTx, ctx: HookContext): Promise<ActionResult> {
+  await reserveOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, policy: "BACKORDER" });
+  const before = await orderLines(tx, ctx.orderId);
+  let allReserved = before.allReserved;
+  if (!allReserved) {
+    await sweepOrderBackorders(tx, ctx.orderId, `Order #${before.number} approved`);
+    allReserved = (await orderLines(tx, ctx.orderId)).allReserved;
+  }
+  return applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: allReserved ? "ALLOCATE" : "BACKORDER" }, actor: STOCK_SYSTEM_ACTOR });
+}
+
+async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult | void> {
+  const { number } = await orderLines(tx, ctx.orderId);
+  const { consumed } = await consumeOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason: `Order #${number} shipped` });
+  if (consumed.length === 0 || ctx.decision.to === "SHIPPED") return;
+  // The state machine counted shipped units before this hook shipped them: if that was
+  // everything, finish the shipment (that second SHIP finds nothing ACTIVE to consume).
+  const after = await orderLines(tx, ctx.orderId);
+  if (after.allShipped) return applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: "SHIP" }, actor: ctx.actor });
+}
+
+onOrderAction("CANCEL", releaseOnStop);
+onOrderAction("REJECT", releaseOnStop);
+onOrderAction("APPROVE", allocateOnApprove);
+onOrderAction("SHIP", consumeOnShip);

@@ -1,0 +1,83 @@
+/**
+ * What reserving an order needs to know, read in ONE statement: the order,
+ * its lines, the active warehouses, the availability of the ordered SKUs in
+ * them and the merchant's backorder settings. Not locked: the reservation
+ * statement locks the order and re-checks every number it relies on.
+ */
+import type { DbTx } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+import type { AllocationWarehouse } from "@/server/services/stock/allocation";
+
+export interface ContextLine {
+  id: string;
+  lineNo: number;
+  sku: string;
+  skuId: string | null;
+  quantity: number;
+  reservedQty: number;
+  backorderedQty: number;
+  shippedQty: number;
+}
+
+export interface BalanceRow {
+  skuId: string;
+  warehouseId: string;
+  available: number;
+}
+
+export interface ReservationContext {
+  order: { id: string; number: number; status: string; shipState: string | null; warehouseId: string | null; holds: string[] };
+  lines: ContextLine[];
+  warehouses: AllocationWarehouse[];
+  balances: BalanceRow[];
+  settings: { backorderPolicy: "BACKORDER" | "HOLD"; allowSplit: boolean };
+}
+
+interface ContextRow {
+  id: string;
+  number: number;
+  status: string;
+  shipState: string | null;
+  warehouseId: string | null;
+  holds: string[] | null;
+  lines: ContextLine[] | null;
+  warehouses: AllocationWarehouse[] | null;
+  balances: BalanceRow[] | null;
+  settings: { backorderPolicy: "BACKORDER" | "HOLD"; allowSplit: boolean } | null;
+}
+
+export async function readReservationContext(tx: DbTx, orderId: string): Promise<ReservationContext | null> {
+  const rows = await tx.$queryRaw<ContextRow[]>(Prisma.sql`
+    SELECT o.id, o.number, o.status::text AS status, o."shipState", o."warehouseId",
+      (SELECT array_agg(h.reason::text) FROM "OrderHold" h WHERE h."orderId" = o.id AND h."releasedAt" IS NULL) AS holds,
+      (SELECT json_agg(json_build_object('id', l.id, 'lineNo', l."lineNo", 'sku', l.sku, 'skuId', l."skuId", 'quantity', l.quantity,
+                'reservedQty', l."reservedQty", 'backorderedQty', l."backorderedQty", 'shippedQty', l."shippedQty") ORDER BY l."lineNo")
+         FROM "OrderLine" l WHERE l."orderId" = o.id) AS lines,
+      (SELECT json_agg(json_build_object('id', w.id, 'code', w.code, 'name', w.name, 'state', w.state, 'active', w.active) ORDER BY w.code)
+         FROM "Warehouse" w WHERE w.active) AS warehouses,
+      (SELECT json_agg(json_build_object('skuId', b."skuId", 'warehouseId', b."warehouseId",
+                'available', b."onHand" - b.reserved - b.unavailable - b.safety))
+         FROM "StockBalance" b JOIN "Warehouse" w ON w.id = b."warehouseId" AND w.active
+         WHERE b."skuId" IN (SELECT l."skuId" FROM "OrderLine" l WHERE l."orderId" = o.id AND l."skuId" IS NOT NULL)) AS balances,
+      (SELECT json_build_object('backorderPolicy', s."backorderPolicy", 'allowSplit', s."allowSplitShipments")
+         FROM "MerchantSettings" s WHERE s.id = 1) AS settings
+    FROM "Order" o WHERE o.id = ${orderId}::uuid`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    order: { id: row.id, number: row.number, status: row.status, shipState: row.shipState, warehouseId: row.warehouseId, holds: row.holds ?? [] },
+    lines: row.lines ?? [],
+    warehouses: row.warehouses ?? [],
+    balances: row.balances ?? [],
+    settings: row.settings ?? { backorderPolicy: "BACKORDER", allowSplit: false },
+  };
+}
+
+/** Fresh availability of some SKUs in the given (active) warehouses, for the retry after a lost race. */
+export async function readAvailability(tx: DbTx, skuIds: readonly string[], warehouseIds: readonly string[]): Promise<BalanceRow[]> {
+  if (skuIds.length === 0 || warehouseIds.length === 0) return [];
+  return tx.$queryRaw<BalanceRow[]>(Prisma.sql`
+    SELECT b."skuId", b."warehouseId", b."onHand" - b.reserved - b.unavailable - b.safety AS available
+    FROM "StockBalance" b
+    WHERE b."skuId" = ANY(${[...skuIds]}::uuid[]) AND b."warehouseId" = ANY(${[...warehouseIds]}::uuid[])`);
+}

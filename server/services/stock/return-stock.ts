@@ -1,0 +1,36 @@
+/**
+ * A returned unit back on a shelf (the returns inspection decides): RETURN
+ * movement referencing the order, on hand up in the chosen bin — sellable
+ * (restock; waiting backorders get it) or straight to unavailable
+ * (quarantine / damaged). For the returns feature to call from its
+ * disposition step, inside its own transaction.
+ */
+import type { DbTx } from "@/server/db";
+import type { Actor } from "@/server/services/order/actor";
+import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
+import { applyBinChanges } from "@/server/services/stock/stock-ledger";
+import { inStockTx } from "@/server/services/stock/stock-tx";
+
+export async function returnStock(opts: {
+  actor: Actor;
+  orderId: string | null;
+  skuId: string;
+  binId: string;
+  quantity: number;
+  condition: "SELLABLE" | "UNAVAILABLE";
+  reason: string;
+  tx?: DbTx;
+}): Promise<LedgerOpResult> {
+  return inStockTx(opts.tx, async (tx) => {
+    const { applied, increased } = await applyBinChanges(tx, {
+      actor: opts.actor,
+      changes: [{
+        type: "RETURN", skuId: opts.skuId, binId: opts.binId, onHandDelta: opts.quantity,
+        unavailableDelta: opts.condition === "UNAVAILABLE" ? opts.quantity : 0, reason: opts.reason, orderId: opts.orderId,
+      }],
+    });
+    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Returned units restocked" }) : undefined;
+    return ledgerOpResult(applied, refill);
+  });
+}

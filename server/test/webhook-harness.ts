@@ -1,0 +1,40 @@
+/** Calls the real webhook route handler the way Next.js does, and reads what it stored. */
+import { POST } from "@/app/api/channels/[channelId]/webhook/route";
+import { db } from "@/server/db";
+import type { ChannelPlatform } from "@/server/channels/types";
+import type { SessionUser } from "@/server/auth/options";
+import type { Role } from "@/server/lib/roles";
+
+export interface WebhookResult {
+  status: number;
+  body: { status: string; deliveryId?: string; orderIds?: string[]; error?: string };
+}
+
+export async function postWebhook(channelId: string, req: Request): Promise<WebhookResult> {
+  const res = await POST(req, { params: Promise.resolve({ channelId }) });
+  return { status: res.status, body: (await res.json()) as WebhookResult["body"] };
+}
+
+export async function makeChannel(platform: ChannelPlatform, secret: string, opts: { name?: string; active?: boolean } = {}) {
+  return db.channel.create({
+    data: { platform, secret, name: opts.name ?? `Test ${platform}`, active: opts.active ?? true },
+    select: { id: true, name: true, platform: true },
+  });
+}
+
+export async function makeUser(role: Role, name = `Test ${role}`): Promise<SessionUser> {
+  const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 10)}@fluxo.test`;
+  const u = await db.user.create({ data: { email, name, role, passwordHash: "x", locale: "en" } });
+  return { id: u.id, name: u.name, email: u.email, role: u.role, locale: "en" };
+}
+
+export function orderWithLines(channelId: string, externalId: string) {
+  return db.order.findUnique({
+    where: { channelId_externalId: { channelId, externalId } },
+    include: { lines: { orderBy: { lineNo: "asc" } }, events: { orderBy: { id: "asc" } }, customer: true },
+  });
+}
+
+export function deliveriesOf(channelId: string) {
+  return db.channelDelivery.findMany({ where: { channelId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+}
