@@ -168,7 +168,8 @@ test.describe("orders workspace", () => {
     }
   });
 
-  test("a warehouse user is refused the orders page, the export and the API", async ({ page }) => {
+  test("a warehouse user is refused the orders page, the export and the API", async ({ page, request }) => {
+    expect((await request.get("/api/orders/export")).status()).toBe(401);
     await signIn(page, "warehouse");
     await expect(page.getByTestId("nav-orders")).toHaveCount(0);
     const res = await page.goto("/orders");

@@ -30,6 +30,12 @@ export interface ActionResult {
 }
 
 export async function loadSnapshot(tx: DbTx, orderId: string) {
+  // Lock the order row first: the holds and lines read next are then consistent with it, and a
+  // concurrent action on the same order waits here and sees the winner's state.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) {
+    throw new DomainError("NOT_FOUND", `Order ${orderId} not found.`);
+  }
+  await tx.$queryRaw`SELECT 1 FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
   const order = await tx.order.findUnique({
     where: { id: orderId },
     select: {

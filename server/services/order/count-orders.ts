@@ -4,9 +4,9 @@
  * million-order store never counts the whole table; the UI shows "100,000+").
  *
  * Two bounded passes at most:
- *  1. one scan of at most COUNT_CAP + 1 matching rows, grouped by status —
- *     exact and enough whenever the filter matches ≤ COUNT_CAP orders (most
- *     filtered views, and every store below that size);
+ *  1. one scan of at most SINGLE_PASS_MAX + 1 matching rows, grouped by
+ *     status — exact and enough whenever the filter matches that few orders
+ *     (most filtered views, and small stores);
  *  2. otherwise one capped count per status (LIMIT inside each), each a range
  *     on an index that starts with status (or channelId, status).
  * A search is evaluated once (a MATERIALIZED CTE), not once per status.
@@ -20,6 +20,9 @@ import { ORDER_STATUSES, type OrderStatus } from "@/server/services/order/order-
 import { andAll, orderConditions, search } from "@/server/services/order/order-filter-sql";
 import type { OrderFilter } from "@/server/services/order/order-filters";
 import { filterContext } from "@/server/services/order/list-orders";
+
+/** Above this many matches, one capped count per status is cheaper than reading them all in one pass. */
+export const SINGLE_PASS_MAX = 10_000;
 
 export interface OrderCounts {
   byStatus: ({ status: OrderStatus } & CappedCount)[];
@@ -45,12 +48,13 @@ export async function countOrders(opts: {
   const withHits = hits ? Prisma.sql`WITH hits AS MATERIALIZED (${s.sql}) ` : Prisma.empty;
   const where = andAll(conditions);
 
+  const singlePass = Math.min(cap, SINGLE_PASS_MAX);
   const all = await db.$queryRaw<{ k: string; n: number }[]>(Prisma.sql`${withHits}
     SELECT s.status::text AS k, count(*)::int AS n
-    FROM (SELECT o.status FROM "Order" o WHERE ${where} LIMIT ${cap + 1}) s GROUP BY 1`);
+    FROM (SELECT o.status FROM "Order" o WHERE ${where} LIMIT ${singlePass + 1}) s GROUP BY 1`);
   let found = new Map(all.map((r) => [r.k, r.n]));
 
-  if (all.reduce((a, r) => a + r.n, 0) > cap) {
+  if (all.reduce((a, r) => a + r.n, 0) > singlePass) {
     const parts = ORDER_STATUSES.map(
       (status) => Prisma.sql`SELECT ${status}::text AS k, count(*)::int AS n
         FROM (SELECT 1 FROM "Order" o WHERE o.status = ${status}::"OrderStatus" AND ${where} LIMIT ${cap + 1}) s`,
