@@ -53,6 +53,9 @@ export interface PhaseResult {
 
 export interface ReservationBenchResult {
   clients: number;
+  /** One SELECT 1 through Prisma while the steady phase runs: what a round trip costs on this machine. */
+  baselineP50Ms: number;
+  baselineP95Ms: number;
   steady: PhaseResult;
   flash: PhaseResult & { units: number };
 }
@@ -173,6 +176,7 @@ export async function benchReservations(urlOrOpts: string | ReservationBenchOpti
     },
     { name: "… latency per order, capture + reservation (p50 / p95 / p99)", target: "", value: `${ms(s.p50Ms)} / ${ms(s.p95Ms)} / ${ms(s.p99Ms)}`, pass: null },
     { name: "… reservation alone: read + one conditional statement (p50 / p95)", target: "", value: `${ms(s.reserveP50Ms)} / ${ms(s.reserveP95Ms)}`, pass: null },
+    { name: "… machine baseline under the same load: one Prisma round trip, SELECT 1 (p50 / p95)", target: "", value: `${ms(r.baselineP50Ms)} / ${ms(r.baselineP95Ms)}`, pass: null },
     {
       name: `Flash sale: ${f.orders} single-unit orders, ${r.clients} clients, one SKU with ${f.units} units`,
       target: `exactly ${f.units} reserved`, value: `${f.reservedUnits} reserved, ${f.backorderedUnits} backordered, ${f.ordersPerSecond} orders/s`,
@@ -196,6 +200,16 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
     const fx = await fixture(db, run, opts.hotSkus ?? 10, flashUnits);
     const counter = { n: 0 };
     log(`steady: ${clients} clients × ${seconds}s over ${fx.hotSkus.length} hot SKUs`);
+    const baseline: number[] = [];
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        const t0 = performance.now();
+        await db.$queryRawUnsafe("SELECT 1");
+        baseline.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
     const steadyRaw = await runPhase({
       clients, channelId: fx.channelId, run, counter,
       until: (_d, ms) => ms >= seconds * 1000,
@@ -204,6 +218,9 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
         return Array.from({ length: k }, (_, i) => ({ sku: (fx.hotSkus[(n * 7 + i * 3) % fx.hotSkus.length] as { code: string }).code, quantity: 1 + ((n + i) % 3) }));
       },
     });
+    probing = false;
+    await probe;
+    baseline.sort((a, b) => a - b);
     const steady = phaseResult(steadyRaw, await violations(db, fx.hotSkus.map((s) => s.id)));
     log(`steady: ${steady.orders} orders, ${steady.ordersPerSecond}/s, p95 ${steady.p95Ms} ms`);
     log(`flash: ${flashOrders} single-unit orders for ${flashUnits} units`);
@@ -217,7 +234,7 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
     if ((bal?.reserved ?? 0) !== Math.min(flashUnits, flashRaw.latencies.length)) v.push(`flash: reserved ${bal?.reserved} of ${flashUnits} units`);
     const flash = { ...phaseResult(flashRaw, v), units: flashUnits };
     log(`flash: ${flash.orders} orders, ${flash.ordersPerSecond}/s, p95 ${flash.p95Ms} ms, reserved ${bal?.reserved}`);
-    return { clients, steady, flash };
+    return { clients, baselineP50Ms: percentile(baseline, 50), baselineP95Ms: percentile(baseline, 95), steady, flash };
   } finally {
     await db.$disconnect();
     setDb(previous);

@@ -44,7 +44,7 @@ export async function ensureGridSkus(db: PrismaClient, target = 10_000, log: (s:
       INSERT INTO "StockMovement" (type, "skuId", "warehouseId", "binId", "onHandDelta", "reservedDelta", reason, "actorLabel", "createdAt")
       SELECT t.type::"MovementType", l.sku_id, l.wh_id, CASE WHEN t.type = 'SHIPMENT' THEN l.bin_id END,
         CASE WHEN t.type = 'SHIPMENT' THEN -2 ELSE 0 END, CASE WHEN t.type = 'SHIPMENT' THEN -2 ELSE 2 END, 'Bench order', 'bench',
-        now() - make_interval(days => 59 - (k * 5) % 59, hours => t.h)
+        now() - make_interval(days => (59 - (k * 5) % 59)::int, hours => t.h)
       FROM grid_levels l CROSS JOIN generate_series(1, l.shipments) k CROSS JOIN (VALUES ('RESERVATION', 2), ('SHIPMENT', 1)) t(type, h)`);
     await tx.$executeRawUnsafe(`INSERT INTO "StockBalance" ("skuId", "warehouseId", "onHand") SELECT sku_id, wh_id, closing FROM grid_levels`);
     await tx.$executeRawUnsafe(`INSERT INTO "BinStock" ("skuId", "binId", "onHand") SELECT sku_id, bin_id, closing FROM grid_levels`);

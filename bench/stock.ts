@@ -43,6 +43,7 @@ export async function benchStock(_actor: SessionUser): Promise<Measure[]> {
   const codes = await db.sku.findMany({ take: 3, orderBy: { code: "asc" }, select: { code: true } });
   const dry = await timeRuns(() => dryRunAllocation({ destinationState: "BA", lines: codes.map((c) => ({ sku: c.code, quantity: 2 })) }), RUNS);
 
+  const baseline = await timeRuns(() => db.$queryRaw`SELECT 1`, RUNS);
   const t = performance.now();
   const report = await reconcileStock();
   const reconcileMs = performance.now() - t;
@@ -57,6 +58,7 @@ export async function benchStock(_actor: SessionUser): Promise<Measure[]> {
     row("Stock grid, search code/name prefix (p95)", search, 100),
     row("SKU page: levels, bins, reservations, ledger, 90-day chart (busiest SKUs, p95)", detail, 150),
     row("Allocation dry run, 3 lines (p95)", dry, 25),
+    { name: "… machine baseline: one Prisma round trip, SELECT 1 (p95)", target: "", value: ms(p(baseline)), pass: null, detail: "every figure above is a few of these" },
     {
       name: "Stock reconciliation, whole ledger (once)",
       target: "zero drift",

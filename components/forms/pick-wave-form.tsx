@@ -5,13 +5,14 @@
  * which orders were left out and why.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { PickSkipSummary } from "@/components/ui/pick-skip-summary";
+import { zonedWallTimeToUtc } from "@/server/lib/zoned-time";
 
 interface Props {
   warehouses: { id: string; code: string; name: string; waitingOrders: number }[];
@@ -21,8 +22,17 @@ interface Props {
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const positive = (v: string): number | undefined => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? Number(v) : undefined);
 
+/** A datetime-local value ("2026-11-28T18:00") read as the merchant's wall-clock time, not the browser's. */
+function dueInstant(value: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return zonedWallTimeToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, timeZone);
+}
+
 export function PickWaveForm({ warehouses, warehouseId }: Props) {
   const t = useTranslations("picking.wave");
+  const timeZone = useTimeZone() ?? "America/Sao_Paulo";
   const trpc = useTRPC();
   const router = useRouter();
   const [wh, setWh] = useState(warehouseId);
@@ -34,11 +44,11 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const due = dueBefore ? new Date(dueBefore) : undefined;
+    const due = dueInstant(dueBefore, timeZone);
     create.mutate({
       mode: "wave",
       warehouseId: wh,
-      ...(due && !Number.isNaN(due.getTime()) ? { dueBefore: due } : {}),
+      ...(due ? { dueBefore: due } : {}),
       ...(positive(maxOrders) ? { maxOrders: positive(maxOrders) } : {}),
       ...(positive(maxUnits) ? { maxUnits: positive(maxUnits) } : {}),
       groupBy: groupBy || null,

@@ -8,6 +8,7 @@ import { customerAt } from "./customers";
 import { createGenerator, type SeedGenerator } from "./generate";
 import { Rng, uuidFor } from "./rng";
 import type { OrderBatch } from "./types";
+import { parseArgs } from "./index";
 
 const NOW = new Date("2026-11-28T15:00:00Z");
 
@@ -168,5 +169,15 @@ describe("generator", () => {
   it("refuses to compute stock before every order was generated", () => {
     const gen = createGenerator({ orders: 10, now: NOW });
     expect(() => gen.finish()).toThrow(/every order batch/);
+  });
+});
+
+describe("CLI arguments", () => {
+  it("parses sizes, seeds and flags, and refuses anything else", () => {
+    expect(parseArgs([])).toEqual({ orders: 2_000, ifEmpty: false, quiet: false });
+    expect(parseArgs(["--orders", "1_000_000", "--seed", "7", "--if-empty", "--quiet"])).toEqual({ orders: 1_000_000, seed: 7, ifEmpty: true, quiet: true });
+    expect(() => parseArgs(["--orders"])).toThrow(/non-negative integer/);
+    expect(() => parseArgs(["--orders", "-5"])).toThrow(/non-negative integer/);
+    expect(() => parseArgs(["--order", "5"])).toThrow(/Unknown argument/);
   });
 });

@@ -84,7 +84,7 @@ export function createGenerator(opts: GenerateOptions): SeedGenerator {
 
   const plan = buildStockPlan(root.fork("stock-plan"), catalog, byRole.WAREHOUSE, { start: clock.start, end: clock.end });
   const purchasing = buildPurchaseOrders(root.fork("purchasing"), plan, catalog, skus.map((s) => s.id), byRole.WAREHOUSE, now);
-  const ledger = new StockLedger(plan);
+  const ledger = new StockLedger(plan, skus);
 
   const base: BaseData = {
     users,
@@ -113,6 +113,7 @@ export function createGenerator(opts: GenerateOptions): SeedGenerator {
         const batch = emptyBatch();
         const end = Math.min(opts.orders, start + batchSize);
         for (let i = start; i < end; i++) byStatus[factory.make(i, batch)]++;
+        ledger.drain(batch.movements, batch.orders[batch.orders.length - 1]!.placedAt.getTime());
         yield batch;
       }
       state = "done";

@@ -81,8 +81,8 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
       createdAt: new Date(reservedAt), closedAt: closedAt === null ? null : new Date(closedAt),
     });
     const move = (m: Pick<StockMovementRow, "type" | "binId" | "onHandDelta" | "reservedDelta" | "reason" | "createdAt"> & { actor?: UserRow }): void => {
-      out.movements.push({
-        id: c.ledger.movementId(), type: m.type, skuId, warehouseId, binId: m.binId, onHandDelta: m.onHandDelta, reservedDelta: m.reservedDelta,
+      c.ledger.schedule({
+        type: m.type, skuId, warehouseId, binId: m.binId, onHandDelta: m.onHandDelta, reservedDelta: m.reservedDelta,
         unavailableDelta: 0, reason: m.reason, actorId: m.actor?.id ?? null, actorLabel: m.actor?.name ?? "system", orderId: o.orderId, purchaseOrderId: null, createdAt: m.createdAt,
       });
     };

@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { seedShipping } from "./carriers";
 import { DEMO_USERS } from "./demo-users";
-import { FULL_TIMELINE_MAX_ORDERS, createGenerator, type GenerateOptions } from "./generate";
+import { createGenerator, type GenerateOptions, type SeedGenerator } from "./generate";
 import type { OrderStatus } from "./types";
 import { SeedWriter } from "./write";
 
@@ -51,6 +52,17 @@ export async function seed(db: PrismaClient, opts: SeedOptions): Promise<SeedSum
   const busy = await writer.tablesWithRows();
   if (busy.length > 0) throw new Error(`The database already has data (${busy.join(", ")}); seed needs an empty database (npm run db:reset).`);
 
+  try {
+    return await write(writer, gen, opts, counts, started);
+  } catch (err) {
+    // The database was empty: leave it empty rather than half seeded (a first start checks only for users).
+    await writer.truncate().catch((cleanup: unknown) => log(`Could not clean up after the failed seed (${String(cleanup)}); run npm run db:reset.`));
+    throw err;
+  }
+}
+
+async function write(writer: SeedWriter, gen: SeedGenerator, opts: SeedOptions, counts: SeedCounts, started: number): Promise<SeedSummary> {
+  const log = opts.log ?? (() => {});
   const { base } = gen;
   // One bcrypt hash per distinct password (all demo users share one).
   const hashes = new Map<string, string>();
@@ -98,8 +110,7 @@ export async function seed(db: PrismaClient, opts: SeedOptions): Promise<SeedSum
   counts.binStocks = stock.binStocks.length;
   counts.stockMovements += stock.movements.length;
   counts.exceptions += stock.exceptions.length;
-  // Bench-size runs skip it: rewriting millions of rows costs minutes.
-  if (opts.orders <= FULL_TIMELINE_MAX_ORDERS) await writer.renumberMovementsByTime();
+  await seedShipping(writer, { now: gen.now });
   await writer.syncSequences();
   return { seeded: true, seed: gen.seed, counts, byStatus: { ...gen.byStatus }, durationMs: Date.now() - started };
 }

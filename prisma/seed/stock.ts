@@ -6,6 +6,7 @@
  * of the ledger's deltas equals the stored level (zero reconciliation drift).
  */
 import type { CatalogItem } from "./catalog";
+import { MovementQueue, type PendingMovement } from "./movement-queue";
 import type { Rng } from "./rng";
 import { WH_COUNT, type StockPlan } from "./stock-plan";
 import type { BinStockRow, ExceptionRow, SkuRow, StockBalanceRow, StockData, StockMovementRow, UserRow } from "./types";
@@ -16,16 +17,31 @@ export class StockLedger {
   /** Units that left each slot through orders (shipped minus returned). */
   readonly slotOut: Int32Array;
   private nextId: number;
+  private readonly queue = new MovementQueue();
 
-  constructor(private readonly plan: StockPlan) {
+  constructor(private readonly plan: StockPlan, skus: readonly SkuRow[]) {
     this.reserved = new Int32Array(plan.slotsBySkuWh.length);
     this.slotOut = new Int32Array(plan.slots.length);
     // Ids 1..slots are kept for the opening receipts, which come first in time but are computed last.
     this.nextId = plan.slots.length + 1;
+    for (const m of plan.planned) {
+      const slot = plan.slots[m.slot]!;
+      this.schedule({
+        type: m.type, skuId: skus[slot.sku]!.id, warehouseId: plan.warehouses[slot.wh]!.id, binId: plan.bins[slot.bin]!.id,
+        onHandDelta: m.onHandDelta, reservedDelta: 0, unavailableDelta: m.unavailableDelta, reason: m.reason,
+        actorId: m.actor.id, actorLabel: m.actor.name, orderId: null, purchaseOrderId: m.purchaseOrderId, createdAt: m.createdAt,
+      });
+    }
   }
 
-  movementId(): number {
-    return this.nextId++;
+  /** A ledger row; it gets its id when its time has come (see MovementQueue). */
+  schedule(row: PendingMovement): void {
+    this.queue.push(row);
+  }
+
+  /** Hands out the rows due by `until` (every order placed up to then has been generated). */
+  drain(out: StockMovementRow[], until: number): void {
+    this.nextId = this.queue.drain(out, this.nextId, until);
   }
 
   finalize(rng: Rng, catalog: readonly CatalogItem[], skus: readonly SkuRow[], opening: { at: Date; actor: UserRow; alertAt: Date }): StockData {
@@ -38,13 +54,9 @@ export class StockLedger {
       slotUnavailable[m.slot]! += m.unavailableDelta;
       slotIn[m.slot]! += m.onHandDelta;
       if (m.onHandDelta > 0) slotAdjustUp[m.slot]! += m.onHandDelta;
-      const slot = plan.slots[m.slot]!;
-      movements.push({
-        id: this.movementId(), type: m.type, skuId: skus[slot.sku]!.id, warehouseId: plan.warehouses[slot.wh]!.id, binId: plan.bins[slot.bin]!.id,
-        onHandDelta: m.onHandDelta, reservedDelta: 0, unavailableDelta: m.unavailableDelta, reason: m.reason,
-        actorId: m.actor.id, actorLabel: m.actor.name, orderId: null, purchaseOrderId: m.purchaseOrderId, createdAt: m.createdAt,
-      });
     }
+    // Whatever is still due after the newest order (late returns, receipts).
+    this.nextId = this.queue.drain(movements, this.nextId);
 
     const balances: StockBalanceRow[] = [];
     const binStocks: BinStockRow[] = [];

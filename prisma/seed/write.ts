@@ -9,8 +9,13 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { OrderBatch, StockData } from "./types";
 
-/** Rows per INSERT statement. */
-export const CHUNK_ROWS = 4_000;
+/**
+ * Rows per INSERT statement. Kept small on purpose: @prisma/debug remembers
+ * the arguments of the last 100 queries (for error reports) even with
+ * debugging off, so statement size × 100 stays in memory. 1,000 rows keeps
+ * that near 100 MB; 4,000 took a 1M-order run to ~1 GB RSS.
+ */
+export const CHUNK_ROWS = 1_000;
 
 type Row = object;
 /** The root client or an interactive transaction's client: raw SQL is all the writer needs. */
@@ -34,6 +39,13 @@ function arrayLiteral(rows: readonly Row[], key: string, quoted: boolean): strin
     }
   }
   return `{${parts.join(",")}}`;
+}
+
+/** The database's own words: driver adapters tuck them away in meta (PGlite's top-level message is "undefined"). */
+function databaseMessage(err: unknown): string {
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { message?: string; detail?: string } } } }).meta?.driverAdapterError?.cause;
+  if (cause?.message) return cause.detail ? `${cause.message} (${cause.detail})` : cause.message;
+  return err instanceof Error ? err.message : String(err);
 }
 
 export class SeedWriter {
@@ -85,7 +97,11 @@ export class SeedWriter {
 
   async insert(table: string, rows: readonly Row[], conflict = ""): Promise<number> {
     let n = 0;
-    for (const statement of this.statements(table, rows, conflict)) n += await statement;
+    try {
+      for (const statement of this.statements(table, rows, conflict)) n += await statement;
+    } catch (err) {
+      throw new Error(`seed: inserting into "${table}" failed: ${databaseMessage(err)}`, { cause: err });
+    }
     return n;
   }
 
@@ -123,26 +139,6 @@ export class SeedWriter {
   }
 
   /**
-   * Streaming writes ledger rows order by order, so ids do not follow time
-   * (an order's SHIPMENT days later has a lower id than the next order's
-   * RESERVATION), yet ledger screens page "newest first" by id. Renumber in
-   * time order: first to negative ids (no clash with the positive ones), then
-   * to 1..n.
-   */
-  async renumberMovementsByTime(): Promise<void> {
-    await this.root.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`UPDATE "StockMovement" SET id = -id`);
-        await tx.$executeRawUnsafe(`
-          UPDATE "StockMovement" m SET id = x.n
-            FROM (SELECT id, row_number() OVER (ORDER BY "createdAt", id DESC) AS n FROM "StockMovement") x
-           WHERE m.id = x.id`);
-      },
-      { maxWait: 120_000, timeout: 900_000 },
-    );
-  }
-
-  /**
    * Explicitly numbered columns (Order.number, PurchaseOrder.number,
    * StockMovement.id) leave their sequences behind; move each to the column's
    * maximum so the application's next insert does not collide.
@@ -160,6 +156,18 @@ export class SeedWriter {
   async isEmbedded(): Promise<boolean> {
     const rows = await this.db.$queryRawUnsafe<{ version: string }[]>("SELECT version() AS version");
     return /emscripten/i.test(rows[0]?.version ?? "");
+  }
+
+  /**
+   * Empties the tables the seed writes, and (CASCADE) whatever refers to them:
+   * only ever called on a database that had no orders, SKUs or users before the seed.
+   */
+  async truncate(): Promise<void> {
+    const tables = [
+      "Exception", "BinStock", "StockBalance", "StockMovement", "Reservation", "OrderEvent", "OrderHold", "OrderLine", "Order", "Customer",
+      "PurchaseOrderLine", "PurchaseOrder", "Sku", "Bin", "Warehouse", "Channel", "User",
+    ];
+    await this.root.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
   }
 
   async tablesWithRows(): Promise<string[]> {

@@ -9,6 +9,7 @@ export default async function SettingsPage() {
   await requireRole(...AREAS.settings.roles);
   const [t, tc, caller] = await Promise.all([getTranslations("settings"), getTranslations("channels.manage"), serverCaller()]);
   const settings = await caller.settings.get();
+  const tCarriers = await getTranslations("shipping.carriers");
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -21,6 +22,12 @@ export default async function SettingsPage() {
           {tc("link")}
         </Link>
         <p className="mt-1 text-sm text-slate-500">{tc("linkHelp")}</p>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <Link href="/settings/carriers" className="font-semibold text-brand-700 hover:underline" data-testid="settings-carriers-link">
+          {tCarriers("link")}
+        </Link>
+        <p className="mt-1 text-sm text-slate-500">{tCarriers("linkHelp")}</p>
       </section>
     </div>
   );

@@ -56,10 +56,10 @@ describe("getPickList", () => {
       ["C-01-1-1", "X", 2, 3],
     ]);
     expect(view.printLines).toEqual([
-      { binId: w.bin["A-01-1-1"], binCode: "A-01-1-1", sku: "Y", productName: "Product Y", ean: null, totalQuantity: 2, perTote: [{ tote: 1, orderNumber: expect.any(Number), quantity: 2 }] },
-      { binId: w.bin["A-01-2-1"], binCode: "A-01-2-1", sku: "Z", productName: "Product Z", ean: null, totalQuantity: 1, perTote: [{ tote: 2, orderNumber: expect.any(Number), quantity: 1 }] },
+      { binId: w.bin["A-01-1-1"], binCode: "A-01-1-1", pickSequence: 10, sku: "Y", productName: "Product Y", ean: null, totalQuantity: 2, perTote: [{ tote: 1, orderNumber: expect.any(Number), quantity: 2 }] },
+      { binId: w.bin["A-01-2-1"], binCode: "A-01-2-1", pickSequence: 15, sku: "Z", productName: "Product Z", ean: null, totalQuantity: 1, perTote: [{ tote: 2, orderNumber: expect.any(Number), quantity: 1 }] },
       {
-        binId: w.bin["C-01-1-1"], binCode: "C-01-1-1", sku: "X", productName: "Product X", ean: "7891000315507", totalQuantity: 4,
+        binId: w.bin["C-01-1-1"], binCode: "C-01-1-1", pickSequence: 30, sku: "X", productName: "Product X", ean: "7891000315507", totalQuantity: 4,
         perTote: [{ tote: 1, orderNumber: expect.any(Number), quantity: 1 }, { tote: 2, orderNumber: expect.any(Number), quantity: 3 }],
       },
     ]);

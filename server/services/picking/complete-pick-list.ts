@@ -111,6 +111,7 @@ export async function completePickList(opts: { actor: SessionUser; pickListId: s
       const first = lines[0] as ShortLine;
       if (first.orderStatus !== "PICKING") continue;
       const to = await shortPickOrder(tx, { list, orderId, lines, actor });
+      if (to === null) continue;
       shortOrders.push({ orderId, number: first.orderNumber, to, missingUnits: lines.reduce((n, l) => n + l.quantity - l.pickedQty, 0) });
     }
     return { pickListId: list.id, number: list.number, orders: summary?.orders ?? 0, pickedUnits: summary?.units ?? 0, shortOrders };
@@ -120,8 +121,11 @@ export async function completePickList(opts: { actor: SessionUser; pickListId: s
 async function shortPickOrder(
   tx: DbTx,
   p: { list: { id: string; number: number; warehouseId: string }; orderId: string; lines: ShortLine[]; actor: Actor },
-): Promise<string> {
+): Promise<string | null> {
   const { list, orderId, lines, actor } = p;
+  // The order row first, as every order action and the stock engine do (stock-tx.ts), so a cancel at the same moment queues instead of deadlocking.
+  const [locked] = await tx.$queryRaw<{ status: string }[]>(Prisma.sql`SELECT status::text AS status FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`);
+  if (locked?.status !== "PICKING") return null;
   const detail: Record<string, unknown>[] = [];
   let released = 0;
   for (const l of lines) {

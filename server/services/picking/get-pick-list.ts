@@ -30,6 +30,8 @@ export interface PickListLineView {
 export interface PrintLine {
   binId: string;
   binCode: string;
+  /** The bin's place on the walking path (the lines come in this order). */
+  pickSequence: number;
   sku: string;
   productName: string;
   ean: string | null;
@@ -132,6 +134,7 @@ function printView(orders: { orderId: string; number: number; tote: number }[], 
   return plan.lines.map((l) => ({
     binId: l.binId,
     binCode: l.binCode,
+    pickSequence: bins.get(l.binId)?.pickSequence ?? Number.MAX_SAFE_INTEGER,
     sku: l.sku,
     productName: l.productName,
     ean: l.ean,

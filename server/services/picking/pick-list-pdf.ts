@@ -33,11 +33,11 @@ export interface PickListPdfLabels {
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = (12 / 25.4) * 72;
 const WIDTH = A4[0] - 2 * MARGIN;
-const COLS = { bin: 0, sku: 72, product: 150, qty: 292, ean: 330, totes: 450 } as const;
+const COLS = { bin: 0, sku: 64, product: 136, qty: 262, ean: 300, totes: 414 } as const;
 const TEXT = 8.5;
 const LINE = 10.5;
 const BAR_H = 26;
-const BAR_W = 112;
+const BAR_W = 108;
 /** Above this many totes the labels are left to the packing screen (a barcode each would make a very long PDF). */
 const TOTE_LABELS_MAX = 60;
 const GREY = rgb(0.45, 0.45, 0.45);

@@ -71,7 +71,7 @@ function batchSql(type: "SHIPMENT_STALLED" | "SHIPMENT_LATE", condition: Prisma.
       RETURNING id, "orderId", message, data
     ), ev AS (
       INSERT INTO "OrderEvent" ("orderId", type, "actorId", "actorLabel", reason, data)
-      SELECT "orderId", 'shipment.exception', ${actor.actorId}::uuid, ${actor.actorLabel}, ${type},
+      SELECT "orderId", 'shipment.exception', ${actor.actorId}::uuid, ${actor.actorLabel}, message,
              data || jsonb_build_object('exceptionId', id, 'exceptionType', ${type}::text, 'message', message)
       FROM ins
       RETURNING 1

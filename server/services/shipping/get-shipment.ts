@@ -8,7 +8,7 @@ import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
 import type { OrderStatus } from "@/server/services/order/order-state-machine";
 import type { CarrierAddress } from "./carriers/carrier-adapter";
-import type { ShipmentStatus } from "./shipment-status";
+import { applyTrackingEvent, type ShipmentStatus, type TrackingStatus, type TrackState } from "./shipment-status";
 import { readShippingAddress } from "./shipping-address";
 import { assertRole, SHIPMENT_VIEW_ROLES } from "./shipping-roles";
 
@@ -26,8 +26,22 @@ export interface ShipmentDetail {
   order: { id: string; number: number; externalNumber: string | null; status: OrderStatus; shipBy: Date | null };
   pkg: { number: number; weightGrams: number | null; items: { sku: string; quantity: number }[] };
   recipient: CarrierAddress;
-  events: { id: string; status: ShipmentStatus; occurredAt: Date; receivedAt: Date; description: string | null; location: string | null; source: string }[];
+  /** Newest first; `applied`: whether the event moved the shipment when it arrived (false: history only). */
+  events: { id: string; status: ShipmentStatus; occurredAt: Date; receivedAt: Date; description: string | null; location: string | null; source: string; applied: boolean }[];
   exceptions: { id: string; type: string; status: "OPEN" | "RESOLVED"; message: string; createdAt: Date; resolvedAt: Date | null }[];
+}
+
+/** Replays the events in the order they arrived, with the same rule that applied them. */
+function appliedIds(events: readonly { id: bigint; status: ShipmentStatus; occurredAt: Date }[]): Set<bigint> {
+  const applied = new Set<bigint>();
+  let state: TrackState = { status: "CREATED", lastEventAt: null };
+  for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (e.status === "CREATED") continue;
+    const next = applyTrackingEvent(state, { status: e.status as TrackingStatus, occurredAt: e.occurredAt });
+    if (next.applied) applied.add(e.id);
+    state = next;
+  }
+  return applied;
 }
 
 function itemsOf(data: unknown): { sku: string; quantity: number }[] {
@@ -73,6 +87,7 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
     }),
     s.createdById ? db.user.findUnique({ where: { id: s.createdById }, select: { name: true } }) : null,
   ]);
+  const applied = appliedIds(s.events);
   return {
     id: s.id,
     status: s.status,
@@ -95,6 +110,7 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
       description: e.description,
       location: e.location,
       source: e.source,
+      applied: applied.has(e.id),
     })),
     exceptions,
   };

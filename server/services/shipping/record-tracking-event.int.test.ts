@@ -140,8 +140,9 @@ describe("shipping.addEvent (router)", () => {
     const { shipmentId } = await oneShipment();
     await record(shipmentId, event("1", "IN_TRANSIT", "2026-03-02T10:00:00Z"));
     await record(shipmentId, event("2", "DELIVERY_FAILED", "2026-03-03T10:00:00Z"));
+    await record(shipmentId, event("3", "IN_TRANSIT", "2026-03-01T18:00:00Z"));
     const d = await createCaller({ user: await makeUser("MANAGER") }).shipping.get({ id: shipmentId });
-    expect(d.events.map((e) => e.status)).toEqual(["DELIVERY_FAILED", "IN_TRANSIT"]);
+    expect(d.events.map((e) => [e.status, e.applied])).toEqual([["DELIVERY_FAILED", true], ["IN_TRANSIT", true], ["IN_TRANSIT", false]]);
     expect(d.exceptions).toEqual([expect.objectContaining({ type: "DELIVERY_FAILED", status: "OPEN" })]);
     expect(d.recipient).toMatchObject({ name: "Maria Silva", city: "São Paulo", postalCode: "05422-010" });
   });

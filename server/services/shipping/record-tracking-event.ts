@@ -85,7 +85,8 @@ export async function recordTrackingEventTx(
       orderId: s.orderId,
       type: "shipment.tracking",
       ...who,
-      reason: event.status,
+      // The carrier's own words; the status is in data.
+      reason: event.description ?? null,
       data: {
         shipmentId: s.id,
         trackingNumber: s.trackingNumber,

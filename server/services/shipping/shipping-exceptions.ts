@@ -42,7 +42,7 @@ export async function openShipmentException(
       orderId: shipment.orderId,
       type: "shipment.exception",
       ...opts.actor,
-      reason: type,
+      reason: opts.message,
       data: { ...data, exceptionId: row.id, exceptionType: type, message: opts.message },
     },
   });

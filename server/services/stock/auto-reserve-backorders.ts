@@ -13,7 +13,7 @@
  * so this never waits on an order someone is changing (that order is served
  * at the next arrival or by the next sweep).
  */
-import type { DbTx } from "@/server/db";
+import { db, type DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
@@ -73,6 +73,21 @@ export async function sweepOrderBackorders(tx: DbTx, orderId: string, trigger: s
     FROM "OrderLine" l JOIN "StockBalance" b ON b."skuId" = l."skuId" JOIN "Warehouse" w ON w.id = b."warehouseId" AND w.active
     WHERE l."orderId" = ${orderId}::uuid AND l."backorderedQty" > 0`);
   return autoReserveBackorders({ tx, pairs, trigger });
+}
+
+/**
+ * Safety net for a job (cron): every SKU × warehouse that has sellable stock
+ * while lines wait for that SKU gets the usual oldest-first fill. Catches
+ * what an arrival skipped because the waiting order was locked at that moment.
+ */
+export async function sweepAllBackorders(opts: { actor?: Actor } = {}): Promise<AutoReserveResult> {
+  const pairs = await db.$queryRaw<{ skuId: string; warehouseId: string }[]>(Prisma.sql`
+    SELECT b."skuId", b."warehouseId"
+    FROM (SELECT DISTINCT "skuId" FROM "OrderLine" WHERE "backorderedQty" > 0 AND "skuId" IS NOT NULL) w
+    JOIN "StockBalance" b ON b."skuId" = w."skuId"
+    JOIN "Warehouse" wh ON wh.id = b."warehouseId" AND wh.active
+    WHERE b."onHand" - b.reserved - b.unavailable - b.safety > 0`);
+  return autoReserveBackorders({ pairs, trigger: "Backorder sweep", actor: opts.actor });
 }
 
 async function fillPair(tx: DbTx, pair: { skuId: string; warehouseId: string }, trigger: string, actor: Actor): Promise<FilledLine[]> {

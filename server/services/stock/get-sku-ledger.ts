@@ -64,7 +64,13 @@ export interface SeriesPoint {
   onHand: number;
 }
 
-/** On hand at the end of each of the last `days` days (merchant's time zone), from the ledger. */
+/**
+ * On hand at the end of each of the last `days` days (merchant's time zone).
+ * Only the window's movements are read (by SKU and time): the level before the
+ * window is today's stored level minus what moved since — the ledger and the
+ * levels agree (reconcile-stock.ts checks it), and a busy SKU's years of
+ * history are never scanned.
+ */
 export async function getOnHandSeries(opts: { skuId: string; warehouseId?: string; days?: number }): Promise<SeriesPoint[]> {
   const days = opts.days ?? 90;
   const wh = opts.warehouseId ?? null;
@@ -74,17 +80,17 @@ export async function getOnHandSeries(opts: { skuId: string; warehouseId?: strin
     WITH start AS (
       SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) - make_interval(days => ${days - 1}::int)) AT TIME ZONE ${tz} AS at
     )
-    SELECT NULL AS day, COALESCE(sum(m."onHandDelta"), 0)::int AS delta
-    FROM "StockMovement" m
-    WHERE m."skuId" = ${opts.skuId}::uuid AND (${wh}::uuid IS NULL OR m."warehouseId" = ${wh}::uuid) AND m."createdAt" < (SELECT at FROM start)
+    SELECT NULL AS day, COALESCE(sum(b."onHand"), 0)::int AS delta
+    FROM "StockBalance" b WHERE b."skuId" = ${opts.skuId}::uuid AND (${wh}::uuid IS NULL OR b."warehouseId" = ${wh}::uuid)
     UNION ALL
     SELECT to_char(m."createdAt" AT TIME ZONE ${tz}, 'YYYY-MM-DD'), sum(m."onHandDelta")::int
     FROM "StockMovement" m
-    WHERE m."skuId" = ${opts.skuId}::uuid AND (${wh}::uuid IS NULL OR m."warehouseId" = ${wh}::uuid)
-      AND m."createdAt" >= (SELECT at FROM start) AND m."onHandDelta" <> 0
+    WHERE m."skuId" = ${opts.skuId}::uuid AND m."createdAt" >= (SELECT at FROM start)
+      AND (${wh}::uuid IS NULL OR m."warehouseId" = ${wh}::uuid) AND m."onHandDelta" <> 0
     GROUP BY 1`);
   const byDay = new Map(rows.filter((r) => r.day !== null).map((r) => [r.day as string, r.delta]));
-  let level = rows.find((r) => r.day === null)?.delta ?? 0;
+  const current = rows.find((r) => r.day === null)?.delta ?? 0;
+  let level = current - [...byDay.values()].reduce((n, d) => n + d, 0);
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   const points: SeriesPoint[] = [];
   const [y, mo, d] = today.split("-").map(Number) as [number, number, number];

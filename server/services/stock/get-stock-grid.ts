@@ -62,12 +62,14 @@ export async function getStockGrid(raw: StockGridInput): Promise<StockGrid> {
   if (input.after !== undefined) where.push(Prisma.sql`s.code > ${input.after}`);
   if (!input.includeInactive) where.push(Prisma.sql`s.active`);
   if (input.search) {
-    const prefix = `${escapeLike(input.search)}%`;
-    where.push(Prisma.sql`(s.code ILIKE ${prefix} OR lower(s.name) LIKE lower(${prefix}) OR s.ean = ${input.search})`);
+    // lower(x) LIKE 'prefix%' — written so expression indexes with text_pattern_ops can serve it.
+    const prefix = `${escapeLike(input.search.toLowerCase())}%`;
+    where.push(Prisma.sql`(lower(s.code) LIKE ${prefix} OR lower(s.name) LIKE ${prefix} OR s.ean = ${input.search})`);
   }
   if (input.filter === "LOW") where.push(Prisma.sql`t.available <= s."reorderPoint"`);
   if (input.filter === "OUT") where.push(Prisma.sql`t.available = 0`);
-  if (input.filter === "BACKORDERED") where.push(Prisma.sql`EXISTS (SELECT 1 FROM "OrderLine" l WHERE l."skuId" = s.id AND l."backorderedQty" > 0)`);
+  // Driven from the partial index: the few SKUs that have waiting lines, not a walk over every SKU.
+  if (input.filter === "BACKORDERED") where.push(Prisma.sql`s.id IN (SELECT DISTINCT l."skuId" FROM "OrderLine" l WHERE l."backorderedQty" > 0 AND l."skuId" IS NOT NULL)`);
   const needsTotals = input.filter === "LOW" || input.filter === "OUT";
   const lateral = needsTotals
     ? Prisma.sql`CROSS JOIN LATERAL (

@@ -3,7 +3,9 @@ import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { db } from "@/server/db";
 import { systemActor, userActor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
+import { sweepAllBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { consumeOrderStock } from "@/server/services/stock/consume-order-stock";
+import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { balance, buildWorld, capture, lines, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
@@ -137,5 +139,19 @@ describe("SHIP consumes stock exactly once", () => {
     expect(await balance(w, "A", "SP1")).toMatchObject({ onHand: 3, reserved: 0 });
     expect((await lines(id))[0]).toMatchObject({ shippedQty: 2 });
     expect(await db.stockMovement.count({ where: { orderId: id, type: "SHIPMENT" } })).toBe(1);
+  });
+});
+
+describe("backorder sweep", () => {
+  it("fills waiting lines when stock is there but no arrival handed it out", async () => {
+    const w = await world(0);
+    const id = await order(w, 2);
+    // A level change that does not refill on its own (the ledger primitive, as a migration script would use it).
+    await db.$transaction((tx) => applyBinChanges(tx, { changes: [{ type: "RECEIPT", skuId: w.sku.A as string, binId: w.wh.SP1?.bins[0] as string, onHandDelta: 5, reason: "import" }], actor: channel }));
+    expect((await lines(id))[0]).toMatchObject({ reservedQty: 0, backorderedQty: 2 });
+    const r = await sweepAllBackorders();
+    expect(r.filled).toEqual([expect.objectContaining({ orderId: id, quantity: 2 })]);
+    expect((await lines(id))[0]).toMatchObject({ reservedQty: 2, backorderedQty: 0 });
+    expect((await sweepAllBackorders()).filled).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { PrismaClient } from "@/server/generated/prisma/client";
 import { setDb } from "@/server/db";
 import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
 import { systemActor } from "@/server/services/order/actor";
-import { applyOrderAction } from "@/server/services/order/apply-order-action";
+import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { reconcileStock } from "@/server/services/stock/reconcile-stock";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { buildWorld, capture, type World } from "@/server/services/stock/stock-test-fixtures";
@@ -118,7 +118,9 @@ describe.skipIf(!testDatabaseUrl())("oversell under real concurrency (PostgreSQL
       await reserveOrderStock({ orderId: id, actor: channel });
       first.push(id);
     }
-    const cancels = first.slice(0, 100).map((orderId) => () => applyOrderAction({ orderId, action: { type: "CANCEL", reason: "customer gave up" }, actor: channel }));
+    // applyOrderAction waits 2 s for a connection; on a loaded CI box the pool can be busier than that.
+    const cancels = first.slice(0, 100).map((orderId) => () =>
+      pool.$transaction((tx) => applyOrderActionTx(tx, { orderId, action: { type: "CANCEL", reason: "customer gave up" }, actor: channel }), { maxWait: 60_000, timeout: 60_000 }));
     const news = Array.from({ length: 300 }, () => async () => {
       const orderId = await capture(w, { lines: [{ sku: "HOT", quantity: 1 }] });
       return reserveOrderStock({ orderId, actor: channel });

@@ -25,7 +25,6 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
   });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const r = s.recipient;
-  const lastApplied = s.lastEventAt?.getTime();
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -108,7 +107,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
         ) : (
           <ol className="relative space-y-3 border-l border-slate-200 pl-5" data-testid="tracking-events">
             {s.events.map((e) => {
-              const history = lastApplied !== undefined && e.occurredAt.getTime() < lastApplied && e.status !== s.status;
+              const history = !e.applied;
               return (
                 <li key={e.id} className="relative text-sm" data-testid="tracking-event" data-status={e.status}>
                   <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />

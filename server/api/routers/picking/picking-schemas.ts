@@ -74,6 +74,7 @@ export const pickListOutput = z.object({
     z.object({
       binId: z.string(),
       binCode: z.string(),
+      pickSequence: z.number().int(),
       sku: z.string(),
       productName: z.string(),
       ean: z.string().nullable(),

@@ -62,6 +62,7 @@ export const shipmentDetailOutput = z.object({
       description: z.string().nullable(),
       location: z.string().nullable(),
       source: z.string(),
+      applied: z.boolean(),
     }),
   ),
   exceptions: z.array(

@@ -28,7 +28,7 @@ const PRINT_CSS = `
 .pick-print td { border-bottom: 0.5px solid #999; padding: 4px 6px; vertical-align: middle; }
 .pick-print tr { break-inside: avoid; page-break-inside: avoid; }
 .pick-print thead { display: table-header-group; }
-.pick-print .ean { height: 34px; width: auto; max-width: 150px; display: block; }
+.pick-print .ean { height: 48px; width: auto; max-width: 170px; display: block; }
 @media print {
   html, body { background: #fff !important; }
   main { padding: 0 !important; }
@@ -89,7 +89,7 @@ export default async function PrintPickListPage({ params }: { params: Promise<{ 
           </thead>
           <tbody>
             {view.printLines.map((l) => (
-              <tr key={`${l.binId}-${l.sku}`} data-testid="print-line" data-bin={l.binCode}>
+              <tr key={`${l.binId}-${l.sku}`} data-testid="print-line" data-bin={l.binCode} data-seq={l.pickSequence}>
                 <td className="font-mono text-sm font-bold">{l.binCode}</td>
                 <td className="font-mono">{l.sku}</td>
                 <td>{l.productName}</td>

@@ -36,7 +36,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     ...(view.assignedTo ? [`${t("picker")}: ${view.assignedTo}`] : []),
     `${t("orders")}: ${view.totals.orders}`,
     `${t("units")}: ${view.totals.units}`,
-  ].join("   ");
+  ].join("  |  ");
   const pdf = await renderPickListPdf(view, {
     title: t("title", { number: view.number }),
     meta,
