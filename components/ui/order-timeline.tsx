@@ -1,6 +1,7 @@
 /** The order timeline, newest first: what happened, who, when (merchant time zone), from → to, and why. */
 import { useFormatter, useTranslations } from "next-intl";
 import { isHoldReason, isOrderStatus, type OrderStatus } from "@/server/services/order/order-dimensions";
+import { timelineLabelKeys } from "@/server/services/order/timeline-event-types";
 
 export interface TimelineEvent {
   id: string;
@@ -23,9 +24,11 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const t = useTranslations();
   const format = useFormatter();
   const status = (s: string) => (isOrderStatus(s) ? t(`orderStatus.${s}`) : s);
-  const label = (type: string) => {
-    const key = `orders.timeline.events.${type.replace(/[^a-zA-Z0-9]/g, "_")}`;
-    return t.has(key) ? t(key) : type;
+  const label = (type: string, data: unknown) => {
+    const key = timelineLabelKeys(type, data)
+      .map((k) => `orders.timeline.events.${k}`)
+      .find((k) => t.has(k));
+    return key ? t(key) : type;
   };
   if (events.length === 0) return <p className="text-sm text-slate-500">{t("orders.timeline.empty")}</p>;
   return (
@@ -33,12 +36,14 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
       {events.map((e) => {
         const note = dataText(e.data, "note");
         const invoice = dataText(e.data, "invoiceNumber");
+        const tracking = e.type.startsWith("shipment.") ? dataText(e.data, "trackingNumber") : null;
+        const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
         return (
           <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
             <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
-              <span className="font-medium">{label(e.type)}</span>
+              <span className="font-medium">{label(e.type, e.data)}</span>
               {moved && (
                 <span className="text-slate-600" data-testid="timeline-transition">
                   {status(e.fromStatus!)} → {status(e.toStatus!)}
@@ -56,6 +61,12 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             )}
             {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note })}</div>}
             {invoice && <div className="text-sm text-slate-700">{t("orders.timeline.invoice", { number: invoice })}</div>}
+            {tracking && (
+              <div className="text-sm text-slate-700" data-testid="timeline-shipment">
+                {t("orders.timeline.shipment", { carrier: dataText(e.data, "carrier") ?? "", trackingNumber: tracking })}
+              </div>
+            )}
+            {location && <div className="text-sm text-slate-700">{t("orders.timeline.location", { location })}</div>}
           </li>
         );
       })}

@@ -169,7 +169,7 @@ export class OrderFactory {
     const resolvedAt = at("ALLOCATED") ?? at("CANCELLED") ?? null;
     out.exceptions.push({
       // Message and data as server/services/stock/reserve-statement.ts writes them.
-      id: this.rng.uuid(), type: "ORDER_BACKORDERED", status: resolvedAt === null ? "OPEN" : "RESOLVED", orderId: o.orderId, skuId: first.skuId,
+      id: this.rng.uuid(), type: "ORDER_BACKORDERED", status: resolvedAt === null ? "OPEN" : "RESOLVED", orderId: o.orderId, skuId: first.skuId, warehouseId: null,
       message: `Order #${o.number} is waiting for stock: some lines are backordered.`,
       data: { lines: waiting.map((l) => ({ lineId: l.id, lineNo: l.lineNo, sku: l.sku, quantity: l.quantity })), warehouse: o.warehouse.code },
       createdAt: new Date(at("BACKORDERED") ?? o.times[0]!), resolvedAt: resolvedAt === null ? null : new Date(resolvedAt),

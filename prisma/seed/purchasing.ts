@@ -23,6 +23,9 @@ const STATUSES = [
   "CANCELLED",
 ] as const;
 
+/** Unit cost of a seeded purchase order line as a share of the SKU's price. */
+const COST_SHARE = 0.45;
+
 export interface PurchasingResult {
   purchaseOrders: PurchaseOrderRow[];
   lines: PurchaseOrderLineRow[];
@@ -58,7 +61,9 @@ export function buildPurchaseOrders(rng: Rng, plan: StockPlan, catalog: readonly
         status === "RECEIVED" ? ordered
         : status === "PARTIALLY_RECEIVED" ? (lineIdx === 0 ? Math.floor(ordered / 2) : rng.weighted([[ordered, 2], [Math.floor(ordered * rng.float(0.2, 0.9)), 2], [0, 1]]))
         : 0;
-      lines.push({ id: rng.uuid(), purchaseOrderId: po.id, skuId: skuIds[sku]!, quantityOrdered: ordered, quantityReceived: received });
+      // Supplier cost: a fixed share of the list price (no rng draw, so the rest of the seed stays as it was).
+      const unitCostCents = Math.round(catalog[sku]!.priceCents * COST_SHARE);
+      lines.push({ id: rng.uuid(), purchaseOrderId: po.id, skuId: skuIds[sku]!, quantityOrdered: ordered, quantityReceived: received, unitCostCents });
       if (received > 0) {
         const slot = plan.slotsBySkuWh[skuWhKey(sku, wh)]![0]!;
         plan.planned.push({

@@ -160,6 +160,14 @@ describe("seed (300 orders)", () => {
       WHERE l."quantityReceived" <> COALESCE((SELECT SUM("onHandDelta") FROM "StockMovement" m WHERE m."purchaseOrderId" = l."purchaseOrderId" AND m."skuId" = l."skuId"), 0)`)).toBe(0);
   });
 
+  it("gives every purchase order line a unit cost and every stock alert its warehouse, as the services write them", async () => {
+    expect(await count(`SELECT 1 FROM "PurchaseOrderLine" WHERE "unitCostCents" IS NULL OR "unitCostCents" <= 0`)).toBe(0);
+    expect(await count(`SELECT 1 FROM "Exception" WHERE type IN ('LOW_STOCK', 'OUT_OF_STOCK')`)).toBeGreaterThan(0);
+    expect(await count(`
+      SELECT 1 FROM "Exception" e LEFT JOIN "Warehouse" w ON w.id = e."warehouseId"
+      WHERE e.type IN ('LOW_STOCK', 'OUT_OF_STOCK') AND (w.code IS DISTINCT FROM e.data->>'warehouse' OR e.data->>'warehouseId' IS DISTINCT FROM w.id::text)`)).toBe(0);
+  });
+
   it("writes a timeline that starts at placement and ends in the order's status", async () => {
     expect(await count(`SELECT 1 FROM "OrderEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE e."createdAt" < o."placedAt" OR e."createdAt" > now()`)).toBe(0);
     expect(await count(`SELECT 1 FROM (SELECT "createdAt" < lag("createdAt") OVER (PARTITION BY "orderId" ORDER BY id) AS back FROM "OrderEvent") x WHERE back`)).toBe(0);

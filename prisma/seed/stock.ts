@@ -106,11 +106,11 @@ export class StockLedger {
       const available = Math.max(0, onHand - reserved - unavailable - safety);
       if (cls !== "OK") {
         exceptions.push({
-          id: rng.uuid(), type: cls === "OUT" ? "OUT_OF_STOCK" : "LOW_STOCK", status: "OPEN", orderId: null, skuId: skuRow.id,
+          id: rng.uuid(), type: cls === "OUT" ? "OUT_OF_STOCK" : "LOW_STOCK", status: "OPEN", orderId: null, skuId: skuRow.id, warehouseId: warehouse.id,
           message: cls === "OUT"
             ? `${item.code} is out of stock at ${warehouse.name}`
             : `${item.code} is low at ${warehouse.name}: ${available} available (reorder point ${item.reorderPoint})`,
-          data: { sku: item.code, warehouse: warehouse.code, available, reorderPoint: item.reorderPoint, onHand, reserved },
+          data: { sku: item.code, warehouse: warehouse.code, warehouseId: warehouse.id, available, reorderPoint: item.reorderPoint, onHand, reserved },
           createdAt: opening.alertAt, resolvedAt: null,
         });
       }

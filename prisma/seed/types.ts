@@ -86,10 +86,13 @@ export interface PurchaseOrderRow {
   id: string; number: number; warehouseId: string; supplier: string; status: PurchaseOrderStatus; expectedAt: Date | null; createdAt: Date;
 }
 
-export interface PurchaseOrderLineRow { id: string; purchaseOrderId: string; skuId: string; quantityOrdered: number; quantityReceived: number }
+export interface PurchaseOrderLineRow {
+  id: string; purchaseOrderId: string; skuId: string; quantityOrdered: number; quantityReceived: number; unitCostCents: number | null;
+}
 
 export interface ExceptionRow {
-  id: string; type: string; status: "OPEN" | "RESOLVED"; orderId: string | null; skuId: string | null;
+  /** warehouseId: set on stock alerts (LOW_STOCK / OUT_OF_STOCK), as server/services/stock/stock-alerts.ts writes them. */
+  id: string; type: string; status: "OPEN" | "RESOLVED"; orderId: string | null; skuId: string | null; warehouseId: string | null;
   message: string; data: JsonValue; createdAt: Date; resolvedAt: Date | null;
 }
 

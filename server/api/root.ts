@@ -9,6 +9,8 @@ import { stockRouter } from "@/server/api/routers/stock/stock-router";
 import { pickingRouter } from "@/server/api/routers/picking/picking-router";
 import { shippingRouter } from "@/server/api/routers/shipping/shipping-router";
 import { carrierRouter } from "@/server/api/routers/shipping/carrier-router";
+import { purchasingRouter } from "@/server/api/routers/purchasing/purchasing-router";
+import { exceptionRouter } from "@/server/api/routers/exception/exception-router";
 
 export const appRouter = router({
   dashboard: dashboardRouter,
@@ -21,6 +23,8 @@ export const appRouter = router({
   picking: pickingRouter,
   shipping: shippingRouter,
   carrier: carrierRouter,
+  purchasing: purchasingRouter,
+  exception: exceptionRouter,
 });
 
 export type AppRouter = typeof appRouter;

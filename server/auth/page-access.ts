@@ -13,6 +13,8 @@ export const AREAS = {
   packing: { href: "/packing", roles: ["WAREHOUSE", "ADMIN"] },
   picking: { href: "/picking", roles: ["WAREHOUSE", "ADMIN"] },
   shipments: { href: "/shipments", roles: ["WAREHOUSE", "OPERATOR", "MANAGER", "ADMIN"] },
+  stock: { href: "/stock", roles: ["WAREHOUSE", "OPERATOR", "MANAGER", "ADMIN"] },
+  exceptions: { href: "/exceptions", roles: ["OPERATOR", "WAREHOUSE", "MANAGER", "ADMIN"] },
 } as const satisfies Record<string, { href: string; roles: readonly Role[] }>;
 
 export type Area = keyof typeof AREAS;

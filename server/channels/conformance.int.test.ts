@@ -181,14 +181,18 @@ describe.skipIf(!exists)(TITLE, () => {
     expect(refund.body.error).toBe("Refund 890088186047892319 is for order 820982911946154500, which is not in Fluxo yet.");
   });
 
-  it("WooCommerce: the refund of order 723 applies once the order list brought 723 in", async () => {
+  it("WooCommerce: order 723 arrives (in the list) with its refunds 726 and 724; the refund document of 726 is then a duplicate", async () => {
     const ch = await makeChannel("WOOCOMMERCE", SECRET);
     await postFixture(ch.id, "woocommerce/orders-list-docs-v3.json");
     const res = await postFixture(ch.id, "woocommerce/order-refund-retrieve-docs-v3.json");
-    expect(res).toMatchObject({ status: 200, body: { status: "processed" } });
-    const order = await db.order.findUniqueOrThrow({ where: { channelId_externalId: { channelId: ch.id, externalId: "723" } }, include: { events: true } });
+    expect(res).toMatchObject({ status: 200, body: { status: "duplicate" } });
+    const order = await db.order.findUniqueOrThrow({ where: { channelId_externalId: { channelId: ch.id, externalId: "723" } }, include: { events: { orderBy: { id: "asc" } } } });
     expect(order.paymentStatus).toBe("PARTIALLY_REFUNDED");
-    expect(order.events.find((e) => e.type === "payment.refunded")?.data).toMatchObject({ externalRefundId: "726", amountCents: 1000 });
+    const refunds = order.events.filter((e) => e.type === "payment.refunded").map((e) => e.data);
+    expect(refunds).toEqual([
+      expect.objectContaining({ externalRefundId: "726", amountCents: 1000 }),
+      expect.objectContaining({ externalRefundId: "724", amountCents: 900, refundedTotalCents: 1900 }),
+    ]);
   });
 
   it("Nuvemshop: the three examples are one order at one updated_at, so after the first the others are duplicates (the cancel is not applied)", async () => {

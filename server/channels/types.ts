@@ -70,6 +70,18 @@ export interface OrderLineInput {
   taxCents: Cents;
 }
 
+/**
+ * A refund the order document itself lists (WooCommerce `refunds`, Shopify `refunds` on orders/updated).
+ * The same refund may also arrive as its own refund document: externalRefundId is what both share.
+ */
+export interface ChannelOrderRefundInput {
+  externalRefundId: string;
+  /** Money returned, positive. */
+  amountCents: Cents;
+  reason?: string;
+  createdAt?: Date;
+}
+
 /** The lifecycle a channel reports; the pipeline state machine decides what it means for us. */
 export type ChannelOrderState = "OPEN" | "CANCELLED";
 
@@ -101,6 +113,8 @@ export interface ChannelOrderInput {
   note?: string;
   /** Marked as a test order by the platform. */
   test?: boolean;
+  /** Refunds listed in the order document, when the platform sends them there. */
+  refunds?: ChannelOrderRefundInput[];
 }
 
 export interface RefundInput {

@@ -18,11 +18,13 @@ import {
   ChannelParseError,
   type AddressInput,
   type ChannelOrderInput,
+  type ChannelOrderRefundInput,
   type CustomerInput,
   type OrderLineInput,
   type PaymentStatus,
 } from "../types";
 import { shopifyId } from "./ids";
+import { mapShopifyRefund } from "./map-refund";
 
 const FINANCIAL_STATUS: Record<string, PaymentStatus> = {
   pending: "PENDING",
@@ -104,6 +106,19 @@ function mapLine(raw: unknown, index: number, orderId: string): OrderLineInput {
   };
 }
 
+/**
+ * The refunds an orders/* body lists. Each is the same object refunds/create sends, read by
+ * the same mapper, so a refund seen both ways has the same id and the same amount.
+ */
+export function mapShopifyOrderRefunds(order: JsonObject, externalId: string): ChannelOrderRefundInput[] {
+  return arr(order, "refunds").map((raw, i) => {
+    if (!isObject(raw)) throw new ChannelParseError(`Shopify order ${externalId} refunds[${i}] is not an object`);
+    // The embedded refund belongs to this order whatever its (possibly rounded) order_id says.
+    const r = mapShopifyRefund({ ...raw, order_id: externalId });
+    return { externalRefundId: r.externalRefundId, amountCents: r.amountCents, reason: r.reason, createdAt: r.createdAt };
+  });
+}
+
 export function mapShopifyOrder(order: JsonObject, opts: { forceCancelled?: boolean } = {}): ChannelOrderInput {
   const externalId = shopifyId(order, "Order");
   if (externalId === undefined) throw new ChannelParseError("Shopify order has no id");
@@ -118,6 +133,7 @@ export function mapShopifyOrder(order: JsonObject, opts: { forceCancelled?: bool
   const financial = str(order, "financial_status")?.toLowerCase();
   const gateways = arr(order, "payment_gateway_names").filter((g): g is string => typeof g === "string" && g !== "");
   const lineGross = sumCents(lines.map((l) => l.unitPriceCents * l.quantity));
+  const refunds = mapShopifyOrderRefunds(order, externalId);
   return {
     externalId,
     externalNumber: str(order, "name") ?? str(order, "order_number"),
@@ -144,5 +160,6 @@ export function mapShopifyOrder(order: JsonObject, opts: { forceCancelled?: bool
     totalCents: cents(order["total_price"], `${what} total_price`),
     note: str(order, "note"),
     test: bool(order, "test") ?? false,
+    ...(refunds.length > 0 ? { refunds } : {}),
   };
 }

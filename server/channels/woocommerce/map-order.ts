@@ -19,6 +19,7 @@ import {
   ChannelParseError,
   type AddressInput,
   type ChannelOrderInput,
+  type ChannelOrderRefundInput,
   type ChannelOrderState,
   type CustomerInput,
   type OrderLineInput,
@@ -119,12 +120,10 @@ function mapLine(raw: unknown, index: number, what: string): { line: OrderLineIn
  *  - cancelled is VOIDED unless the order had been paid (date_paid set): PAID, to be refunded.
  *  - unknown statuses (plugins add their own, e.g. "shipped") count as PAID once date_paid is set.
  */
-function mapStatus(order: JsonObject, totalCents: number, what: string): { state: ChannelOrderState; paymentStatus: PaymentStatus } {
+function mapStatus(order: JsonObject, totalCents: number, refunds: readonly ChannelOrderRefundInput[]): { state: ChannelOrderState; paymentStatus: PaymentStatus } {
   const status = str(order, "status") ?? "pending";
   const paid = str(order, "date_paid_gmt") !== undefined || str(order, "date_paid") !== undefined;
-  const refunded = sumCents(
-    arr(order, "refunds").map((r, i) => (isObject(r) ? Math.abs(centsOrZero(r["total"], `${what} refunds[${i}] total`)) : 0)),
-  );
+  const refunded = sumCents(refunds.map((r) => r.amountCents));
   const afterRefunds = (s: PaymentStatus): PaymentStatus =>
     refunded === 0 ? s : refunded >= totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
   switch (status) {
@@ -146,6 +145,20 @@ function mapStatus(order: JsonObject, totalCents: number, what: string): { state
   }
 }
 
+/**
+ * The order's `refunds` summary ({id, reason, total: "-20.00"}): WooCommerce has no refund
+ * webhook, so an order.updated carrying these is how a refund reaches us. Totals are negative.
+ */
+export function mapWooOrderRefunds(order: JsonObject, what: string): ChannelOrderRefundInput[] {
+  return arr(order, "refunds").map((r, i) => {
+    const where = `${what} refunds[${i}]`;
+    if (!isObject(r)) throw new ChannelParseError(`${where} is not an object`);
+    const externalRefundId = idStr(r, "id");
+    if (externalRefundId === undefined) throw new ChannelParseError(`${where} has no id`);
+    return { externalRefundId, amountCents: Math.abs(centsOrZero(r["total"], `${where} total`)), reason: text(r, "reason") };
+  });
+}
+
 export function mapWooOrder(order: JsonObject): ChannelOrderInput {
   const externalId = idStr(order, "id");
   if (externalId === undefined) throw new ChannelParseError("WooCommerce order has no id");
@@ -159,13 +172,14 @@ export function mapWooOrder(order: JsonObject): ChannelOrderInput {
   const placedAt = parseDate(order["date_created_gmt"] ?? order["date_created"], `${what} date_created_gmt`);
   const modified = order["date_modified_gmt"] ?? order["date_modified"];
   const totalCents = cents(order["total"], `${what} total`);
+  const refunds = mapWooOrderRefunds(order, what);
   return {
     externalId,
     externalNumber: str(order, "number") ?? externalId,
     placedAt,
     updatedAt: modified ? parseDate(modified, `${what} date_modified_gmt`) : placedAt,
     currency: currency.toUpperCase(),
-    ...mapStatus(order, totalCents, what),
+    ...mapStatus(order, totalCents, refunds),
     paymentMethod: text(order, "payment_method_title") ?? str(order, "payment_method"),
     customer: mapCustomer(order),
     shippingAddress: mapWooAddress(obj(order, "shipping")),
@@ -177,5 +191,6 @@ export function mapWooOrder(order: JsonObject): ChannelOrderInput {
     taxCents: centsOrZero(order["total_tax"], `${what} total_tax`),
     totalCents,
     note: text(order, "customer_note"),
+    ...(refunds.length > 0 ? { refunds } : {}),
   };
 }

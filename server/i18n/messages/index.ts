@@ -18,6 +18,12 @@ import pickingEn from "./picking.en.json";
 import pickingPt from "./picking.pt-BR.json";
 import shippingEn from "./shipping.en.json";
 import shippingPt from "./shipping.pt-BR.json";
+import purchasingEn from "./purchasing.en.json";
+import purchasingPt from "./purchasing.pt-BR.json";
+import stockEn from "./stock.en.json";
+import stockPt from "./stock.pt-BR.json";
+import exceptionsEn from "./exceptions.en.json";
+import exceptionsPt from "./exceptions.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -29,6 +35,9 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: packingEn, "pt-BR": packingPt },
   { en: pickingEn, "pt-BR": pickingPt },
   { en: shippingEn, "pt-BR": shippingPt },
+  { en: purchasingEn, "pt-BR": purchasingPt },
+  { en: stockEn, "pt-BR": stockPt },
+  { en: exceptionsEn, "pt-BR": exceptionsPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {

@@ -9,6 +9,7 @@ import type { RefundInput } from "@/server/channels/types";
 import { DomainError } from "@/server/lib/domain-error";
 import { systemActor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
+import { recordRefundTx } from "@/server/services/order/record-refund";
 
 interface LockedOrder {
   id: string;
@@ -45,7 +46,8 @@ export async function applyChannelCancellation(opts: { channelId: string; extern
 }
 
 /**
- * Records the refund on the timeline and moves the payment status by the refunded total.
+ * A refund document (Shopify refunds/create): recorded on the timeline and the payment status
+ * moved by the refunded total (recordRefundTx, shared with refunds listed inside an order update).
  * Idempotent per refund: a refund id already on the timeline is not counted again.
  */
 export async function applyChannelRefund(opts: {
@@ -58,29 +60,8 @@ export async function applyChannelRefund(opts: {
     async (tx) => {
       const order = await lockOrder(tx, opts.channelId, refund.externalOrderId);
       if (!order) return null;
-      const previous = await tx.orderEvent.findMany({ where: { orderId: order.id, type: "payment.refunded" }, select: { data: true } });
-      const refunds = previous.map((e) => (e.data ?? {}) as { externalRefundId?: string; amountCents?: number });
-      if (refunds.some((r) => r.externalRefundId === refund.externalRefundId)) return { orderId: order.id, applied: false };
-      const refunded = refunds.reduce((a, r) => a + Number(r.amountCents ?? 0), 0) + refund.amountCents;
-      const paymentStatus = refunded >= order.totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
-      await tx.order.update({ where: { id: order.id }, data: { paymentStatus, version: { increment: 1 } } });
-      await tx.orderEvent.create({
-        data: {
-          orderId: order.id,
-          type: "payment.refunded",
-          actorLabel: opts.actorLabel,
-          reason: refund.reason ?? null,
-          data: {
-            externalRefundId: refund.externalRefundId,
-            amountCents: refund.amountCents,
-            refundedTotalCents: refunded,
-            currency: refund.currency ?? null,
-            payment: { from: order.paymentStatus, to: paymentStatus },
-            lines: refund.lines.map((l) => ({ ...l })),
-          },
-        },
-      });
-      return { orderId: order.id, applied: true };
+      const r = await recordRefundTx(tx, order, refund, opts.actorLabel);
+      return { orderId: order.id, applied: r.applied };
     },
     { timeout: 15_000 },
   );

@@ -10,6 +10,7 @@ import { MoneyParseError } from "@/server/lib/money";
 import { DomainError } from "@/server/lib/domain-error";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { updateChannelOrder } from "@/server/services/order/update-channel-order";
+import { recordCapturedOrderRefunds } from "@/server/services/order/record-refund";
 import { systemActor } from "@/server/services/order/actor";
 import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-order";
 import { applyChannelCancellation, applyChannelRefund } from "@/server/services/channels/apply-channel-events";
@@ -113,6 +114,7 @@ async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, delive
   const actorLabel = `channel:${channel.name}`;
   const created = await captureOrder({ channelId: channel.id, defaultCurrency: channel.defaultCurrency, input: order, deliveryId, actorLabel });
   if (created) {
+    if (order.refunds?.length) await recordCapturedOrderRefunds({ orderId: created.orderId, input: order, actorLabel });
     await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel) });
     return { orderId: created.orderId, outcome: "CREATED" as const };
   }

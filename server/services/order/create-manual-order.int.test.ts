@@ -164,6 +164,9 @@ describe("orderEntry lookups", () => {
     expect((await caller.orderEntry.skuLookup({ query: "789000000003" })).map((s) => s.code)).toEqual(["CAN-CER-350-BRA"]);
     expect(await caller.orderEntry.skuLookup({ query: "CAP-IPH" })).toEqual([]);
     expect(await caller.orderEntry.skuLookup({ query: "  " })).toEqual([]);
+    // LIKE wildcards in what people type are plain characters.
+    expect(await caller.orderEntry.skuLookup({ query: "CAM_BAS" })).toEqual([]);
+    expect(await caller.orderEntry.skuLookup({ query: "%BAS" })).toEqual([]);
     const first = (await caller.orderEntry.skuLookup({ query: "CAM" }))[0];
     expect(first).toEqual({ id: expect.any(String), code: "CAM-BAS-G-PRE", name: "Camiseta Básica Algodão Preto G", ean: "7890000000024", priceCents: 4990 });
   });

@@ -31,6 +31,12 @@ export type OrderActionType = (typeof ORDER_ACTIONS)[number];
 
 type NoPayload = Record<never, never>;
 
+/** Units of one order line leaving in a package. */
+export interface ShipUnit {
+  orderLineId: string;
+  quantity: number;
+}
+
 /** The data each action carries besides its `type`. */
 export interface OrderActionPayloads {
   AUTHORIZE_PAYMENT: NoPayload;
@@ -47,7 +53,13 @@ export interface OrderActionPayloads {
   PACK: NoPayload;
   /** The NF-e number (non-empty). */
   INVOICE: { invoiceNumber: string };
-  SHIP: NoPayload;
+  /**
+   * A shipment of one package (create-shipment.ts): its number and exactly the
+   * units it holds per order line; the stock hook consumes those and nothing
+   * else. Without units (an ADMIN's SHIP on the order page) every ACTIVE
+   * reservation of the order is consumed.
+   */
+  SHIP: { packageNumber?: number; units?: readonly ShipUnit[] };
   DELIVER: NoPayload;
   REQUEST_RETURN: { reason?: string };
   COMPLETE_RETURN: NoPayload;

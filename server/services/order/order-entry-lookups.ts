@@ -1,6 +1,6 @@
 /** What the order-entry screens pick from: active SKUs, and the channels orders can be entered or imported into. */
 import { db } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma } from "@/server/generated/prisma/client";
 
 export interface SkuOption {
   id: string;
@@ -18,6 +18,21 @@ export interface ChannelOption {
 
 const SKU_SELECT = { id: true, code: true, name: true, ean: true, priceCents: true } as const;
 
+/** `s` as a literal LIKE pattern: \, % and _ escaped (backslash is LIKE's default escape character). */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Active SKUs whose code starts with `query`, case-insensitively. Written as
+ * `lower(code) LIKE lower($1) || '%'` so it can use Sku_code_lower_idx
+ * (lower(code) text_pattern_ops); Prisma's `startsWith` + `mode: insensitive`
+ * becomes ILIKE, which that index cannot serve.
+ */
+export function skuCodePrefixQuery(query: string, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT id, code, name, ean, "priceCents" FROM "Sku"
+    WHERE active AND lower(code) LIKE lower(${escapeLike(query)}) || '%'
+    ORDER BY code LIMIT ${limit}`;
+}
+
 /**
  * Active SKUs for the line picker: code prefix matches first (what people type
  * at the counter), then name or EAN matches, `limit` at most.
@@ -26,12 +41,7 @@ export async function lookupSkusForEntry(opts: { query: string; limit?: number }
   const q = opts.query.trim();
   const limit = opts.limit ?? 20;
   if (q === "") return [];
-  const byCode = await db.sku.findMany({
-    where: { active: true, code: { startsWith: q, mode: "insensitive" } },
-    select: SKU_SELECT,
-    orderBy: { code: "asc" },
-    take: limit,
-  });
+  const byCode = await db.$queryRaw<SkuOption[]>(skuCodePrefixQuery(q, limit));
   if (byCode.length >= limit) return byCode;
   const other: Prisma.SkuWhereInput[] = [{ name: { contains: q, mode: "insensitive" } }];
   if (/^\d+$/.test(q)) other.push({ ean: { startsWith: q } });

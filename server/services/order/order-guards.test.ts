@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "./order-state-machine";
+import { decide, type OrderAction } from "./order-state-machine";
 import { expectOk, expectRefused, snapshot } from "./order-test-fixtures";
 
 describe("APPROVE guard: payment covers the total", () => {
@@ -75,6 +75,32 @@ describe("SHIP: the NF-e comes first; partial shipments", () => {
     const order = snapshot({ status: "INVOICED", fulfillmentStatus: "PARTIALLY_SHIPPED", allLinesShipped: true });
     expect(expectOk(decide(order, { type: "SHIP" })).to).toBe("SHIPPED");
   });
+
+  it("a second partial package keeps the order INVOICED and PARTIALLY_SHIPPED, with its package on the timeline", () => {
+    const order = snapshot({ status: "INVOICED", fulfillmentStatus: "PARTIALLY_SHIPPED", allLinesShipped: false });
+    const d = expectOk(decide(order, { type: "SHIP", packageNumber: 7, units: [{ orderLineId: "l1", quantity: 2 }, { orderLineId: "l2", quantity: 1 }] }));
+    expect([d.from, d.to, d.fulfillmentStatus, d.event.type]).toEqual(["INVOICED", "INVOICED", "PARTIALLY_SHIPPED", "order.partially_shipped"]);
+    // The fulfilment did not change, so the event carries only the package.
+    expect(d.event.data).toEqual({ package: 7, units: 3 });
+  });
+
+  it("records the package and its units on the order.shipped event", () => {
+    const order = snapshot({ status: "INVOICED", fulfillmentStatus: "PARTIALLY_SHIPPED", allLinesShipped: true });
+    const d = expectOk(decide(order, { type: "SHIP", packageNumber: 8, units: [{ orderLineId: "l1", quantity: 1 }] }));
+    expect(d.event.data).toEqual({ package: 8, units: 1, fulfillment: { from: "PARTIALLY_SHIPPED", to: "SHIPPED" } });
+  });
+
+  it.each([
+    ["packageNumber", { packageNumber: 0 }],
+    ["units", { units: [] }],
+    ["units", { units: [{ orderLineId: "l1", quantity: 0 }] }],
+    ["units", { units: [{ orderLineId: "l1", quantity: 1.5 }] }],
+    ["units", { units: [{ orderLineId: "l1", quantity: 1 }, { orderLineId: "l1", quantity: 1 }] }],
+    ["units", { units: [{ orderLineId: "", quantity: 1 }] }],
+  ])("refuses a malformed package payload (%s)", (field, payload) => {
+    const r = expectRefused(decide(snapshot({ status: "INVOICED", allLinesShipped: true }), { type: "SHIP", ...payload } as OrderAction), "VALIDATION");
+    expect(r.params).toMatchObject({ action: "SHIP", field });
+  });
 });
 
 describe("CANCEL from INVOICED needs a cancellable NF-e", () => {
@@ -91,6 +117,12 @@ describe("CANCEL from INVOICED needs a cancellable NF-e", () => {
     expect(r.message).toBe(
       "Cannot CANCEL an order that is INVOICED: the NF-e can no longer be cancelled (more than 24 h since authorization, or the goods have left)",
     );
+    expect(r.params).toEqual({ current: "INVOICED", action: "CANCEL", rule: "INVOICE_CANCELLABLE" });
+  });
+
+  it("refuses once a package has left (PARTIALLY_SHIPPED), even with a cancellable NF-e", () => {
+    const order = snapshot({ status: "INVOICED", fulfillmentStatus: "PARTIALLY_SHIPPED", invoiceCancellable: true });
+    const r = expectRefused(decide(order, { type: "CANCEL", reason: "customer asked" }), "GUARD_FAILED");
     expect(r.params).toEqual({ current: "INVOICED", action: "CANCEL", rule: "INVOICE_CANCELLABLE" });
   });
 

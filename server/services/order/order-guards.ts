@@ -48,6 +48,25 @@ export function holdReasonField(value: unknown): { field: string; message: strin
   return isHoldReason(value) ? null : { field: "reason", message: `reason must be one of ${HOLD_REASONS.join(", ")}` };
 }
 
+/** SHIP's package payload: a positive package number and, per order line, a positive whole number of units (each line once). */
+export function shipPackageFields(packageNumber: unknown, units: unknown): { field: string; message: string } | null {
+  if (packageNumber !== undefined && !(Number.isInteger(packageNumber) && (packageNumber as number) > 0)) {
+    return { field: "packageNumber", message: "packageNumber must be a whole number above zero" };
+  }
+  if (units === undefined) return null;
+  const bad = { field: "units", message: "units must list order lines once each, with a whole number of units above zero" };
+  if (!Array.isArray(units) || units.length === 0) return bad;
+  const seen = new Set<string>();
+  for (const u of units as unknown[]) {
+    if (typeof u !== "object" || u === null) return bad;
+    const { orderLineId, quantity } = u as Record<string, unknown>;
+    if (typeof orderLineId !== "string" || orderLineId === "" || seen.has(orderLineId)) return bad;
+    if (!Number.isInteger(quantity) || (quantity as number) <= 0) return bad;
+    seen.add(orderLineId);
+  }
+  return null;
+}
+
 export const PAYMENT_COVERS_TOTAL: StateGuard = {
   id: "PAYMENT_COVERS_TOTAL",
   test: (s) => s.paymentStatus === "AUTHORIZED" || s.paymentStatus === "PAID",

@@ -21,6 +21,7 @@ import {
   optionalText,
   optionalTextField,
   requiredText,
+  shipPackageFields,
   stopOrder,
 } from "./order-guards";
 
@@ -117,9 +118,16 @@ export const TRANSITION_TABLE: TransitionTable = {
     from: ["INVOICED"],
     // A missing allLinesShipped counts as a partial shipment: never claim more than we know left.
     refusals: { PACKED: { rule: "INVOICE_REQUIRED", message: "the NF-e invoice must be issued first" } },
+    // A partial shipment keeps the order INVOICED (fulfilment PARTIALLY_SHIPPED): the units left stay
+    // reserved, the pack station opens a new package for them, and it ships under the same NF-e.
     to: (s) => (s.allLinesShipped === true ? "SHIPPED" : "INVOICED"),
     event: (s) => (s.allLinesShipped === true ? "order.shipped" : "order.partially_shipped"),
+    validate: (a) => shipPackageFields(a.packageNumber, a.units),
     effects: (s) => ({ fulfillmentStatus: s.allLinesShipped === true ? "SHIPPED" : "PARTIALLY_SHIPPED" }),
+    eventData: (_s, a) => ({
+      ...(a.packageNumber === undefined ? {} : { package: a.packageNumber }),
+      ...(a.units === undefined ? {} : { units: a.units.reduce((n, u) => n + u.quantity, 0) }),
+    }),
   },
   DELIVER: {
     action: "DELIVER",
@@ -155,8 +163,12 @@ export const TRANSITION_TABLE: TransitionTable = {
     to: "CANCELLED",
     event: "order.cancelled",
     guards: [
-      // Only INVOICED needs the NF-e to be cancellable; earlier stages have no invoice yet.
-      { ...INVOICE_CANCELLABLE, test: (s) => s.status !== "INVOICED" || INVOICE_CANCELLABLE.test(s) },
+      // Only INVOICED needs the NF-e to be cancellable; earlier stages have no invoice yet. Once a
+      // package has left (PARTIALLY_SHIPPED) the NF-e covers goods on their way: never cancellable.
+      {
+        ...INVOICE_CANCELLABLE,
+        test: (s) => s.status !== "INVOICED" || (s.fulfillmentStatus !== "PARTIALLY_SHIPPED" && INVOICE_CANCELLABLE.test(s)),
+      },
     ],
     validate: (a) => requiredText("reason", a.reason),
     effects: stopOrder,

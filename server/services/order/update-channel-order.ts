@@ -3,7 +3,10 @@
  * normal (Shopify and others do not promise order): an update older than the
  * version we hold never overwrites it. A cancellation from the channel goes
  * through the state machine like any other; if the goods already left it
- * becomes an exception for a person to handle.
+ * becomes an exception for a person to handle. Changed lines and totals are
+ * applied before approval and raised as an exception afterwards
+ * (follow-channel-lines.ts); refunds the document lists are recorded once each
+ * (record-refund.ts). All of it in one transaction.
  */
 import { db, type DbTx } from "@/server/db";
 import type { ChannelOrderInput } from "@/server/channels/types";
@@ -11,10 +14,13 @@ import { DomainError } from "@/server/lib/domain-error";
 import { systemActor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { shipStateOf } from "@/server/services/order/capture-order";
+import { followChannelLinesTx } from "@/server/services/order/follow-channel-lines";
+import { recordOrderRefundsTx } from "@/server/services/order/record-refund";
 
 export type UpdateOutcome = "UPDATED" | "STALE" | "SAME_VERSION";
 
 const PAYMENT_PROGRESS = ["PENDING", "AUTHORIZED", "PARTIALLY_PAID", "PAID"] as const;
+const REFUND_STATUSES: readonly string[] = ["PARTIALLY_REFUNDED", "REFUNDED"];
 
 export async function updateChannelOrder(opts: {
   channelId: string;
@@ -55,7 +61,21 @@ export async function updateChannelOrder(opts: {
           data: { channelUpdatedAt: input.updatedAt.toISOString(), paymentStatus: input.paymentStatus, state: input.state },
         },
       });
-      await followChannel(tx, current, input, opts.actorLabel);
+      const lines = await followChannelLinesTx(tx, { orderId: current.id, input, actorLabel: opts.actorLabel });
+      // Re-stocking may have released an OUT_OF_STOCK hold: payment progress must see the order as it is now.
+      const now =
+        lines === "APPLIED"
+          ? { id: current.id, ...(await tx.order.findUniqueOrThrow({ where: { id: current.id }, select: { status: true, paymentStatus: true, onHold: true } })) }
+          : current;
+      await followChannel(tx, now, input, opts.actorLabel);
+      if ((input.refunds?.length ?? 0) > 0 || REFUND_STATUSES.includes(input.paymentStatus)) {
+        await recordOrderRefundsTx(tx, current.id, {
+          refunds: input.refunds ?? [],
+          channelPaymentStatus: input.paymentStatus,
+          currency: input.currency,
+          actorLabel: opts.actorLabel,
+        });
+      }
       return { orderId: current.id, outcome: "UPDATED" as const };
     },
     { timeout: 15_000 },
@@ -66,6 +86,8 @@ export async function updateChannelOrder(opts: {
  * Payment progress and cancellation reported by the channel, applied through the state machine.
  * An order on hold cannot AUTHORIZE_PAYMENT, but MARK_PAID is allowed on hold: a held
  * order that the channel reports paid is marked paid (instead of failing the delivery).
+ * A (partially) refunded payment was paid first: it progresses to PAID, then the refunds
+ * are recorded by the caller.
  */
 async function followChannel(
   tx: DbTx,
@@ -76,12 +98,13 @@ async function followChannel(
   const { id: orderId, status } = current;
   const actor = systemActor(label);
   const before = PAYMENT_PROGRESS.indexOf(current.paymentStatus as (typeof PAYMENT_PROGRESS)[number]);
-  const after = PAYMENT_PROGRESS.indexOf(input.paymentStatus as (typeof PAYMENT_PROGRESS)[number]);
+  const target = REFUND_STATUSES.includes(input.paymentStatus) ? "PAID" : input.paymentStatus;
+  const after = PAYMENT_PROGRESS.indexOf(target as (typeof PAYMENT_PROGRESS)[number]);
   if (input.state !== "CANCELLED" && after > before && before >= 0) {
-    if (status === "RECEIVED" && !current.onHold && (input.paymentStatus === "AUTHORIZED" || input.paymentStatus === "PAID")) {
+    if (status === "RECEIVED" && !current.onHold && (target === "AUTHORIZED" || target === "PAID")) {
       await applyOrderActionTx(tx, { orderId, action: { type: "AUTHORIZE_PAYMENT" }, actor });
     }
-    if (input.paymentStatus === "PAID") {
+    if (target === "PAID") {
       const now = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { paymentStatus: true } });
       if (now.paymentStatus !== "PAID") await applyOrderActionTx(tx, { orderId, action: { type: "MARK_PAID" }, actor });
     }

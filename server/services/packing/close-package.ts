@@ -1,12 +1,15 @@
 /**
  * Closes a package at the pack station and moves the order on. Only a complete
- * package closes — every unit scanned — unless an ADMIN overrides with their
+ * package closes — per line exactly the order's reserved, unshipped units
+ * scanned (package-state.ts) — unless an ADMIN overrides with their
  * e-mail, password and a reason (kept on the package: overrideById/Reason).
  * The box's weight and size are recorded (defaults: SKU weights summed, the
  * largest item's sides). Then PACK goes through the state machine with the
  * fact the pack station established (packComplete), in the same transaction;
  * its timeline event carries the package, the packer and how long it took.
- * The closed package is what shipping picks up.
+ * The closed package is what shipping picks up. A box closed short leaves
+ * its missing units reserved: shipping it is a partial shipment, and the
+ * rest goes in a new package (start-packing.ts).
  */
 import type { SessionUser } from "@/server/auth/options";
 import { db, type DbTx } from "@/server/db";
@@ -65,6 +68,17 @@ function boxFor(pkg: LoadedPackage, edited: Partial<BoxMeasures> | undefined): B
 }
 
 function incomplete(pkg: LoadedPackage): DomainError {
+  const extra = pkg.state.expected.filter((l) => (pkg.state.scanned[l.lineId] ?? 0) > l.quantity);
+  if (extra.length > 0) {
+    // Part of the order's reservation was given back after these units were scanned: the box holds more than may ship.
+    const over = extra.map((l) => `${(pkg.state.scanned[l.lineId] ?? 0) - l.quantity} × ${l.sku}`).join(", ");
+    return new DomainError("GUARD_FAILED", `Package #${pkg.packageNumber} holds more than the order has reserved: ${over}. Take them out and start a new package.`, {
+      rule: "PACKAGE_OVER_RESERVED",
+      extra: over,
+      current: pkg.order.status,
+      action: "PACK",
+    });
+  }
   const missing = missingSummary(remaining(pkg.state));
   const { totalUnits, scannedUnits } = unitTotals(pkg.state);
   return new DomainError(
@@ -86,9 +100,10 @@ async function closeLocked(tx: DbTx, input: ClosePackageInput, supervisor: Super
     });
   }
   const totals = unitTotals(pkg.state);
-  // An override is recorded only when it was needed.
+  // An override is recorded only when it was needed, and only covers missing units (never extra ones).
+  const overReserved = pkg.state.expected.some((l) => (pkg.state.scanned[l.lineId] ?? 0) > l.quantity);
   const override = totals.complete ? null : supervisor;
-  if (!totals.complete && !override) throw incomplete(pkg);
+  if ((!totals.complete && !override) || overReserved) throw incomplete(pkg);
   const box = boxFor(pkg, input.box);
 
   const closedAt = new Date();
@@ -139,7 +154,8 @@ async function closeLocked(tx: DbTx, input: ClosePackageInput, supervisor: Super
       });
     }
   } else {
-    // Resuming a package of an order already PACKED: the order stays, the timeline still says who closed the box.
+    // A package of an order already PACKED (resumed), or the rest of an order INVOICED after a partial
+    // shipment: the order stays, the timeline still says who closed the box.
     await tx.orderEvent.create({
       data: {
         orderId: pkg.order.id,

@@ -4,10 +4,17 @@
  * counted so far — rebuilt from the ACCEPTED PackScan rows (the scan log is the
  * only record of what went into the box). With `lock`, the package row is
  * locked FOR UPDATE so scans and the close of one package happen one at a time.
+ *
+ * What a box must hold is, per line, the order's RESERVED units (reserved and
+ * not shipped yet: OrderLine.reservedQty), not the ordered quantity: shipping
+ * consumes the order's reservations, so the box holds exactly those — a
+ * backordered unit is not in the warehouse, and a shipped one already left.
+ * Once the package has SHIPPED (the reservations are consumed) its lines show
+ * what was scanned into it.
  */
 import type { DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { OrderStatus } from "@/server/services/order/order-dimensions";
+import type { FulfillmentStatus, OrderStatus } from "@/server/services/order/order-dimensions";
 import { defaultBoxMeasures, type BoxMeasures } from "@/server/services/packing/package-measures";
 import { createPackState, isComplete, type ExpectedPackLine, type PackState, type ScanResult } from "@/server/services/packing/scan-match";
 
@@ -32,12 +39,14 @@ interface Row {
   orderNumber: number;
   externalNumber: string | null;
   orderStatus: OrderStatus;
+  fulfillmentStatus: FulfillmentStatus;
   onHold: boolean;
   channelName: string;
   lineId: string | null;
   sku: string | null;
   productName: string | null;
   quantity: number | null;
+  reserved: number | null;
   ean: string | null;
   skuWeight: number;
   skuLength: number;
@@ -56,7 +65,15 @@ export interface LoadedPackage {
   closedAt: Date | null;
   box: BoxMeasures | null;
   override: { byId: string; byName: string | null; reason: string } | null;
-  order: { id: string; number: number; externalNumber: string | null; status: OrderStatus; onHold: boolean; channelName: string };
+  order: {
+    id: string;
+    number: number;
+    externalNumber: string | null;
+    status: OrderStatus;
+    fulfillmentStatus: FulfillmentStatus;
+    onHold: boolean;
+    channelName: string;
+  };
   state: PackState;
   defaults: BoxMeasures;
 }
@@ -70,9 +87,10 @@ export async function loadPackage(tx: DbTx, packageId: string, opts: { lock?: bo
            (SELECT u.name FROM "User" u WHERE u.id = p."packerId") AS "packerName",
            p."startedAt", p."closedAt", p."weightGrams", p."lengthMm", p."widthMm", p."heightMm",
            p."overrideById", (SELECT u.name FROM "User" u WHERE u.id = p."overrideById") AS "overrideByName", p."overrideReason",
-           o.id AS "orderId", o.number AS "orderNumber", o."externalNumber", o.status::text AS "orderStatus", o."onHold",
+           o.id AS "orderId", o.number AS "orderNumber", o."externalNumber", o.status::text AS "orderStatus",
+           o."fulfillmentStatus"::text AS "fulfillmentStatus", o."onHold",
            (SELECT c.name FROM "Channel" c WHERE c.id = o."channelId") AS "channelName",
-           l.id AS "lineId", l.sku, l.name AS "productName", l.quantity, s.ean,
+           l.id AS "lineId", l.sku, l.name AS "productName", l.quantity, l."reservedQty" AS reserved, s.ean,
            COALESCE(s."weightGrams", 0) AS "skuWeight", COALESCE(s."lengthMm", 0) AS "skuLength",
            COALESCE(s."widthMm", 0) AS "skuWidth", COALESCE(s."heightMm", 0) AS "skuHeight",
            (SELECT count(*) FROM "PackScan" ps
@@ -90,12 +108,16 @@ export async function loadPackage(tx: DbTx, packageId: string, opts: { lock?: bo
 
   const expected: ExpectedPackLine[] = [];
   const scanned: Record<string, number> = {};
+  const measured: (Row & { units: number })[] = [];
   for (const r of rows) {
     if (r.lineId === null) continue;
-    expected.push({ lineId: r.lineId, sku: r.sku ?? "", ean: r.ean, productName: r.productName ?? "", quantity: r.quantity ?? 0 });
+    const units = first.status === "SHIPPED" ? r.scanned : (r.reserved ?? 0);
+    // Nothing to pack on this line (backordered or already shipped) and nothing scanned into the box.
+    if (units === 0 && r.scanned === 0) continue;
+    expected.push({ lineId: r.lineId, sku: r.sku ?? "", ean: r.ean, productName: r.productName ?? "", quantity: units });
     if (r.scanned > 0) scanned[r.lineId] = r.scanned;
+    measured.push({ ...r, units });
   }
-  const measured = rows.filter((r) => r.lineId !== null);
   return {
     packageId: first.packageId,
     packageNumber: first.packageNumber,
@@ -114,13 +136,14 @@ export async function loadPackage(tx: DbTx, packageId: string, opts: { lock?: bo
       number: first.orderNumber,
       externalNumber: first.externalNumber,
       status: first.orderStatus,
+      fulfillmentStatus: first.fulfillmentStatus,
       onHold: first.onHold,
       channelName: first.channelName,
     },
     state: { ...createPackState(expected), scanned },
     defaults: defaultBoxMeasures(
       measured.map((r) => ({
-        quantity: r.quantity ?? 0,
+        quantity: r.units,
         weightGrams: r.skuWeight,
         lengthMm: r.skuLength,
         widthMm: r.skuWidth,

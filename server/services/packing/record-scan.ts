@@ -17,6 +17,7 @@ import type { SessionUser } from "@/server/auth/options";
 import { db, type DbTx } from "@/server/db";
 import { DomainError } from "@/server/lib/domain-error";
 import { assertMayPack } from "@/server/services/packing/packing-access";
+import { mayPack } from "@/server/services/packing/packable-order";
 import {
   loadPackage,
   packLines,
@@ -52,7 +53,7 @@ async function assertScannable(tx: DbTx, pkg: LoadedPackage): Promise<void> {
       number: pkg.order.number,
     });
   }
-  if (pkg.order.status !== "PICKING" && pkg.order.status !== "PACKED") {
+  if (!mayPack(pkg.order)) {
     throw new DomainError("INVALID_TRANSITION", `Order #${pkg.order.number} is ${pkg.order.status} now; stop packing it.`, {
       current: pkg.order.status,
       action: "PACK",

@@ -89,9 +89,15 @@ export function remaining(state: PackState): RemainingLine[] {
   return out;
 }
 
-/** Every line fully scanned. A package with no lines is never complete (nothing to ship). */
+/**
+ * Every line holds exactly its expected units (scans never go past them; the
+ * expectation can drop below the count when a reservation is given back after
+ * scanning — then the box holds too much and is not complete). A package that
+ * expects nothing is never complete (nothing to ship).
+ */
 export function isComplete(state: PackState): boolean {
-  return state.expected.length > 0 && state.expected.every((l) => scannedOf(state, l.lineId) >= l.quantity);
+  const units = state.expected.reduce((n, l) => n + l.quantity, 0);
+  return units > 0 && state.expected.every((l) => scannedOf(state, l.lineId) === l.quantity);
 }
 
 function matchingLines(state: PackState, code: string): ExpectedPackLine[] {

@@ -106,17 +106,18 @@ describe("createShipment", () => {
     expect((await timeline(o.orderId)).at(-1)).toMatchObject({ type: "order.partially_shipped", toStatus: "INVOICED" });
   });
 
-  it("refuses a box that holds only part of a line's reserved units (stock is consumed per order)", async () => {
+  it("ships a box that holds only part of a line's reserved units: only those are consumed, the rest stays reserved", async () => {
     const w = await shippingWorld([{ sku: "A", onHand: 5 }]);
     const [op, wh] = [await makeUser("OPERATOR"), await makeUser("WAREHOUSE")];
     const carrier = await makeCarrier();
     const o = await packedOrder(w, { lines: [{ sku: "A", quantity: 3 }], scans: { A: 2 } });
     await invoice(o.orderId, op);
-    await expect(createShipment({ actor: wh, input: { packageId: o.packageId, carrierId: carrier.id, service: "SEDEX" } })).rejects.toMatchObject({
-      code: "GUARD_FAILED",
-      params: { rule: "PACKAGE_SPLIT_LINE", sku: "A", packed: 2, reserved: 3 },
-    });
-    expect(await balance(w, "A", "SP1")).toMatchObject({ onHand: 5, reserved: 3 });
+    const r = await createShipment({ actor: wh, input: { packageId: o.packageId, carrierId: carrier.id, service: "SEDEX" } });
+    expect(r).toMatchObject({ orderStatus: "INVOICED", partial: true });
+    expect(await balance(w, "A", "SP1")).toMatchObject({ onHand: 3, reserved: 1 });
+    expect((await shipmentMoves(o.orderId)).map((m) => [m.onHandDelta, m.reservedDelta])).toEqual([[-2, -2]]);
+    expect((await lines(o.orderId))[0]).toMatchObject({ reservedQty: 1, shippedQty: 2 });
+    expect(await db.reservation.findMany({ where: { orderId: o.orderId, status: "ACTIVE" }, select: { quantity: true } })).toEqual([{ quantity: 1 }]);
   });
 
   it("MANUAL carriers take the typed tracking number, unique per carrier", async () => {

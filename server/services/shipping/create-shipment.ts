@@ -5,12 +5,17 @@
  *    adapter for the tracking number (typed by a person for MANUAL carriers).
  * 2. In one transaction, under the package's row lock, check again, then write
  *    the Shipment, mark the package SHIPPED, add "shipment.created" to the
- *    timeline and SHIP the order through applyOrderActionTx with the fact
- *    { allLinesShipped } this package establishes. The stock hook on SHIP
- *    consumes the order's reservations (exactly this box — see package-contents.ts).
+ *    timeline and SHIP the order through applyOrderActionTx with the package's
+ *    units and the fact { allLinesShipped } this package establishes. The stock
+ *    hook on SHIP consumes exactly those units from the order's ACTIVE
+ *    reservations (claim-reservations.ts); units left out stay reserved.
+ * Partial shipment (a box closed short, a backordered line): the order stays
+ * INVOICED with fulfilment PARTIALLY_SHIPPED, the pack station opens a new
+ * package for the reserved units left, and that package ships under the same
+ * NF-e (the order's one invoice); the last one moves the order to SHIPPED.
  * A second call for the same package fails with DUPLICATE and consumes nothing
- * (the package is SHIPPED and Shipment.packageId is unique). When the
- * transaction fails the carrier's label is voided (best effort).
+ * (the package row is locked and must be CLOSED; Shipment.packageId is unique).
+ * When the transaction fails the carrier's label is voided (best effort).
  */
 import { z } from "zod";
 import { db, type DbTx } from "@/server/db";
@@ -121,7 +126,11 @@ async function recordShipment(tx: DbTx, actor: SessionUser, input: z.infer<typeo
   });
   const result = await applyOrderActionTx(tx, {
     orderId: ctx.order.id,
-    action: { type: "SHIP" },
+    action: {
+      type: "SHIP",
+      packageNumber: ctx.pkg.number,
+      units: ctx.plan.items.map((i) => ({ orderLineId: i.orderLineId, quantity: i.quantity })),
+    },
     actor: userActor(actor),
     facts: { allLinesShipped: ctx.plan.allLinesShipped },
   });

@@ -50,6 +50,7 @@ describe("detectDeliveryExceptions", () => {
     expect(await detectDeliveryExceptions({ now, stalledDays: 3 })).toEqual({ stalled: 0, late: 0, more: false });
     const rows = await db.exception.findMany({ where: { type: "SHIPMENT_STALLED" } });
     expect(rows.map((r) => (r.data as { shipmentId: string }).shipmentId).sort()).toEqual([stalled, silent].sort());
+    expect(rows.map((r) => r.shipmentId).sort()).toEqual([stalled, silent].sort());
     expect(rows.every((r) => r.status === "OPEN")).toBe(true);
     expect(rows.map((r) => r.message).join(" ")).toContain("no tracking movement");
     expect((await timeline(orderId)).filter((e) => e.type === "shipment.exception")).toHaveLength(2);

@@ -49,7 +49,7 @@ interface Who {
 const OPEN_STATUSES = Prisma.sql`('CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERY_FAILED')`;
 
 function noOpenException(type: string): Prisma.Sql {
-  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Exception" e WHERE e."orderId" = s."orderId" AND e.type = ${type} AND e.status = 'OPEN' AND e.data->>'shipmentId' = s.id::text)`;
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Exception" e WHERE e."shipmentId" = s.id AND e.type = ${type} AND e.status = 'OPEN')`;
 }
 
 /** One statement: pick a batch (locked), insert its exceptions and their timeline events. */
@@ -64,8 +64,8 @@ function batchSql(type: "SHIPMENT_STALLED" | "SHIPMENT_LATE", condition: Prisma.
       LIMIT ${BATCH}
       FOR UPDATE OF s SKIP LOCKED
     ), ins AS (
-      INSERT INTO "Exception" (type, "orderId", message, data)
-      SELECT ${type}, "orderId", ${message},
+      INSERT INTO "Exception" (type, "orderId", "shipmentId", message, data)
+      SELECT ${type}, "orderId", id, ${message},
              jsonb_build_object('shipmentId', id, 'trackingNumber', "trackingNumber", 'carrier', carrier) || ${extra}
       FROM cand
       RETURNING id, "orderId", message, data

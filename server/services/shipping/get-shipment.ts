@@ -81,7 +81,7 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
     }),
     db.orderEvent.findFirst({ where: { orderId: s.orderId, type: "shipment.created", data: { path: ["shipmentId"], equals: s.id } }, select: { data: true } }),
     db.exception.findMany({
-      where: { orderId: s.orderId, data: { path: ["shipmentId"], equals: s.id } },
+      where: { shipmentId: s.id },
       orderBy: { createdAt: "desc" },
       select: { id: true, type: true, status: true, message: true, createdAt: true, resolvedAt: true },
     }),

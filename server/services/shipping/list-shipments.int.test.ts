@@ -29,7 +29,7 @@ async function seven() {
       await insertShipment({ orderId, carrierId: i % 2 === 0 ? correios.id : tg.id, trackingNumber: `TRK${i}XXX`, status, shippedAt: new Date(Date.UTC(2026, 2, 1 + i, 12)) }),
     );
   }
-  await db.exception.create({ data: { type: "DELIVERY_FAILED", orderId, message: "x", data: { shipmentId: ids[4] as string } } });
+  await db.exception.create({ data: { type: "DELIVERY_FAILED", orderId, shipmentId: ids[4] as string, message: "x", data: { shipmentId: ids[4] as string } } });
   return { ids, correios, tg };
 }
 

@@ -36,9 +36,17 @@ describe("planShipment", () => {
     expect(plan).toMatchObject({ problems: [], allLinesShipped: true });
   });
 
-  it("refuses units that are not reserved, reserved units left out, too many units and empty boxes", () => {
+  it("ships part of a line's reserved units: the rest stays for a later package", () => {
+    const plan = planShipment([line("l1", 3, 3), line("l2", 1, 1)], new Map([["l1", 2], ["l2", 1]]));
+    expect(plan.problems).toEqual([]);
+    expect(plan.allLinesShipped).toBe(false);
+    expect(plan.items.map((i) => [i.sku, i.quantity])).toEqual([["SKU-l1", 2], ["SKU-l2", 1]]);
+    // The second package: one unit left reserved, two shipped before.
+    expect(planShipment([line("l1", 3, 1, 2), line("l2", 1, 0, 1)], new Map([["l1", 1]]))).toMatchObject({ problems: [], allLinesShipped: true });
+  });
+
+  it("refuses units that are not reserved, too many units and empty boxes", () => {
     expect(planShipment([line("l1", 2, 1)], new Map([["l1", 2]])).problems).toEqual([{ rule: "PACKAGE_UNRESERVED_UNITS", sku: "SKU-l1", packed: 2, reserved: 1 }]);
-    expect(planShipment([line("l1", 2, 2)], new Map([["l1", 1]])).problems).toEqual([{ rule: "PACKAGE_SPLIT_LINE", sku: "SKU-l1", packed: 1, reserved: 2 }]);
     expect(planShipment([line("l1", 1, 1, 0)], new Map([["l1", 3]])).problems[0]).toMatchObject({ rule: "PACKAGE_OVER_ORDER", left: 1 });
     expect(planShipment([line("l1", 1, 0)], new Map()).problems).toEqual([{ rule: "PACKAGE_EMPTY" }]);
     expect(planShipment([line("l1", 1, 1)], new Map([["l1", 1], ["x9", 2]])).problems).toEqual([{ rule: "PACKAGE_FOREIGN_UNITS", units: 2 }]);

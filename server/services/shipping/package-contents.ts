@@ -5,12 +5,12 @@
  * its order line). A package closed without any scan (packed before Fluxo
  * tracked scans, or demo data) holds the order's reserved, unshipped units.
  *
- * The stock engine consumes an order's ACTIVE reservations when it SHIPs
- * (server/services/stock/order-stock-hooks.ts), per order and not per package.
- * So a package may ship only when, line by line, it holds exactly the units
- * reserved for the order: then the consumption is exactly this box. A line
- * with nothing reserved and nothing packed (backordered) may wait for a later
- * package — that is a partial shipment.
+ * Shipping a package consumes exactly its units from the order's ACTIVE
+ * reservations (SHIP with units → server/services/stock/claim-reservations.ts).
+ * So a package may hold, per line, at most the units still reserved (and left
+ * to ship). Units left out — a box closed short by a supervisor's override, a
+ * backordered line — stay reserved (or waiting) for a later package: that is a
+ * partial shipment.
  */
 export interface ShipLine {
   id: string;
@@ -32,8 +32,7 @@ export type PlanProblem =
   | { rule: "PACKAGE_EMPTY" }
   | { rule: "PACKAGE_FOREIGN_UNITS"; units: number }
   | { rule: "PACKAGE_OVER_ORDER"; sku: string; packed: number; left: number }
-  | { rule: "PACKAGE_UNRESERVED_UNITS"; sku: string; packed: number; reserved: number }
-  | { rule: "PACKAGE_SPLIT_LINE"; sku: string; packed: number; reserved: number };
+  | { rule: "PACKAGE_UNRESERVED_UNITS"; sku: string; packed: number; reserved: number };
 
 export interface ShipmentPlan {
   items: ShipItem[];
@@ -65,7 +64,6 @@ export function planShipment(lines: readonly ShipLine[], contents: ReadonlyMap<s
     const left = Math.max(0, l.quantity - l.shippedQty);
     if (packed > left) problems.push({ rule: "PACKAGE_OVER_ORDER", sku: l.sku, packed, left });
     else if (packed > l.reservedQty) problems.push({ rule: "PACKAGE_UNRESERVED_UNITS", sku: l.sku, packed, reserved: l.reservedQty });
-    else if (packed < l.reservedQty) problems.push({ rule: "PACKAGE_SPLIT_LINE", sku: l.sku, packed, reserved: l.reservedQty });
     if (packed > 0) items.push({ orderLineId: l.id, lineNo: l.lineNo, sku: l.sku, quantity: packed });
   }
   if (items.length === 0 && foreign === 0) problems.unshift({ rule: "PACKAGE_EMPTY" });
@@ -84,7 +82,5 @@ export function describeProblem(p: PlanProblem): string {
       return `${p.sku}: ${p.packed} packed but only ${p.left} left to ship`;
     case "PACKAGE_UNRESERVED_UNITS":
       return `${p.sku}: ${p.packed} packed but only ${p.reserved} reserved in stock`;
-    case "PACKAGE_SPLIT_LINE":
-      return `${p.sku}: ${p.reserved} reserved but ${p.packed} in this package; stock is consumed per order, so ship the line's units in one package`;
   }
 }

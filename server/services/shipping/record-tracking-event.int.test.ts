@@ -103,14 +103,19 @@ describe("recordTrackingEvent", () => {
     await record(shipmentId, event("f2", "DELIVERY_FAILED", "2026-03-04T14:00:00Z"));
     const open = await db.exception.findMany({ where: { orderId } });
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ type: "DELIVERY_FAILED", status: "OPEN", data: expect.objectContaining({ shipmentId, trackingNumber: "SS123456785BR" }) });
+    expect(open[0]).toMatchObject({ type: "DELIVERY_FAILED", status: "OPEN", shipmentId, data: expect.objectContaining({ shipmentId, trackingNumber: "SS123456785BR" }) });
     expect(open[0]?.message).toContain("Destinatário ausente");
     const exceptionEvents = (await timeline(orderId)).filter((e) => e.type === "shipment.exception");
     expect(exceptionEvents).toHaveLength(1);
     expect(exceptionEvents[0]).toMatchObject({ data: expect.objectContaining({ exceptionType: "DELIVERY_FAILED", shipmentId }) });
 
     await record(shipmentId, event("d", "DELIVERED", "2026-03-05T10:00:00Z"));
-    expect(await db.exception.findFirstOrThrow({ where: { orderId } })).toMatchObject({ status: "RESOLVED", resolvedAt: expect.any(Date) });
+    expect(await db.exception.findFirstOrThrow({ where: { orderId } })).toMatchObject({
+      status: "RESOLVED",
+      resolvedAt: expect.any(Date),
+      resolvedById: null,
+      resolutionNote: expect.stringContaining("DELIVERED"),
+    });
   });
 
   it("returned to sender opens an exception and leaves the order SHIPPED", async () => {

@@ -104,7 +104,7 @@ export async function recordTrackingEventTx(
   if (outcome.applied) {
     const ref = { id: s.id, orderId: s.orderId, trackingNumber: s.trackingNumber, carrierName: s.carrierName };
     const resolve: ShippingExceptionType[] = outcome.status === "DELIVERED" ? [...SHIPPING_EXCEPTION_TYPES] : ["SHIPMENT_STALLED"];
-    await resolveShipmentExceptions(tx, ref, resolve);
+    await resolveShipmentExceptions(tx, ref, resolve, `${s.carrierName} reported ${outcome.status} (${event.occurredAt.toISOString()}).`);
     if (EXCEPTION_STATUSES.includes(outcome.status)) {
       const what = outcome.status === "DELIVERY_FAILED" ? "delivery attempt failed" : "returned to sender";
       await openShipmentException(tx, {

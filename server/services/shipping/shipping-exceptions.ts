@@ -3,8 +3,8 @@
  * person) plus a "shipment.exception" event on the order's timeline. At most
  * one OPEN exception per shipment and type: callers hold the shipment's row
  * lock, and this check runs in its own statement (it sees what committed
- * before the lock was granted). Exception has no shipment column; the
- * shipment id lives in data.shipmentId.
+ * before the lock was granted). The shipment is Exception.shipmentId (and,
+ * for readers of the raw data, data.shipmentId too).
  */
 import type { DbTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -31,12 +31,15 @@ export async function openShipmentException(
 ): Promise<boolean> {
   const { shipment, type } = opts;
   const open = await tx.exception.findFirst({
-    where: { orderId: shipment.orderId, type, status: "OPEN", data: { path: ["shipmentId"], equals: shipment.id } },
+    where: { shipmentId: shipment.id, type, status: "OPEN" },
     select: { id: true },
   });
   if (open) return false;
   const data = { shipmentId: shipment.id, trackingNumber: shipment.trackingNumber, carrier: shipment.carrierName, ...opts.data };
-  const row = await tx.exception.create({ data: { type, orderId: shipment.orderId, message: opts.message, data }, select: { id: true } });
+  const row = await tx.exception.create({
+    data: { type, orderId: shipment.orderId, shipmentId: shipment.id, message: opts.message, data },
+    select: { id: true },
+  });
   await tx.orderEvent.create({
     data: {
       orderId: shipment.orderId,
@@ -49,11 +52,16 @@ export async function openShipmentException(
   return true;
 }
 
-/** Closes the shipment's open exceptions of these types (the trouble is over). */
-export async function resolveShipmentExceptions(tx: DbTx, shipment: { id: string; orderId: string }, types: readonly ShippingExceptionType[]): Promise<number> {
+/** Closes the shipment's open exceptions of these types (the trouble is over); `note` says why (no person: resolvedById stays null). */
+export async function resolveShipmentExceptions(
+  tx: DbTx,
+  shipment: { id: string; orderId: string },
+  types: readonly ShippingExceptionType[],
+  note = "Resolved by a newer tracking event.",
+): Promise<number> {
   const r = await tx.exception.updateMany({
-    where: { orderId: shipment.orderId, status: "OPEN", type: { in: [...types] }, data: { path: ["shipmentId"], equals: shipment.id } },
-    data: { status: "RESOLVED", resolvedAt: new Date() },
+    where: { shipmentId: shipment.id, status: "OPEN", type: { in: [...types] } },
+    data: { status: "RESOLVED", resolvedAt: new Date(), resolutionNote: note },
   });
   return r.count;
 }

@@ -10,6 +10,7 @@ import type { DbTx } from "@/server/db";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx } from "@/server/services/stock/stock-tx";
 
@@ -33,6 +34,7 @@ export async function adjustStock(opts: { actor: Actor; input: AdjustStockInput;
       changes: [{ type: "ADJUSTMENT", skuId: input.skuId, binId: input.binId, reason, ...change }],
     });
     const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Stock found in a count" }) : undefined;
+    await refreshStockAlerts(tx, pairsOf(applied));
     return ledgerOpResult(applied, refill);
   });
 }

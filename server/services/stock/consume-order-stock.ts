@@ -1,9 +1,11 @@
 /**
- * Goods leave (SHIP): the order's ACTIVE reservations become CONSUMED —
- * that conditional UPDATE is what makes it happen exactly once: a second SHIP
- * (or two at the same time) finds nothing ACTIVE and consumes nothing.
- * Then, per reservation: StockBalance on hand and reserved go down, the units
- * come out of the bins they were picked from (the order's latest pick list,
+ * Goods leave (SHIP): ACTIVE reservations become CONSUMED (claim-reservations.ts)
+ * — the whole order's, or exactly one package's units per line (the rest stays
+ * reserved for a later package). That conditional claim is what makes it happen
+ * once: a second SHIP of the order finds nothing ACTIVE, and a package ships once
+ * under its row lock (create-shipment.ts).
+ * Then, per consumed reservation: StockBalance on hand and reserved go down, the
+ * units come out of the bins they were picked from (the order's latest pick list,
  * picked-bins.ts) and otherwise of the bins that hold them in walking-path
  * order (never below the damaged units a bin holds), one SHIPMENT movement per
  * bin drawn from, and the line's shippedQty goes up as its reservedQty goes down.
@@ -12,16 +14,11 @@ import type { DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
+import type { ShipUnit } from "@/server/services/order/order-actions";
 import { readPickedBins, type PickedBin } from "@/server/services/picking/picked-bins";
+import { claimReservations, type Consumed } from "@/server/services/stock/claim-reservations";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { inStockTx, who } from "@/server/services/stock/stock-tx";
-
-interface Consumed {
-  id: string;
-  orderLineId: string;
-  skuId: string;
-  warehouseId: string;
-  quantity: number;
-}
 
 interface BinRow {
   skuId: string;
@@ -42,15 +39,13 @@ export async function consumeOrderStock(opts: {
   actor: Actor;
   /** Only the package shipping from this warehouse (split orders). */
   warehouseId?: string;
+  /** One package: exactly these units per order line (else every ACTIVE reservation of the order). */
+  units?: readonly ShipUnit[];
   reason?: string;
   tx?: DbTx;
 }): Promise<ConsumeResult> {
   return inStockTx(opts.tx, async (tx) => {
-    const consumed = await tx.$queryRaw<Consumed[]>(Prisma.sql`
-      UPDATE "Reservation" SET status = 'CONSUMED', "closedAt" = now()
-      WHERE "orderId" = ${opts.orderId}::uuid AND status = 'ACTIVE'
-        AND (${opts.warehouseId ?? null}::uuid IS NULL OR "warehouseId" = ${opts.warehouseId ?? null}::uuid)
-      RETURNING id, "orderLineId", "skuId", "warehouseId", quantity`);
+    const consumed = await claimReservations(tx, opts);
     if (consumed.length === 0) return { consumed: [], draws: [] };
     consumed.sort((a, b) => (a.skuId + a.warehouseId + a.id < b.skuId + b.warehouseId + b.id ? -1 : 1));
     const pairs = JSON.stringify([...new Map(consumed.map((c) => [`${c.skuId}|${c.warehouseId}`, { skuId: c.skuId, warehouseId: c.warehouseId }])).values()]);
@@ -105,6 +100,7 @@ export async function consumeOrderStock(opts: {
         (SELECT count(*)::int FROM per_bal) + (SELECT count(*)::int FROM per_bin) AS expected`);
     const r = rows[0];
     if (!r || r.balances !== r.expected) throw new Error(`shipment of order ${opts.orderId}: levels changed under a lock (run reconcile-stock)`);
+    await refreshStockAlerts(tx, pairsOf(consumed));
     return { consumed, draws };
   });
 }

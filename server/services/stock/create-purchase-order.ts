@@ -9,7 +9,12 @@ export const createPurchaseOrderInput = z.object({
   warehouseId: z.string().uuid(),
   supplier: z.string().trim().min(1).max(200),
   expectedAt: z.coerce.date().optional(),
-  lines: z.array(z.object({ skuId: z.string().uuid(), quantity: z.number().int().positive().max(1_000_000) })).min(1).max(500),
+  lines: z.array(z.object({
+    skuId: z.string().uuid(),
+    quantity: z.number().int().positive().max(1_000_000),
+    /** Agreed cost per unit in cents (exact integer): PurchaseOrderLine.unitCostCents. */
+    unitCostCents: z.number().int().min(0).max(100_000_000).optional(),
+  })).min(1).max(500),
 });
 export type CreatePurchaseOrderInput = z.infer<typeof createPurchaseOrderInput>;
 
@@ -17,13 +22,14 @@ export interface CreatedPurchaseOrder {
   id: string;
   number: number;
   status: "OPEN";
-  lines: { id: string; skuId: string; quantityOrdered: number }[];
+  lines: { id: string; skuId: string; quantityOrdered: number; unitCostCents: number | null }[];
 }
 
 export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePurchaseOrderInput }): Promise<CreatedPurchaseOrder> {
   const { input } = opts;
   const merged = new Map<string, number>();
   for (const l of input.lines) merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.quantity);
+  const costs = unitCosts(input.lines);
   return db.$transaction(async (tx) => {
     const warehouse = await tx.warehouse.findUnique({ where: { id: input.warehouseId }, select: { id: true, active: true, code: true } });
     if (!warehouse) throw new DomainError("NOT_FOUND", `Warehouse ${input.warehouseId} not found.`, { warehouseId: input.warehouseId });
@@ -36,9 +42,9 @@ export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePur
         warehouseId: input.warehouseId,
         supplier: input.supplier,
         expectedAt: input.expectedAt ?? null,
-        lines: { create: [...merged].map(([skuId, quantityOrdered]) => ({ skuId, quantityOrdered })) },
+        lines: { create: [...merged].map(([skuId, quantityOrdered]) => ({ skuId, quantityOrdered, unitCostCents: costs.get(skuId) ?? null })) },
       },
-      select: { id: true, number: true, lines: { select: { id: true, skuId: true, quantityOrdered: true } } },
+      select: { id: true, number: true, lines: { select: { id: true, skuId: true, quantityOrdered: true, unitCostCents: true } } },
     });
     await tx.auditLog.create({
       data: {
@@ -48,4 +54,18 @@ export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePur
     });
     return { id: po.id, number: po.number, status: "OPEN" as const, lines: po.lines };
   });
+}
+
+/** One cost per SKU: lines of the same SKU are merged, so they must agree on the cost. */
+function unitCosts(lines: CreatePurchaseOrderInput["lines"]): Map<string, number> {
+  const costs = new Map<string, number>();
+  for (const l of lines) {
+    if (l.unitCostCents === undefined) continue;
+    const seen = costs.get(l.skuId);
+    if (seen !== undefined && seen !== l.unitCostCents) {
+      throw new DomainError("VALIDATION", `SKU ${l.skuId} appears twice with different unit costs.`, { field: "unitCostCents", skuId: l.skuId });
+    }
+    costs.set(l.skuId, l.unitCostCents);
+  }
+  return costs;
 }

@@ -6,13 +6,16 @@
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
-import { getOnHandSeries, getSkuLedger, type LedgerRow, type SeriesPoint } from "@/server/services/stock/get-sku-ledger";
+import { getSkuLedger, onHandSeriesScan, type LedgerRow, type SeriesPoint } from "@/server/services/stock/get-sku-ledger";
 import { rollUp, stockHealth, type StockHealth, type StockSummary, type WarehouseStockSummary } from "@/server/services/stock/stock-math";
 
 const LIST_LIMIT = 100;
 
 export interface SkuDetail {
-  sku: { id: string; code: string; name: string; ean: string | null; reorderPoint: number; priceCents: number; active: boolean };
+  sku: {
+    id: string; code: string; name: string; ean: string | null; ncm: string | null; weightGrams: number; lengthMm: number; widthMm: number; heightMm: number;
+    reorderPoint: number; priceCents: number; active: boolean;
+  };
   health: StockHealth;
   levels: { warehouses: (WarehouseStockSummary & { code: string; name: string; incoming: number; sold30d: number })[]; total: StockSummary & { incoming: number; sold30d: number } };
   bins: { binId: string; code: string; warehouseId: string; warehouseCode: string; pickSequence: number; onHand: number; unavailable: number }[];
@@ -26,19 +29,31 @@ export interface SkuDetail {
 export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> {
   const sku = await db.sku.findUnique({
     where: { id: opts.skuId },
-    select: { id: true, code: true, name: true, ean: true, reorderPoint: true, priceCents: true, active: true },
+    select: {
+      id: true, code: true, name: true, ean: true, ncm: true, weightGrams: true, lengthMm: true, widthMm: true, heightMm: true,
+      reorderPoint: true, priceCents: true, active: true,
+    },
   });
   if (!sku) throw new DomainError("NOT_FOUND", `SKU ${opts.skuId} not found.`, { skuId: opts.skuId });
-  const [balances, bins, reservations, backorders, incoming, sold, ledger, series] = await Promise.all([
+  const [balances, bins, reservations, backorders, incoming, ledger, scan] = await Promise.all([
     db.stockBalance.findMany({ where: { skuId: sku.id }, select: { warehouseId: true, onHand: true, reserved: true, unavailable: true, safety: true, warehouse: { select: { code: true, name: true } } }, orderBy: { warehouse: { code: "asc" } } }),
     db.binStock.findMany({
       where: { skuId: sku.id, OR: [{ onHand: { gt: 0 } }, { unavailable: { gt: 0 } }] },
       select: { onHand: true, unavailable: true, bin: { select: { id: true, code: true, pickSequence: true, warehouseId: true, warehouse: { select: { code: true } } } } },
     }),
-    db.reservation.findMany({
-      where: { skuId: sku.id, status: "ACTIVE" }, orderBy: { createdAt: "asc" }, take: LIST_LIMIT,
-      select: { id: true, orderId: true, quantity: true, createdAt: true, warehouse: { select: { code: true } } },
-    }),
+    // Joined here rather than a second round trip for the orders; LIMIT in the index order of
+    // Reservation(skuId, status, createdAt) when present, else a sort of this SKU's ACTIVE rows.
+    db.$queryRaw<SkuDetail["reservations"]>(Prisma.sql`
+      SELECT r.id, r."orderId", COALESCE(o.number, 0) AS "orderNumber", COALESCE(o.status::text, '') AS "orderStatus",
+        COALESCE(o."customerName", '') AS "customerName", COALESCE(o."placedAt", r."createdAt") AS "placedAt",
+        w.code AS "warehouseCode", r.quantity, r."createdAt"
+      FROM (
+        SELECT id, "orderId", "warehouseId", quantity, "createdAt" FROM "Reservation"
+        WHERE "skuId" = ${sku.id}::uuid AND status = 'ACTIVE' ORDER BY "createdAt" LIMIT ${LIST_LIMIT}
+      ) r
+      JOIN "Warehouse" w ON w.id = r."warehouseId"
+      LEFT JOIN "Order" o ON o.id = r."orderId"
+      ORDER BY r."createdAt"`),
     db.$queryRaw<SkuDetail["backorders"]>(Prisma.sql`
       SELECT o.id AS "orderId", o.number AS "orderNumber", o.status::text AS "orderStatus", o."customerName", o."placedAt", sum(l."backorderedQty")::int AS quantity
       FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
@@ -50,17 +65,11 @@ export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> 
       FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" po ON po.id = l."purchaseOrderId" JOIN "Warehouse" w ON w.id = po."warehouseId"
       WHERE l."skuId" = ${sku.id}::uuid AND po.status IN ('OPEN', 'PARTIALLY_RECEIVED') AND l."quantityOrdered" > l."quantityReceived"
       ORDER BY po."expectedAt" NULLS LAST, po.number`),
-    db.$queryRaw<{ warehouseId: string; units: number }[]>(Prisma.sql`
-      SELECT "warehouseId", sum(-"onHandDelta")::int AS units FROM "StockMovement"
-      WHERE "skuId" = ${sku.id}::uuid AND type = 'SHIPMENT' AND "createdAt" >= now() - interval '30 days' GROUP BY 1`),
     getSkuLedger({ skuId: sku.id }),
-    getOnHandSeries({ skuId: sku.id }),
+    // One pass over the 90-day index range gives the chart and the units sold in 30 days.
+    onHandSeriesScan({ skuId: sku.id, days: 90 }, true),
   ]);
-  const orders = await db.order.findMany({
-    where: { id: { in: [...new Set(reservations.map((r) => r.orderId))] } },
-    select: { id: true, number: true, status: true, customerName: true, placedAt: true },
-  });
-  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const { series, sold30d: sold } = scan;
   const levels = rollUp(balances, Object.fromEntries(balances.map((b) => [b.warehouseId, b.safety])));
   const incomingBy = (code: string | null) => incoming.filter((i) => code === null || i.warehouseCode === code).reduce((n, i) => n + i.open, 0);
   const soldBy = (id: string | null) => sold.filter((s) => id === null || s.warehouseId === id).reduce((n, s) => n + s.units, 0);
@@ -78,13 +87,7 @@ export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> 
     bins: bins
       .map((b) => ({ binId: b.bin.id, code: b.bin.code, warehouseId: b.bin.warehouseId, warehouseCode: b.bin.warehouse.code, pickSequence: b.bin.pickSequence, onHand: b.onHand, unavailable: b.unavailable }))
       .sort((a, b) => a.warehouseCode.localeCompare(b.warehouseCode) || a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)),
-    reservations: reservations.map((r) => {
-      const o = orderById.get(r.orderId);
-      return {
-        id: r.id, orderId: r.orderId, orderNumber: o?.number ?? 0, orderStatus: o?.status ?? "", customerName: o?.customerName ?? "",
-        placedAt: o?.placedAt ?? r.createdAt, warehouseCode: r.warehouse.code, quantity: r.quantity, createdAt: r.createdAt,
-      };
-    }),
+    reservations,
     backorders,
     incoming,
     ledger,

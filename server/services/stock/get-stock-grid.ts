@@ -7,7 +7,7 @@
  * (low / out of stock need each SKU's available total: a lateral sum over its
  * few StockBalance rows; "has backorders" uses the partial index
  * OrderLine_backordered_idx); a second query fetches the figures of that page
- * only — open PO lines, SHIPMENT movements of 30 days through the (skuId, id)
+ * only — open PO lines, SHIPMENT movements of 30 days through the (skuId, createdAt)
  * index, backordered units. Available is stock-math's rule (per warehouse,
  * never below 0, then summed), done by rollUp() for the page; the filter SQL
  * mirrors it.
@@ -93,7 +93,10 @@ export async function getStockGrid(raw: StockGridInput): Promise<StockGrid> {
 async function pageFigures(skuIds: string[], wh: string | null): Promise<Map<string, FigureRow[]>> {
   const out = new Map<string, FigureRow[]>();
   if (skuIds.length === 0) return out;
-  const rows = await db.$queryRaw<FigureRow[]>(Prisma.sql`
+  // Two statements side by side: as one UNION ALL the planner costs the sold-30d branch into a
+  // Parallel Append, whose worker start-up costs more than the page's few thousand index entries.
+  const [levels, sold] = await Promise.all([
+    db.$queryRaw<FigureRow[]>(Prisma.sql`
     SELECT 'B' AS kind, b."skuId", b."warehouseId", b."onHand" AS a, b.reserved AS b, b.unavailable AS c, b.safety AS d
     FROM "StockBalance" b WHERE b."skuId" = ANY(${skuIds}::uuid[]) AND (${wh}::uuid IS NULL OR b."warehouseId" = ${wh}::uuid)
     UNION ALL
@@ -103,15 +106,18 @@ async function pageFigures(skuIds: string[], wh: string | null): Promise<Map<str
       AND (${wh}::uuid IS NULL OR po."warehouseId" = ${wh}::uuid)
     GROUP BY 2, 3
     UNION ALL
-    SELECT 'S', m."skuId", m."warehouseId", sum(-m."onHandDelta")::int, 0, 0, 0
+    SELECT 'O', l."skuId", NULL, sum(l."backorderedQty")::int, 0, 0, 0
+    FROM "OrderLine" l WHERE l."skuId" = ANY(${skuIds}::uuid[]) AND l."backorderedQty" > 0
+    GROUP BY 2`),
+    // Index-only range scans of StockMovement(skuId, createdAt) INCLUDE (type, warehouseId, onHandDelta).
+    db.$queryRaw<FigureRow[]>(Prisma.sql`
+    SELECT 'S' AS kind, m."skuId", m."warehouseId", sum(-m."onHandDelta")::int AS a, 0 AS b, 0 AS c, 0 AS d
     FROM "StockMovement" m
     WHERE m."skuId" = ANY(${skuIds}::uuid[]) AND m.type = 'SHIPMENT' AND m."createdAt" >= now() - interval '30 days'
       AND (${wh}::uuid IS NULL OR m."warehouseId" = ${wh}::uuid)
-    GROUP BY 2, 3
-    UNION ALL
-    SELECT 'O', l."skuId", NULL, sum(l."backorderedQty")::int, 0, 0, 0
-    FROM "OrderLine" l WHERE l."skuId" = ANY(${skuIds}::uuid[]) AND l."backorderedQty" > 0
-    GROUP BY 2`);
+    GROUP BY 2, 3`),
+  ]);
+  const rows = [...levels, ...sold];
   for (const r of rows) {
     const list = out.get(r.skuId) ?? [];
     list.push(r);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/lib/domain-error";
+import { purchaseOrderTotalCents } from "@/server/services/stock/get-purchase-order-detail";
 
 export const listPurchaseOrdersInput = z.object({
   status: z.enum(["OPEN", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED"]).optional(),
@@ -23,6 +24,8 @@ export interface PurchaseOrderSummary {
   createdAt: Date;
   unitsOrdered: number;
   unitsReceived: number;
+  /** Σ unit cost × ordered; null when a line has no cost. */
+  totalCostCents: number | null;
 }
 
 export async function listPurchaseOrders(raw: ListPurchaseOrdersInput): Promise<{ rows: PurchaseOrderSummary[]; nextCursor: number | null }> {
@@ -33,18 +36,19 @@ export async function listPurchaseOrders(raw: ListPurchaseOrdersInput): Promise<
     take: input.limit + 1,
     select: {
       id: true, number: true, supplier: true, status: true, warehouseId: true, expectedAt: true, createdAt: true,
-      warehouse: { select: { code: true } }, lines: { select: { quantityOrdered: true, quantityReceived: true } },
+      warehouse: { select: { code: true } }, lines: { select: { quantityOrdered: true, quantityReceived: true, unitCostCents: true } },
     },
   });
   const page = rows.slice(0, input.limit).map((po) => ({
     id: po.id, number: po.number, supplier: po.supplier, status: po.status, warehouseId: po.warehouseId, warehouseCode: po.warehouse.code,
     expectedAt: po.expectedAt, createdAt: po.createdAt,
     unitsOrdered: po.lines.reduce((n, l) => n + l.quantityOrdered, 0), unitsReceived: po.lines.reduce((n, l) => n + l.quantityReceived, 0),
+    totalCostCents: purchaseOrderTotalCents(po.lines),
   }));
   return { rows: page, nextCursor: rows.length > input.limit ? (page[page.length - 1]?.number ?? null) : null };
 }
 
-export interface PurchaseOrderDetail extends Omit<PurchaseOrderSummary, "unitsOrdered" | "unitsReceived"> {
+export interface PurchaseOrderDetail extends Omit<PurchaseOrderSummary, "unitsOrdered" | "unitsReceived" | "totalCostCents"> {
   lines: { id: string; skuId: string; skuCode: string; skuName: string; quantityOrdered: number; quantityReceived: number }[];
 }
 

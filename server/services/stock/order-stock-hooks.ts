@@ -10,7 +10,9 @@
  *  APPROVE         → reserve anything never attempted (e.g. capture-time
  *                    reservation failed), then ALLOCATE when every line is
  *                    reserved, else BACKORDER.
- *  SHIP            → consume the ACTIVE reservations (exactly once).
+ *  SHIP            → consume the ACTIVE reservations (exactly once): a package's
+ *                    SHIP carries its units and consumes only those; the units
+ *                    left stay reserved for the next package.
  */
 import type { DbTx } from "@/server/db";
 import { onOrderAction, type HookContext } from "@/server/services/order/order-action-hooks";
@@ -52,7 +54,9 @@ async function allocateOnApprove(tx: DbTx, ctx: HookContext): Promise<ActionResu
 
 async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult | void> {
   const { number } = await orderLines(tx, ctx.orderId);
-  const { consumed } = await consumeOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason: `Order #${number} shipped` });
+  const ship = ctx.action.type === "SHIP" ? ctx.action : { type: "SHIP" as const };
+  const reason = ship.packageNumber === undefined ? `Order #${number} shipped` : `Order #${number} package #${ship.packageNumber} shipped`;
+  const { consumed } = await consumeOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason, ...(ship.units ? { units: ship.units } : {}) });
   if (consumed.length === 0 || ctx.decision.to === "SHIPPED") return;
   // The state machine counted shipped units before this hook shipped them: if that was
   // everything, finish the shipment (that second SHIP finds nothing ACTIVE to consume).

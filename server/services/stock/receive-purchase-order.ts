@@ -11,6 +11,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx, who } from "@/server/services/stock/stock-tx";
 
@@ -73,7 +74,7 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
     if (foreign.length) throw new DomainError("VALIDATION", `Bin ${foreign.join(", ")} is not in the purchase order's warehouse.`, { field: "binId" });
 
     const reason = `Receipt of purchase order #${po.number}${input.note ? `: ${input.note}` : ""}`;
-    const { increased } = await applyBinChanges(tx, {
+    const { applied, increased } = await applyBinChanges(tx, {
       actor: opts.actor,
       changes: input.lines.map((l) => ({
         type: "RECEIPT" as const, skuId: (byId.get(l.lineId) as PoRow["lines"][number]).skuId, binId: l.binId, onHandDelta: l.quantity,
@@ -92,6 +93,7 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
       data: { actorId: who(opts.actor).actorId, action: "purchaseOrder.received", entity: "PurchaseOrder", entityId: po.id, data: { units: receivedUnits, status } },
     });
     const refill = await autoReserveBackorders({ tx, pairs: increased, trigger: `Receipt of purchase order #${po.number}` });
+    await refreshStockAlerts(tx, pairsOf(applied));
     return {
       purchaseOrderId: po.id, number: po.number, status, receivedUnits,
       backorderUnitsFilled: refill.filled.reduce((n, f) => n + f.quantity, 0), ordersAllocated: refill.allocated.length,

@@ -11,6 +11,7 @@ import type { DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders, type AutoReserveResult } from "@/server/services/stock/auto-reserve-backorders";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { inStockTx, who } from "@/server/services/stock/stock-tx";
 
 export interface ReleaseResult {
@@ -18,7 +19,18 @@ export interface ReleaseResult {
   refilled: AutoReserveResult;
 }
 
-export async function releaseOrderStock(opts: { orderId: string; actor: Actor; reason: string; tx?: DbTx }): Promise<ReleaseResult> {
+export async function releaseOrderStock(opts: {
+  orderId: string;
+  actor: Actor;
+  reason: string;
+  tx?: DbTx;
+  /**
+   * false: do not hand the freed units to waiting orders here. For a caller that
+   * re-reserves this same order first (its lines changed) and then refills the others
+   * with what is left (autoReserveBackorders with the returned `released` pairs).
+   */
+  refill?: boolean;
+}): Promise<ReleaseResult> {
   return inStockTx(opts.tx, async (tx) => {
     const { actorId, actorLabel } = who(opts.actor);
     const rows = await tx.$queryRaw<{ pairs: number; updated: number; released: ReleaseResult["released"] | null; number: number }[]>(Prisma.sql`
@@ -69,7 +81,8 @@ export async function releaseOrderStock(opts: { orderId: string; actor: Actor; r
       throw new Error(`release of order ${opts.orderId}: ${r?.updated ?? 0} of ${r?.pairs ?? 0} balances had the reserved units (run reconcile-stock)`);
     }
     const released = r.released ?? [];
-    const refilled = await autoReserveBackorders({ tx, pairs: released, trigger: opts.reason });
+    const refilled = opts.refill === false ? { filled: [], allocated: [] } : await autoReserveBackorders({ tx, pairs: released, trigger: opts.reason });
+    await refreshStockAlerts(tx, pairsOf(released));
     return { released, refilled };
   });
 }

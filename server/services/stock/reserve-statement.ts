@@ -11,7 +11,9 @@
  *      safety ≥ the quantity — the affected rows decide; oversell is
  *      impossible by construction and the CHECK constraint is the last guard,
  *   3. writes the Reservation rows, the RESERVATION ledger rows and the
- *      OrderLine quantities for the rows that succeeded.
+ *      OrderLine quantities for the rows that succeeded,
+ *   4. opens a LOW_STOCK / OUT_OF_STOCK alert where a reservation crossed the
+ *      reorder point or took the last unit (stock-alerts.ts).
  * When every row succeeded (or `final`), it also writes the planned
  * backorders, the Order's warehouse + allocation, the timeline event and the
  * exceptions. Otherwise the caller retries on fresh numbers.
@@ -24,6 +26,7 @@
  */
 import type { DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import { ALERT_COLUMNS, ALERT_DATA, ALERT_MESSAGE, ALERT_ON_CONFLICT, alertMatches } from "@/server/services/stock/stock-alerts";
 import { RESERVABLE_STATUSES } from "@/server/services/stock/stock-statuses";
 
 export interface ReserveRequest {
@@ -88,7 +91,26 @@ export async function runReserveStatement(tx: DbTx, p: ReserveStatementInput): P
       FROM agg a JOIN locked k ON k."skuId" = a."skuId" AND k."warehouseId" = a."warehouseId"
       WHERE b."skuId" = a."skuId" AND b."warehouseId" = a."warehouseId"
         AND b."onHand" - b.reserved - b.unavailable - b.safety >= a.quantity
-      RETURNING b."skuId", b."warehouseId"
+      RETURNING b."skuId", b."warehouseId", b."onHand" AS onhand, b.reserved, b."onHand" - b.reserved - b.unavailable - b.safety AS available
+    ), crossed AS (
+      -- Stock alerts (stock-alerts.ts) only where this reservation crossed the reorder point or reached 0: the
+      -- common case reads nothing more. Later reservations see the crossed level under the lock, so none opens a duplicate;
+      -- ALERT_ON_CONFLICT covers an alert committed by another transaction after this statement's snapshot.
+      SELECT u."skuId", u."warehouseId", s.code AS scode, w.code AS wcode, w.name AS wname, s."reorderPoint" AS rp, u.onhand, u.reserved,
+        GREATEST(0, u.available)::int AS available, CASE WHEN u.available <= 0 THEN 'OUT_OF_STOCK' ELSE 'LOW_STOCK' END AS want
+      FROM upd u JOIN locked k ON k."skuId" = u."skuId" AND k."warehouseId" = u."warehouseId"
+      JOIN "Sku" s ON s.id = u."skuId" JOIN "Warehouse" w ON w.id = u."warehouseId"
+      WHERE s.active AND w.active AND ((k.available > 0 AND u.available <= 0) OR (k.available > s."reorderPoint" AND u.available <= s."reorderPoint"))
+    ), alert_resolve AS (
+      UPDATE "Exception" e SET status = 'RESOLVED', "resolvedAt" = now()
+      FROM crossed a WHERE a.want = 'OUT_OF_STOCK' AND e.type = 'LOW_STOCK' AND ${alertMatches(Prisma.sql`a."skuId"`, Prisma.sql`a."warehouseId"`)}
+      RETURNING e.id
+    ), alert_open AS (
+      INSERT INTO "Exception" ${ALERT_COLUMNS}
+      SELECT a.want, a."skuId", a."warehouseId", ${ALERT_MESSAGE}, ${ALERT_DATA} FROM crossed a
+      WHERE NOT EXISTS (SELECT 1 FROM "Exception" e WHERE e.type = a.want AND ${alertMatches(Prisma.sql`a."skuId"`, Prisma.sql`a."warehouseId"`)})
+      ${ALERT_ON_CONFLICT}
+      RETURNING id
     ), ok AS (
       SELECT r.* FROM req r JOIN upd u ON u."skuId" = r."skuId" AND u."warehouseId" = r."warehouseId"
     ), fin AS (

@@ -10,6 +10,7 @@ import type { DbTx } from "@/server/db";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx } from "@/server/services/stock/stock-tx";
 
@@ -31,6 +32,7 @@ export async function setUnavailable(opts: { actor: Actor; input: SetUnavailable
       changes: [{ type: input.direction, skuId: input.skuId, binId: input.binId, unavailableDelta: sign * input.quantity, reason: input.reason }],
     });
     const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Units cleared for sale" }) : undefined;
+    await refreshStockAlerts(tx, pairsOf(applied));
     return ledgerOpResult(applied, refill);
   });
 }

@@ -10,6 +10,7 @@ import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
+import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx } from "@/server/services/stock/stock-tx";
 
@@ -40,6 +41,7 @@ export async function transferStock(opts: { actor: Actor; input: TransferStockIn
       ],
     });
     const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: reason }) : undefined;
+    await refreshStockAlerts(tx, pairsOf(applied));
     return ledgerOpResult(applied, refill);
   });
 }

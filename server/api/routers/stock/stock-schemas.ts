@@ -30,7 +30,10 @@ export const ledgerOutput = z.object({
 });
 
 export const skuDetailOutput = z.object({
-  sku: z.object({ id: z.string(), code: z.string(), name: z.string(), ean: z.string().nullable(), reorderPoint: int, priceCents: int, active: z.boolean() }),
+  sku: z.object({
+    id: z.string(), code: z.string(), name: z.string(), ean: z.string().nullable(), ncm: z.string().nullable(),
+    weightGrams: int, lengthMm: int, widthMm: int, heightMm: int, reorderPoint: int, priceCents: int, active: z.boolean(),
+  }),
   health,
   levels: z.object({
     warehouses: z.array(summary.extend({ warehouseId: z.string(), code: z.string(), name: z.string(), incoming: int, sold30d: int })),
@@ -74,7 +77,7 @@ const poSummary = z.object({
   id: z.string(), number: int, supplier: z.string(), status: poStatus, warehouseId: z.string(), warehouseCode: z.string(),
   expectedAt: z.date().nullable(), createdAt: z.date(),
 });
-export const purchaseOrdersOutput = z.object({ rows: z.array(poSummary.extend({ unitsOrdered: int, unitsReceived: int })), nextCursor: int.nullable() });
+export const purchaseOrdersOutput = z.object({ rows: z.array(poSummary.extend({ unitsOrdered: int, unitsReceived: int, totalCostCents: int.nullable() })), nextCursor: int.nullable() });
 export const purchaseOrderOutput = poSummary.extend({
   lines: z.array(z.object({ id: z.string(), skuId: z.string(), skuCode: z.string(), skuName: z.string(), quantityOrdered: int, quantityReceived: int })),
 });

@@ -1,0 +1,72 @@
+"use client";
+/** Cycle count (counted quantity) or correction (± delta) of one bin, with a required reason (stock.adjust). */
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, type BinOption } from "@/components/forms/stock-form-fields";
+
+type Mode = "SET" | "DELTA";
+
+export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOption[] }) {
+  const t = useTranslations("stock.forms");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("DELTA");
+  const [binId, setBinId] = useState(bins.find((b) => b.onHand > 0)?.binId ?? bins[0]?.binId ?? "");
+  const [quantity, setQuantity] = useState("");
+  const [reason, setReason] = useState("");
+  const adjust = useMutation(
+    trpc.stock.adjust.mutationOptions({
+      onSuccess: () => {
+        setQuantity("");
+        setReason("");
+        router.refresh();
+      },
+    }),
+  );
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const value = parseIntStrict(quantity);
+    if (!binId || Number.isNaN(value)) return;
+    adjust.mutate(mode === "SET" ? { mode, skuId, binId, counted: value, reason } : { mode, skuId, binId, delta: value, reason });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" data-testid="stock-adjust-form">
+      <h3 className="font-medium">{t("adjust.title")}</h3>
+      <fieldset className="flex gap-4 text-sm">
+        <legend className="sr-only">{t("adjust.mode")}</legend>
+        {(["DELTA", "SET"] as const).map((m) => (
+          <label key={m} className="flex items-center gap-1.5">
+            <input type="radio" name="adjust-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`adjust-mode-${m}`} />
+            {t(`adjust.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      <BinSelect label={t("bin")} bins={bins} value={binId} onChange={setBinId} testId="adjust-bin" />
+      <label className="block text-xs font-medium text-slate-600">
+        {mode === "SET" ? t("adjust.counted") : t("adjust.delta")}
+        <input
+          type="number"
+          step={1}
+          {...(mode === "SET" ? { min: 0 } : {})}
+          className={fieldClass}
+          value={quantity}
+          required
+          onChange={(e) => setQuantity(e.target.value)}
+          data-testid="adjust-quantity"
+        />
+      </label>
+      <ReasonField value={reason} onChange={setReason} testId="adjust-reason" />
+      <button type="submit" className={submitClass} disabled={adjust.isPending} data-testid="adjust-submit">
+        {adjust.isPending ? t("saving") : t("adjust.submit")}
+      </button>
+      <StockChangeDone result={adjust.data} testId="adjust-done" />
+      <ErrorMessage error={adjust.error} />
+    </form>
+  );
+}

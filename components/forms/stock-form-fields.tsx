@@ -1,0 +1,64 @@
+"use client";
+/** Pieces shared by the SKU page's stock forms (count, transfer, unavailable): bin choice, reason, outcome. */
+import { useFormatter, useTranslations } from "next-intl";
+
+export interface BinOption {
+  binId: string;
+  code: string;
+  warehouseCode: string;
+  /** This SKU's units in the bin (0 when it has none). */
+  onHand: number;
+  unavailable: number;
+}
+
+export const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+export const submitClass = "rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-60";
+
+export function BinSelect(props: { label: string; bins: BinOption[]; value: string; onChange: (binId: string) => void; testId: string }) {
+  const t = useTranslations("stock.forms");
+  const format = useFormatter();
+  const n = (v: number) => format.number(v, { maximumFractionDigits: 0 });
+  return (
+    <label className="block text-xs font-medium text-slate-600">
+      {props.label}
+      <select className={fieldClass} value={props.value} required onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        <option value="">{t("chooseBin")}</option>
+        {props.bins.map((b) => (
+          <option key={b.binId} value={b.binId}>
+            {b.onHand > 0 || b.unavailable > 0
+              ? t("binLevel", { warehouse: b.warehouseCode, bin: b.code, onHand: n(b.onHand), unavailable: n(b.unavailable) })
+              : t("binEmpty", { warehouse: b.warehouseCode, bin: b.code })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ReasonField({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }) {
+  const t = useTranslations("stock.forms");
+  return (
+    <label className="block text-xs font-medium text-slate-600">
+      {t("reason")}
+      <input className={fieldClass} value={value} required minLength={3} maxLength={500} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+      <span className="mt-0.5 block font-normal text-slate-400">{t("reasonHelp")}</span>
+    </label>
+  );
+}
+
+/** What a successful stock change wrote, and any backorders it filled. */
+export function StockChangeDone({ result, testId }: { result: { changes: unknown[]; backorderUnitsFilled: number; ordersAllocated: number } | undefined; testId: string }) {
+  const t = useTranslations("stock.forms");
+  if (!result) return null;
+  return (
+    <p role="status" className="text-sm text-green-700" data-testid={testId}>
+      {t("done", { changes: result.changes.length })}
+      {result.backorderUnitsFilled > 0 && ` ${t("refilled", { units: result.backorderUnitsFilled, orders: result.ordersAllocated })}`}
+    </p>
+  );
+}
+
+/** Whole numbers only; NaN when the text is not one. */
+export function parseIntStrict(text: string): number {
+  return /^[-−]?\d+$/.test(text.trim()) ? Number(text.trim().replace("−", "-")) : NaN;
+}

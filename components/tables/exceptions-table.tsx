@@ -1,0 +1,97 @@
+/**
+ * The Exceptions list (one keyset page, rendered on the server): what
+ * happened, what it is about (order, SKU, shipment — linked when the role may
+ * open them), and who resolved it when. Open rows get the resolve form when
+ * the role may resolve.
+ */
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { ResolveExceptionForm } from "@/components/forms/resolve-exception-form";
+import { isExceptionType } from "@/server/services/exceptions/exception-types";
+import type { ExceptionRow } from "@/server/services/exceptions/list-exceptions";
+
+export interface ExceptionLinks {
+  orders: boolean;
+  stock: boolean;
+  shipments: boolean;
+}
+
+export function ExceptionTypeLabel({ type }: { type: string }) {
+  const t = useTranslations("exceptions.types");
+  return <>{isExceptionType(type) ? t(type) : type}</>;
+}
+
+function About({ e, links }: { e: ExceptionRow; links: ExceptionLinks }) {
+  const t = useTranslations("exceptions.list");
+  const item = (href: string, allowed: boolean, text: string, testId: string) =>
+    allowed ? (
+      <Link href={href} className="text-brand-700 hover:underline" data-testid={testId}>{text}</Link>
+    ) : (
+      <span data-testid={testId}>{text}</span>
+    );
+  return (
+    <div className="flex flex-col gap-0.5">
+      {e.order && item(`/orders/${e.order.id}`, links.orders, t("order", { number: e.order.number }), "exception-order")}
+      {e.sku && item(`/stock/${e.sku.id}`, links.stock, t("sku", { code: e.sku.code }), "exception-sku")}
+      {e.shipment && item(`/shipments/${e.shipment.id}`, links.shipments, t("shipment", { trackingNumber: e.shipment.trackingNumber }), "exception-shipment")}
+    </div>
+  );
+}
+
+export function ExceptionsTable({ items, links, canResolve }: { items: ExceptionRow[]; links: ExceptionLinks; canResolve: boolean }) {
+  const t = useTranslations("exceptions");
+  const format = useFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  if (items.length === 0) {
+    return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500" data-testid="exceptions-empty">{t("list.empty")}</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="exceptions-table">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">{t("columns.createdAt")}</th>
+            <th className="px-3 py-2">{t("columns.type")}</th>
+            <th className="px-3 py-2">{t("columns.message")}</th>
+            <th className="px-3 py-2">{t("columns.about")}</th>
+            <th className="px-3 py-2">{t("columns.status")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((e) => (
+            <tr key={e.id} data-testid="exception-row" data-id={e.id} data-type={e.type} data-status={e.status} className="align-top hover:bg-slate-50">
+              <td className="whitespace-nowrap px-3 py-2">{when(e.createdAt)}</td>
+              <td className="px-3 py-2 font-medium">
+                <ExceptionTypeLabel type={e.type} />
+              </td>
+              <td className="max-w-md px-3 py-2 text-slate-700">{e.message}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <About e={e} links={links} />
+              </td>
+              <td className="px-3 py-2">
+                {e.status === "OPEN" ? (
+                  <div className="flex flex-col items-start gap-2">
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t("status.OPEN")}</span>
+                    {canResolve && <ResolveExceptionForm exceptionId={e.id} />}
+                  </div>
+                ) : (
+                  <div className="flex flex-col gap-1 text-xs text-slate-600" data-testid="exception-resolution">
+                    <span className="w-fit rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800">{t("status.RESOLVED")}</span>
+                    {e.resolvedAt && (
+                      <span>
+                        {e.resolvedBy
+                          ? t("list.resolvedBy", { name: e.resolvedBy, when: when(e.resolvedAt) })
+                          : t("list.resolvedBySystem", { when: when(e.resolvedAt) })}
+                      </span>
+                    )}
+                    {e.resolutionNote && <span>{t("list.note", { note: e.resolutionNote })}</span>}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

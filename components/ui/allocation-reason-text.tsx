@@ -1,0 +1,29 @@
+"use client";
+/** One allocation reason (server/services/stock/allocation.ts) in the user's language, by code. */
+import { useTranslations } from "next-intl";
+
+export interface AllocationReasonLike {
+  code: string;
+  params: Record<string, string | number>;
+  decisive?: boolean;
+}
+
+/** Rules compared between warehouse combinations carry `warehouses` instead of `warehouse`. */
+function messageKey(r: AllocationReasonLike): string {
+  if ((r.code === "MOST_AVAILABLE" || r.code === "TIE_BREAK_CODE") && r.params.warehouse === undefined) return `${r.code}_COMBO`;
+  return r.code;
+}
+
+export function AllocationReasonText({ reason }: { reason: AllocationReasonLike }) {
+  const t = useTranslations("stock");
+  const key = `reason.${messageKey(reason)}`;
+  const text = t.has(key as "reason.HAS_ALL_LINES")
+    ? t(key as "reason.HAS_ALL_LINES", reason.params as Record<string, string | number>)
+    : `${reason.code} ${JSON.stringify(reason.params)}`;
+  return (
+    <li className="text-sm" data-testid="dry-run-reason" data-code={reason.code}>
+      {text}
+      {reason.decisive && <span className="ml-2 rounded bg-brand-50 px-1.5 text-xs text-brand-700">{t("dryRun.decisive")}</span>}
+    </li>
+  );
+}

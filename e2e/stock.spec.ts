@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, USERS } from "./fixtures";
+
+/** An integer as the page prints it ("1,234" in English). */
+async function intOf(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? "";
+  return Number(text.replace(/[^\d-]/g, ""));
+}
+
+/** Opens /stock, searches a catalogue family and opens the first SKU that has units on hand. */
+async function openSkuWithStock(page: Page): Promise<string> {
+  await page.goto("/stock");
+  await expect(page.getByTestId("stock-grid")).toBeVisible();
+  await page.getByTestId("stock-search").fill("CAM-BAS");
+  await page.getByTestId("stock-search-submit").click();
+  await expect(page).toHaveURL(/[?&]search=CAM-BAS/);
+  const rows = page.getByTestId("stock-row");
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const code = (await row.getAttribute("data-sku")) ?? "";
+    expect(code.startsWith("CAM-BAS")).toBe(true);
+    if (Number(((await row.getByTestId("total-onHand").textContent()) ?? "0").replace(/\D/g, "")) > 0) {
+      await page.getByTestId(`stock-sku-link-${code}`).click();
+      await expect(page.getByTestId("sku-heading")).toHaveText(code);
+      return code;
+    }
+  }
+  throw new Error("No CAM-BAS SKU with units on hand");
+}
+
+test.describe("stock 360°", () => {
+  test.beforeAll(async ({ browser }) => {
+    // Warm up the production server's database so the first test's sign-in does not pay for it.
+    const page = await browser.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS.warehouse.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: /Sign in|Entrar/ }).click();
+    await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 60_000 });
+    await page.goto("/stock");
+    await expect(page.getByTestId("stock-grid")).toBeVisible({ timeout: 60_000 });
+    await page.close();
+  });
+
+  test("a warehouse user finds a SKU, counts stock with a reason and sees the ledger row and the new on hand", async ({ page }) => {
+    test.slow();
+    await signIn(page, "warehouse");
+    await page.getByTestId("nav-stock").click();
+    await expect(page.getByRole("heading", { name: "Stock", exact: true })).toBeVisible();
+    await openSkuWithStock(page);
+
+    const before = await intOf(page, "total-onHand");
+    const reason = `e2e recount ${Date.now()}`;
+    const form = page.getByTestId("stock-adjust-form");
+    await form.getByTestId("adjust-mode-DELTA").check();
+    await expect(form.getByTestId("adjust-bin")).not.toHaveValue("");
+    await form.getByTestId("adjust-quantity").fill("3");
+    await form.getByTestId("adjust-reason").fill(reason);
+    await form.getByTestId("adjust-submit").click();
+    await expect(form.getByTestId("adjust-done")).toBeVisible();
+    await expect(form.getByTestId("error-message")).toHaveCount(0);
+
+    const newest = page.getByTestId("ledger-row").first();
+    await expect(newest).toHaveAttribute("data-type", "ADJUSTMENT");
+    await expect(newest.getByTestId("ledger-reason")).toContainText(reason);
+    await expect(newest.getByTestId("ledger-on-hand-delta")).toHaveText("+3");
+    await expect(newest.getByTestId("ledger-actor")).toHaveText(USERS.warehouse.name);
+    await expect(page.getByTestId("total-onHand")).toHaveText(new Intl.NumberFormat("en-US").format(before + 3));
+
+    // Still there after a full reload: it was written, not only shown.
+    await page.reload();
+    await expect(page.getByTestId("ledger-row").first().getByTestId("ledger-reason")).toContainText(reason);
+    await expect(page.getByTestId("total-onHand")).toHaveText(new Intl.NumberFormat("en-US").format(before + 3));
+  });
+
+  test("a manager sees the grid and the SKU page without the forms, and the server refuses a direct adjustment", async ({ page }) => {
+    test.slow();
+    await signIn(page, "manager");
+    await openSkuWithStock(page);
+    await expect(page.getByTestId("sku-levels")).toBeVisible();
+    await expect(page.getByTestId("stock-ledger")).toBeVisible();
+    await expect(page.getByTestId("stock-forms")).toHaveCount(0);
+    await expect(page.getByTestId("stock-adjust-form")).toHaveCount(0);
+
+    const skuId = page.url().split("/stock/")[1]?.split(/[?#]/)[0] ?? "";
+    const before = await intOf(page, "total-onHand");
+    const outcome = await page.evaluate(async (skuId) => {
+      // A real bin of an active warehouse, read with the manager's own session (reads are allowed).
+      const locRes = await fetch(`/api/trpc/stock.locations?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} } }))}`);
+      const locations = ((await locRes.json()) as { result: { data: { json: { active: boolean; bins: { id: string }[] }[] } } }[])[0]?.result.data.json ?? [];
+      const binId = locations.find((w) => w.active && w.bins.length > 0)?.bins[0]?.id;
+      const res = await fetch("/api/trpc/stock.adjust?batch=1", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ 0: { json: { mode: "DELTA", skuId, binId, delta: 5, reason: "manager tries to adjust" } } }),
+      });
+      const body = (await res.json()) as { error?: { json?: { data?: { code?: string } } } }[];
+      return { locStatus: locRes.status, binId, status: res.status, code: body[0]?.error?.json?.data?.code };
+    }, skuId);
+    expect(outcome.locStatus).toBe(200);
+    expect(outcome.binId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(outcome.status).toBe(403);
+    expect(outcome.code).toBe("FORBIDDEN");
+
+    await page.reload();
+    await expect(page.getByTestId("total-onHand")).toHaveText(new Intl.NumberFormat("en-US").format(before));
+    await expect(page.getByTestId("ledger-reason").filter({ hasText: "manager tries to adjust" })).toHaveCount(0);
+  });
+
+  test("the dry run explains where an order would ship from, and the ledger reconciles", async ({ page }) => {
+    test.slow();
+    await signIn(page, "manager");
+    const code = await openSkuWithStock(page);
+    await page.goto("/stock");
+    await page.getByTestId("dry-run-state").selectOption("SP");
+    await page.getByTestId("dry-run-sku-0").fill(code);
+    await page.getByTestId("dry-run-qty-0").fill("1");
+    await page.getByTestId("dry-run-submit").click();
+    const result = page.getByTestId("dry-run-result");
+    await expect(result.getByTestId("dry-run-shipment")).toHaveCount(1);
+    await expect(result.getByTestId("dry-run-shipment")).toContainText(`${code} × 1`);
+    await expect(result.getByTestId("dry-run-reason").first()).toBeVisible();
+    await expect(result.getByTestId("dry-run-reason").filter({ hasText: /\{|\}/ })).toHaveCount(0);
+
+    await page.getByTestId("stock-reconcile-link").click();
+    await expect(page.getByRole("heading", { name: "Stock reconciliation" })).toBeVisible();
+    await expect(page.getByTestId("reconcile-ok")).toBeVisible();
+    await expect(page.getByTestId("reconcile-row")).toHaveCount(0);
+  });
+
+  test("the CSV export carries the grid's current filters", async ({ page }) => {
+    await signIn(page, "manager");
+    await page.goto("/stock?search=CAM-BAS");
+    await expect(page.getByTestId("stock-grid")).toBeVisible();
+    await expect(page.getByTestId("stock-import-link")).toHaveCount(0);
+    const href = (await page.getByTestId("stock-export-link").getAttribute("href")) ?? "";
+    expect(href).toContain("search=CAM-BAS");
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const rows = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(rows[0]).toMatch(/^sku,/);
+    // Every SKU the grid shows is in the file (the file has all pages; the search keeps it to one family).
+    const shown = await page.getByTestId("stock-row").count();
+    expect(shown).toBeGreaterThan(0);
+    if ((await page.getByTestId("stock-next-page").count()) === 0) expect(rows.length).toBe(shown + 1);
+    else expect(rows.length).toBeGreaterThan(shown + 1);
+    for (const row of rows.slice(1)) expect(row.startsWith("CAM-BAS")).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * A refund reported by a channel, recorded once. It can reach us twice — as its
+ * own document (Shopify refunds/create) and inside a later version of the order
+ * (Shopify orders/updated, WooCommerce order.updated) — so every path records it
+ * here, in the caller's transaction, with the order row already locked by the
+ * caller: a refund id already on the timeline ("payment.refunded") is not
+ * counted again. The payment status follows the refunded total against the
+ * order total; never back from REFUNDED.
+ */
+import { db, type DbTx } from "@/server/db";
+import type { ChannelOrderInput, PaymentStatus } from "@/server/channels/types";
+
+export interface RefundToRecord {
+  externalRefundId: string;
+  amountCents: number;
+  reason?: string;
+  currency?: string;
+  createdAt?: Date;
+  lines?: { externalLineId?: string; sku?: string; quantity: number; restock: boolean }[];
+}
+
+export interface RefundableOrder {
+  id: string;
+  paymentStatus: string;
+  totalCents: number;
+}
+
+export interface RecordRefundResult {
+  applied: boolean;
+  paymentStatus: string;
+  refundedTotalCents: number;
+}
+
+async function refundsOnTimeline(tx: DbTx, orderId: string) {
+  const events = await tx.orderEvent.findMany({ where: { orderId, type: "payment.refunded" }, select: { data: true } });
+  return events.map((e) => (e.data ?? {}) as { externalRefundId?: string; amountCents?: number });
+}
+
+export function paymentStatusAfterRefunds(current: string, refundedCents: number, totalCents: number): string {
+  if (current === "REFUNDED" || refundedCents <= 0) return current;
+  return refundedCents >= totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
+}
+
+/** Records one refund unless its id is already on the order's timeline. The caller holds the order row lock. */
+export async function recordRefundTx(tx: DbTx, order: RefundableOrder, refund: RefundToRecord, actorLabel: string): Promise<RecordRefundResult> {
+  const previous = await refundsOnTimeline(tx, order.id);
+  const before = previous.reduce((a, r) => a + Number(r.amountCents ?? 0), 0);
+  if (previous.some((r) => r.externalRefundId === refund.externalRefundId)) {
+    return { applied: false, paymentStatus: order.paymentStatus, refundedTotalCents: before };
+  }
+  const refunded = before + refund.amountCents;
+  const paymentStatus = paymentStatusAfterRefunds(order.paymentStatus, refunded, order.totalCents);
+  await tx.order.update({
+    where: { id: order.id },
+    data: { ...(paymentStatus !== order.paymentStatus ? { paymentStatus: paymentStatus as PaymentStatus } : {}), version: { increment: 1 } },
+  });
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id,
+      type: "payment.refunded",
+      actorLabel,
+      reason: refund.reason ?? null,
+      data: {
+        externalRefundId: refund.externalRefundId,
+        amountCents: refund.amountCents,
+        refundedTotalCents: refunded,
+        currency: refund.currency ?? null,
+        refundedAt: refund.createdAt?.toISOString() ?? null,
+        payment: { from: order.paymentStatus, to: paymentStatus },
+        lines: (refund.lines ?? []).map((l) => ({ ...l })),
+      },
+    },
+  });
+  return { applied: true, paymentStatus, refundedTotalCents: refunded };
+}
+
+const REFUND_STATUSES: readonly string[] = ["PARTIALLY_REFUNDED", "REFUNDED"];
+
+/**
+ * Every refund an order document lists that is not recorded yet, then the payment
+ * status the channel computed for the document when it is a refund status: the
+ * platform's view wins (it knows of refunds we may never have been sent, and of
+ * totals we may hold differently). Reads the order under
+ * the caller's lock. Returns how many refunds were new.
+ */
+export async function recordOrderRefundsTx(
+  tx: DbTx,
+  orderId: string,
+  opts: { refunds: readonly RefundToRecord[]; channelPaymentStatus: string; currency?: string; actorLabel: string },
+): Promise<number> {
+  let order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, paymentStatus: true, totalCents: true } });
+  let applied = 0;
+  for (const refund of opts.refunds) {
+    const r = await recordRefundTx(tx, order, { currency: opts.currency, ...refund }, opts.actorLabel);
+    if (r.applied) applied += 1;
+    order = { ...order, paymentStatus: r.paymentStatus as PaymentStatus };
+  }
+  if (REFUND_STATUSES.includes(opts.channelPaymentStatus) && order.paymentStatus !== opts.channelPaymentStatus) {
+    await tx.order.update({ where: { id: orderId }, data: { paymentStatus: opts.channelPaymentStatus as PaymentStatus, version: { increment: 1 } } });
+  }
+  return applied;
+}
+
+/**
+ * An order that arrives for the first time already refunded: capture stored the channel's
+ * payment status; this records its refunds so that the same refunds arriving again (a refund
+ * document, a later update) are recognised. Runs only when the document lists refunds, after
+ * the capture statement (which stays a single statement on the hot path).
+ */
+export async function recordCapturedOrderRefunds(opts: { orderId: string; input: ChannelOrderInput; actorLabel: string }): Promise<number> {
+  const refunds = opts.input.refunds ?? [];
+  if (refunds.length === 0) return 0;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Order" WHERE id = ${opts.orderId}::uuid FOR UPDATE`;
+      return recordOrderRefundsTx(tx, opts.orderId, {
+        refunds,
+        channelPaymentStatus: opts.input.paymentStatus,
+        currency: opts.input.currency,
+        actorLabel: opts.actorLabel,
+      });
+    },
+    { timeout: 15_000 },
+  );
+}
