@@ -60,9 +60,6 @@ interface RawRow {
 
 export type OrderRow = OrderListRow & { customerEmail: string | null };
 
-const INNER_COLUMNS = Prisma.sql`o.id, o.number, o."externalNumber", o."channelId", o."customerName", o.status,
-  o."paymentStatus", o."fulfillmentStatus", o."onHold", o."totalCents", o.currency, o."placedAt", o."shipBy"`;
-
 function toRow(r: RawRow): OrderRow {
   return {
     id: r.id,
@@ -97,7 +94,6 @@ export async function fetchOrderPage(opts: {
   withEmail?: boolean;
 }): Promise<{ rows: OrderRow[]; nextCursor: string | null }> {
   const { sort, limit } = opts;
-  const email = opts.withEmail ? Prisma.sql`, o."customerEmail"` : Prisma.empty;
   const emailOut = opts.withEmail ? Prisma.sql`o."customerEmail"` : Prisma.sql`NULL::text`;
   const cursor = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
   const base = orderConditions(opts.filter, opts.ctx);
@@ -105,6 +101,11 @@ export async function fetchOrderPage(opts: {
   for (const phase of phasesFor(sort, cursor)) {
     const want = limit + 1 - rows.length;
     if (want <= 0) break;
+    // Keys first, rows after: the inner query reads only the sort key and id, so the
+    // composite index of the filter (e.g. "channelId", status, "placedAt" DESC, id DESC)
+    // answers it index-only. With every column in the inner SELECT, PostgreSQL prefers
+    // walking ("placedAt", id) and filtering — cheap on paper, but the newest orders of a
+    // channel are rarely DELIVERED: ~100k rows skipped, 180 ms instead of 2 ms at 1M orders.
     const raw = await db.$queryRaw<RawRow[]>(Prisma.sql`
       SELECT o.id::text AS id, o.number, o."externalNumber", o."channelId"::text AS "channelId",
         ch.name AS "channelName", ch.platform::text AS "channelPlatform", o."customerName", ${emailOut} AS "customerEmail",
@@ -112,11 +113,12 @@ export async function fetchOrderPage(opts: {
         o."onHold", o."totalCents", o.currency, o."placedAt", o."shipBy",
         (SELECT count(*)::int FROM "OrderLine" l WHERE l."orderId" = o.id) AS "lineCount"
       FROM (
-        SELECT ${INNER_COLUMNS}${email} FROM "Order" o
+        SELECT o.id FROM "Order" o
         WHERE ${andAll([...base, ...phase.conditions])}
         ORDER BY ${phase.orderBy}
         LIMIT ${want}
-      ) o
+      ) k
+      JOIN "Order" o ON o.id = k.id
       JOIN "Channel" ch ON ch.id = o."channelId"
       ORDER BY ${phase.orderBy}`);
     rows.push(...raw.map(toRow));
