@@ -78,6 +78,10 @@ test.describe("picking", () => {
     await page.getByTestId("wave-warehouse").selectOption(warehouseId);
     await page.getByTestId("wave-create").click();
     await expect(page.getByTestId("wave-created")).toContainText(/Pick list #\d+ created/);
+    // The page stays on the wave's warehouse (now empty), and the confirmation stays on screen.
+    await expect(page).toHaveURL(new RegExp(`[?&]wh=${warehouseId}`));
+    await expect(page.getByTestId("wave-warehouse")).toHaveValue(warehouseId);
+    await expect(page.getByTestId("wave-created")).toBeVisible();
     await page.getByTestId("wave-open").click();
     await expect(page.getByTestId("pick-list-title")).toContainText(/Pick list #\d+/);
     const id = page.url().split("/picking/")[1]?.split(/[?#]/)[0] ?? "";

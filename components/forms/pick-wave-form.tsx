@@ -7,7 +7,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -35,12 +35,32 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
   const timeZone = useTimeZone() ?? "America/Sao_Paulo";
   const trpc = useTRPC();
   const router = useRouter();
+  const searchParams = useSearchParams();
   const [wh, setWh] = useState(warehouseId);
+  // The page's warehouse changed (a warehouse link): follow it, keeping the last result on screen.
+  const [pageWarehouse, setPageWarehouse] = useState(warehouseId);
+  if (warehouseId !== pageWarehouse) {
+    setPageWarehouse(warehouseId);
+    setWh(warehouseId);
+  }
   const [dueBefore, setDueBefore] = useState("");
   const [maxOrders, setMaxOrders] = useState("");
   const [maxUnits, setMaxUnits] = useState("");
   const [groupBy, setGroupBy] = useState<"" | "carrier" | "channel">("");
-  const create = useMutation(trpc.picking.create.mutationOptions({ onSuccess: () => router.refresh() }));
+  // Stay on the wave's warehouse: without ?wh the page shows the first one with waiting orders,
+  // which the wave has just emptied.
+  const create = useMutation(
+    trpc.picking.create.mutationOptions({
+      onSuccess: (data) => {
+        const params = new URLSearchParams(searchParams.toString());
+        params.set("wh", data.warehouseId);
+        params.delete("cursor");
+        const next = params.toString();
+        if (next === searchParams.toString()) router.refresh();
+        else router.replace(`/picking?${next}`, { scroll: false });
+      },
+    }),
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -44,7 +44,7 @@ export default async function PickingPage({ searchParams }: { searchParams: Sear
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
-      {warehouse && <PickWaveForm key={warehouse.id} warehouses={warehouses} warehouseId={warehouse.id} />}
+      {warehouse && <PickWaveForm warehouses={warehouses} warehouseId={warehouse.id} />}
       {warehouses.length > 1 && (
         <nav className="flex flex-wrap gap-2 text-sm" aria-label={t("wave.warehouse")}>
           {warehouses.map((w) => (
