@@ -1,10 +1,11 @@
 /**
  * Finds a Chromium for Playwright: CHROMIUM_PATH, Debian's /usr/bin/chromium,
- * or one Playwright installed. Where none is found it gets one the way the
- * machine allows (apt as root on Debian, `playwright install` elsewhere) or
- * stops with one sentence saying how.
+ * or one Playwright already installed. Where none is found it installs
+ * Debian's package (as root on Debian: apt reaches the mirror offline-safe
+ * machines have) or stops with one sentence saying how. It never downloads a
+ * browser from the internet (docs/OFFLINE.md).
  */
-import { execSync, spawnSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -36,14 +37,11 @@ export async function ensureChromium(): Promise<string> {
   if (isDebian() && isRoot) {
     console.log("No Chromium found: installing Debian's chromium with apt…");
     execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
-  } else if (!isDebian()) {
-    console.log("No Chromium found: installing Playwright's Chromium…");
-    spawnSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit" });
   }
   const after = await findChromium();
   if (after) return after;
   throw new Error(
-    "No Chromium found for the end-to-end tests: install it (Debian: `sudo apt-get install chromium`; elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+    "No Chromium found for the end-to-end tests: install Debian's package (`sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium/Chrome binary.",
   );
 }
 

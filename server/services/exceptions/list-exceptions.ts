@@ -10,8 +10,8 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/options";
-import { DomainError } from "@/server/lib/domain-error";
-import { zonedWallTimeToUtc } from "@/server/lib/zoned-time";
+import { decodeCreatedAtCursor, encodeCreatedAtCursor } from "@/server/lib/created-at-cursor";
+import { nextDay, zonedDayStart } from "@/server/services/order/zoned-time";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { assertRole } from "@/server/services/shipping/shipping-roles";
 import { EXCEPTION_STATUSES, EXCEPTION_VIEW_ROLES, type ExceptionStatus } from "./exception-types";
@@ -65,35 +65,16 @@ interface Row {
   trackingNumber: string | null;
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor" });
-  }
-  return { createdAt, id };
-}
-
-function dayStart(text: string, timeZone: string, plusDays = 0): Date {
-  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + plusDays));
-  return zonedWallTimeToUtc({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0 }, timeZone);
-}
-
 export async function listExceptions(opts: { actor: SessionUser; input: ListExceptionsInput }): Promise<ExceptionPage> {
   assertRole(EXCEPTION_VIEW_ROLES, opts.actor, "see exceptions");
   const input = listExceptionsInput.parse(opts.input);
   const { timeZone } = await getMerchantSettings();
   const where: Prisma.Sql[] = [];
   if (input.type) where.push(Prisma.sql`e.type = ${input.type}`);
-  if (input.from) where.push(Prisma.sql`e."createdAt" >= ${dayStart(input.from, timeZone)}`);
-  if (input.to) where.push(Prisma.sql`e."createdAt" < ${dayStart(input.to, timeZone, 1)}`);
+  if (input.from) where.push(Prisma.sql`e."createdAt" >= ${zonedDayStart(input.from, timeZone)}`);
+  if (input.to) where.push(Prisma.sql`e."createdAt" < ${zonedDayStart(nextDay(input.to), timeZone)}`);
   if (input.cursor) {
-    const c = decodeCursor(input.cursor);
+    const c = decodeCreatedAtCursor(input.cursor);
     where.push(Prisma.sql`(e."createdAt", e.id) < (${c.createdAt}, ${c.id}::uuid)`);
   }
   const take = input.limit + 1;
@@ -128,7 +109,7 @@ export async function listExceptions(opts: { actor: SessionUser; input: ListExce
       sku: r.skuId !== null && r.skuCode !== null ? { id: r.skuId, code: r.skuCode } : null,
       shipment: r.shipmentId !== null && r.trackingNumber !== null ? { id: r.shipmentId, trackingNumber: r.trackingNumber } : null,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCreatedAtCursor(last) : null,
   };
 }
 

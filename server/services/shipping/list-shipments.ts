@@ -10,8 +10,8 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/options";
-import { DomainError } from "@/server/lib/domain-error";
-import { zonedWallTimeToUtc } from "@/server/lib/zoned-time";
+import { decodeCreatedAtCursor, encodeCreatedAtCursor } from "@/server/lib/created-at-cursor";
+import { nextDay, zonedDayStart } from "@/server/services/order/zoned-time";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { SHIPMENT_STATUSES, type ShipmentStatus } from "./shipment-status";
 import { assertRole, SHIPMENT_VIEW_ROLES } from "./shipping-roles";
@@ -50,25 +50,6 @@ export interface ShipmentPage {
   nextCursor: string | null;
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor" });
-  }
-  return { createdAt, id };
-}
-
-function dayStart(text: string, timeZone: string, plusDays = 0): Date {
-  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + plusDays));
-  return zonedWallTimeToUtc({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0 }, timeZone);
-}
-
 const openExceptionOf = (alias: string) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "Exception" e WHERE e."shipmentId" = ${Prisma.raw(alias)}.id AND e.status = 'OPEN')`;
 
@@ -81,10 +62,10 @@ export async function listShipments(opts: { actor: SessionUser; input: ListShipm
   if (input.carrierId) where.push(Prisma.sql`s."carrierId" = ${input.carrierId}::uuid`);
   if (input.hasException === true) where.push(openExceptionOf("s"));
   if (input.hasException === false) where.push(Prisma.sql`NOT ${openExceptionOf("s")}`);
-  if (input.from) where.push(Prisma.sql`s."createdAt" >= ${dayStart(input.from, timeZone)}`);
-  if (input.to) where.push(Prisma.sql`s."createdAt" < ${dayStart(input.to, timeZone, 1)}`);
+  if (input.from) where.push(Prisma.sql`s."createdAt" >= ${zonedDayStart(input.from, timeZone)}`);
+  if (input.to) where.push(Prisma.sql`s."createdAt" < ${zonedDayStart(nextDay(input.to), timeZone)}`);
   if (input.cursor) {
-    const c = decodeCursor(input.cursor);
+    const c = decodeCreatedAtCursor(input.cursor);
     where.push(Prisma.sql`(s."createdAt", s.id) < (${c.createdAt}, ${c.id}::uuid)`);
   }
   const take = input.limit + 1;
@@ -109,6 +90,6 @@ export async function listShipments(opts: { actor: SessionUser; input: ListShipm
       carrier: { id: carrierId, name: carrierName },
       order: { id: orderId, number: orderNumber, externalNumber },
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCreatedAtCursor(last) : null,
   };
 }
