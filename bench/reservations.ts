@@ -16,9 +16,8 @@
  *   npx tsx bench/reservations.ts <postgres-url> [seconds] [clients]
  */
 import { pathToFileURL } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { getDb, setDb } from "@/server/db";
+import { endHotPool, getDb, postgresClient, setDb } from "@/server/db";
 import { systemActor } from "@/server/services/order/actor";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
@@ -193,7 +192,7 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
   const flashOrders = opts.flashOrders ?? 3000;
   const log = opts.log ?? (() => {});
   const previous = process.env.DATABASE_URL ? getDb() : undefined;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.url, max: clients + 2 }) });
+  const db = postgresClient(opts.url, clients + 2);
   setDb(db);
   try {
     const run = Date.now().toString(36);
@@ -236,6 +235,7 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
     log(`flash: ${flash.orders} orders, ${flash.ordersPerSecond}/s, p95 ${flash.p95Ms} ms, reserved ${bal?.reserved}`);
     return { clients, baselineP50Ms: percentile(baseline, 50), baselineP95Ms: percentile(baseline, 95), steady, flash };
   } finally {
+    await endHotPool(db);
     await db.$disconnect();
     setDb(previous);
   }

@@ -7,10 +7,9 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { setDb, pgliteRunner } from "@/server/db";
+import { endHotPool, postgresClient, setDb, pgliteRunner } from "@/server/db";
 import { migrate, readMigrations } from "@/server/lib/migrator";
 
 export interface TestDb {
@@ -58,7 +57,7 @@ export async function createTestDb(): Promise<TestDb> {
       migrations,
     );
     await client.end();
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 20 }) });
+    const db = postgresClient(url.toString(), 20);
     setDb(db);
     return {
       db,
@@ -66,6 +65,7 @@ export async function createTestDb(): Promise<TestDb> {
       url: url.toString(),
       truncate: () => truncateAll(db),
       async close() {
+        await endHotPool(db);
         await db.$disconnect();
         setDb(undefined);
         const drop = new pg.Client({ connectionString: serverUrl });

@@ -3,6 +3,8 @@
  * a parse error: the database's own message (Prisma wraps it several layers deep)
  * and whether retrying can help.
  */
+import pg from "pg";
+
 interface AdapterCause {
   originalCode?: unknown;
   originalMessage?: unknown;
@@ -11,8 +13,12 @@ interface AdapterCause {
   cause?: unknown;
 }
 
-/** SQLSTATE and message of a PostgreSQL error raised through a Prisma driver adapter (pg or PGlite). */
+/**
+ * SQLSTATE and message of a PostgreSQL error: raised by pg itself (the hot-path pool, server/db.ts hotQuery) or
+ * through a Prisma driver adapter (pg or PGlite).
+ */
 export function databaseErrorOf(e: unknown): { code: string; message: string } | undefined {
+  if (e instanceof pg.DatabaseError && typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, message: e.message };
   const meta = (e as { meta?: { driverAdapterError?: { cause?: AdapterCause } } } | null)?.meta;
   const cause = meta?.driverAdapterError?.cause;
   if (!cause) return undefined;

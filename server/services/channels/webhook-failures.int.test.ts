@@ -3,13 +3,29 @@
  * route: retries under the same delivery key, values the database refuses, an
  * unexpected error, and a delivery abandoned mid-processing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
 
 const SECRET = "s3cret-for-tests-0123456789";
+
+/** Capture failures to inject: the order capture throws while this count is above zero. */
+const failing = { captures: 0 };
+vi.mock("@/server/services/order/capture-order", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/server/services/order/capture-order")>();
+  return {
+    ...actual,
+    captureOrder: async (...args: Parameters<typeof actual.captureOrder>) => {
+      if (failing.captures > 0) {
+        failing.captures -= 1;
+        throw new Error("Connection terminated unexpectedly");
+      }
+      return actual.captureOrder(...args);
+    },
+  };
+});
 let testDb: TestDb;
 
 beforeAll(async () => {
@@ -55,7 +71,7 @@ describe("bodies that cannot be stored", () => {
     const headers = shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-nul" });
     const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
     expect(res).toMatchObject({ status: 202, body: { status: "failed" } });
-    expect(res.body.error).toBe('The database refused a value of this document: invalid byte sequence for encoding "UTF8": 0x00 (SQLSTATE 22021)');
+    expect(res.body.error).toBe('The database refused a value of this document: unsupported Unicode escape sequence (SQLSTATE 22P05)');
     const retry = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
     expect(retry.status).toBe(202);
     expect((await deliveriesOf(ch.id)).map((r) => [r.status, r.attempts])).toEqual([["FAILED", 2]]);
@@ -66,20 +82,10 @@ describe("bodies that cannot be stored", () => {
     const ch = await makeChannel("SHOPIFY", SECRET);
     const body = rawJson(shopifyOrder());
     const headers = shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-flaky" });
-    // 1st raw query stores the delivery; the 2nd (the order capture) loses its connection.
-    const client = testDb.db as unknown as { $queryRaw: (...args: unknown[]) => Promise<unknown> };
-    const realQueryRaw = client.$queryRaw;
-    let calls = 0;
-    client.$queryRaw = (...args: unknown[]) => {
-      calls += 1;
-      return calls === 2 ? Promise.reject(new Error("Connection terminated unexpectedly")) : realQueryRaw.apply(testDb.db, args);
-    };
-    try {
-      const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
-      expect(res).toMatchObject({ status: 500, body: { status: "error", error: "Internal error while processing: Connection terminated unexpectedly" } });
-    } finally {
-      client.$queryRaw = realQueryRaw;
-    }
+    // The order capture loses its connection.
+    failing.captures = 1;
+    const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
+    expect(res).toMatchObject({ status: 500, body: { status: "error", error: "Internal error while processing: Connection terminated unexpectedly" } });
     expect((await deliveriesOf(ch.id)).map((r) => r.status)).toEqual(["FAILED"]);
     const retry = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
     expect(retry).toMatchObject({ status: 200, body: { status: "processed" } });

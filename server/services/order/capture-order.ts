@@ -4,7 +4,8 @@
  * transaction: this is the ingest hot path, see bench/RESULTS.md). A second
  * delivery of the same order finds it and goes to updateChannelOrder instead.
  */
-import { db, type DbTx } from "@/server/db";
+import { CACHED_PLAN, runSql, type DbTx } from "@/server/db";
+import { createBatcher, settle, type Settled } from "@/server/lib/batcher";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { ChannelOrderInput } from "@/server/channels/types";
 import { decide, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-state-machine";
@@ -47,9 +48,6 @@ export function initialState(input: Pick<ChannelOrderInput, "paymentStatus" | "s
   return { status: snapshot.status, paymentStatus: snapshot.paymentStatus, events };
 }
 
-function addressJson(a: ChannelOrderInput["shippingAddress"]): string | null {
-  return a ? JSON.stringify(a) : null;
-}
 
 export function shipStateOf(input: ChannelOrderInput): string | null {
   const s = input.shippingAddress?.state?.trim().toUpperCase();
@@ -57,80 +55,157 @@ export function shipStateOf(input: ChannelOrderInput): string | null {
   return s.replace(/^BR-/, "").slice(0, 2);
 }
 
-export async function captureOrder(
-  opts: {
-    channelId: string;
-    defaultCurrency: string;
-    input: ChannelOrderInput;
-    deliveryId?: string | null;
-    actorLabel: string;
-    /** The signed-in person capturing the order (manual entry, CSV import); recorded on its first events. */
-    actorId?: string | null;
-    /** Merged into the data of the "order.created" event (e.g. how the order was entered). */
-    createdEventData?: Record<string, unknown>;
+export interface CaptureOrderOptions {
+  channelId: string;
+  defaultCurrency: string;
+  input: ChannelOrderInput;
+  deliveryId?: string | null;
+  actorLabel: string;
+  /** The signed-in person capturing the order (manual entry, CSV import); recorded on its first events. */
+  actorId?: string | null;
+  /** Merged into the data of the "order.created" event (e.g. how the order was entered). */
+  createdEventData?: Record<string, unknown>;
+}
+
+/**
+ * Capture one order. Without a caller's client, concurrent captures (a burst of webhooks) are grouped by the
+ * batcher into one statement per batch (captureOrders); null = the order already exists on that channel.
+ */
+export async function captureOrder(opts: CaptureOrderOptions, client?: DbTx): Promise<CaptureResult | null> {
+  if (client) return ((await captureOrders([opts], client))[0] ?? null);
+  return captureBatched(opts);
+}
+
+const sameOrder = (o: CaptureOrderOptions) => `${o.channelId}\u0000${o.input.externalId}`;
+
+const captureBatched = createBatcher<CaptureOrderOptions, CaptureResult | null>(
+  async (items) => {
+    // An order twice in one batch: the first copy is captured, the others run after it (and find it).
+    const seen = new Set<string>();
+    const first = items.filter((o) => !seen.has(sameOrder(o)) && seen.add(sameOrder(o)));
+    let results: Settled<CaptureResult | null>[];
+    try {
+      results = (await captureOrders(first)).map((value) => ({ ok: true, value }));
+    } catch {
+      // One order's value refused by the database fails the statement: capture each alone, so only that one fails.
+      results = [];
+      for (const o of first) results.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
+    }
+    const byKey = new Map(first.map((o, i) => [sameOrder(o), results[i] as Settled<CaptureResult | null>]));
+    const out: Settled<CaptureResult | null>[] = [];
+    for (const o of items) {
+      const r = byKey.get(sameOrder(o));
+      if (r) {
+        byKey.delete(sameOrder(o));
+        out.push(r);
+      } else {
+        out.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
+      }
+    }
+    return out;
   },
-  client: DbTx = db,
-): Promise<CaptureResult | null> {
-  const { input } = opts;
-  const start = initialState(input);
-  if (opts.createdEventData && start.events[0]) {
-    start.events[0] = { ...start.events[0], data: { ...start.events[0].data, ...opts.createdEventData } };
-  }
-  const email = input.customer.email?.trim().toLowerCase() || null;
-  const lines = input.lines.map((l, i) => ({
-    lineNo: i + 1,
-    externalId: l.externalId ?? null,
-    sku: l.sku,
-    name: l.name,
-    quantity: l.quantity,
-    unitPriceCents: l.unitPriceCents,
-    discountCents: l.discountCents,
-    taxCents: l.taxCents,
-    totalCents: l.unitPriceCents * l.quantity - l.discountCents + l.taxCents,
-  }));
-  const rows = await client.$queryRaw<{ id: string; number: number }[]>(Prisma.sql`
-    WITH existing AS (
-      SELECT 1 FROM "Order" WHERE "channelId" = ${opts.channelId}::uuid AND "externalId" = ${input.externalId}
+  { maxBatch: 64, concurrency: 1 },
+);
+
+/**
+ * Several orders (distinct channel + external id) in ONE statement: customers (one upsert per e-mail; the last
+ * order of the batch wins, as one-by-one captures would), orders, lines and first events. Results in input order.
+ */
+/** `client`: the caller's transaction; without one the statement runs on the hot-path pool (hotQuery). */
+export async function captureOrders(batch: readonly CaptureOrderOptions[], client?: DbTx): Promise<(CaptureResult | null)[]> {
+  if (batch.length === 0) return [];
+  const orders = batch.map((opts, k) => {
+    const { input } = opts;
+    const start = initialState(input);
+    return {
+      k, channelId: opts.channelId, externalId: input.externalId, externalNumber: input.externalNumber ?? null,
+      customerName: input.customer.name, email: input.customer.email?.trim().toLowerCase() || null,
+      phone: input.customer.phone ?? null, document: input.customer.document ?? null,
+      status: start.status, paymentStatus: start.paymentStatus, currency: (input.currency || opts.defaultCurrency).toUpperCase(),
+      subtotalCents: input.subtotalCents, discountCents: input.discountCents, shippingCents: input.shippingCents,
+      taxCents: input.taxCents, totalCents: input.totalCents, paymentMethod: input.paymentMethod ?? null,
+      placedAt: input.placedAt, channelUpdatedAt: input.updatedAt, shipBy: input.shipBy ?? null,
+      shippingAddress: input.shippingAddress ?? null, billingAddress: input.billingAddress ?? null, shipState: shipStateOf(input),
+      note: input.note ?? null, test: input.test ?? false, deliveryId: opts.deliveryId ?? null,
+      actorId: opts.actorId ?? null, actorLabel: opts.actorLabel,
+    };
+  });
+  const lines = batch.flatMap((opts, k) =>
+    opts.input.lines.map((l, i) => ({
+      k, lineNo: i + 1, externalId: l.externalId ?? null, sku: l.sku, name: l.name, quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents, discountCents: l.discountCents, taxCents: l.taxCents,
+      totalCents: l.unitPriceCents * l.quantity - l.discountCents + l.taxCents,
+    })),
+  );
+  const events = batch.flatMap((opts, k) => {
+    const evs = initialState(opts.input).events;
+    if (opts.createdEventData && evs[0]) evs[0] = { ...evs[0], data: { ...evs[0].data, ...opts.createdEventData } };
+    return evs.map((e, i) => ({ k, seq: i, ...e }));
+  });
+  const rows = await runSql<{ k: number; id: string; number: number }>(client, Prisma.sql`${CACHED_PLAN}
+    WITH inp AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS i(k int, "channelId" uuid, "externalId" text,
+        "externalNumber" text, "customerName" text, email text, phone text, document text, status text, "paymentStatus" text,
+        currency text, "subtotalCents" int, "discountCents" int, "shippingCents" int, "taxCents" int, "totalCents" int,
+        "paymentMethod" text, "placedAt" timestamptz, "channelUpdatedAt" timestamptz, "shipBy" timestamptz,
+        "shippingAddress" jsonb, "billingAddress" jsonb, "shipState" text, note text, test boolean, "deliveryId" uuid,
+        "actorId" uuid, "actorLabel" text)
+    ), fresh AS MATERIALIZED (
+      -- A delivery of an order we already hold leaves its customer alone (it goes to updateChannelOrder).
+      SELECT i.*, gen_random_uuid() AS "newCustomerId" FROM inp i
+      WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."channelId" = i."channelId" AND o."externalId" = i."externalId")
     ), cust AS (
-      INSERT INTO "Customer" (name, email, phone, document)
-      SELECT ${input.customer.name}, ${email}, ${input.customer.phone ?? null}, ${input.customer.document ?? null}
-      WHERE NOT EXISTS (SELECT 1 FROM existing)
+      INSERT INTO "Customer" (id, name, email, phone, document)
+      SELECT DISTINCT ON (coalesce(f.email, f.k::text)) f."newCustomerId", f."customerName", f.email, f.phone, f.document
+      FROM fresh f ORDER BY coalesce(f.email, f.k::text), f.k DESC
       ON CONFLICT (email) DO UPDATE SET
         name = EXCLUDED.name,
         phone = COALESCE(EXCLUDED.phone, "Customer".phone),
         document = COALESCE(EXCLUDED.document, "Customer".document),
         "updatedAt" = now()
-      RETURNING id
+      RETURNING id, email
     ), ord AS (
       INSERT INTO "Order" (
         "channelId", "externalId", "externalNumber", "customerId", "customerName", "customerEmail",
         status, "paymentStatus", currency, "subtotalCents", "discountCents", "shippingCents", "taxCents", "totalCents",
         "paymentMethod", "placedAt", "channelUpdatedAt", "shipBy", "shippingAddress", "billingAddress", "shipState",
         note, test, "sourceDeliveryId")
-      SELECT ${opts.channelId}::uuid, ${input.externalId}, ${input.externalNumber ?? null}, cust.id, ${input.customer.name}, ${email},
-        ${start.status}::"OrderStatus", ${start.paymentStatus}::"PaymentStatus", ${(input.currency || opts.defaultCurrency).toUpperCase()},
-        ${input.subtotalCents}, ${input.discountCents}, ${input.shippingCents}, ${input.taxCents}, ${input.totalCents},
-        ${input.paymentMethod ?? null}, ${input.placedAt}, ${input.updatedAt}, ${input.shipBy ?? null},
-        ${addressJson(input.shippingAddress)}::jsonb, ${addressJson(input.billingAddress)}::jsonb, ${shipStateOf(input)},
-        ${input.note ?? null}, ${input.test ?? false}, ${opts.deliveryId ?? null}::uuid
-      FROM cust
+      SELECT f."channelId", f."externalId", f."externalNumber",
+        CASE WHEN f.email IS NULL THEN f."newCustomerId" ELSE (SELECT c.id FROM cust c WHERE c.email = f.email) END,
+        f."customerName", f.email, f.status::"OrderStatus", f."paymentStatus"::"PaymentStatus", f.currency,
+        f."subtotalCents", f."discountCents", f."shippingCents", f."taxCents", f."totalCents",
+        f."paymentMethod", f."placedAt", f."channelUpdatedAt", f."shipBy", f."shippingAddress", f."billingAddress", f."shipState",
+        f.note, f.test, f."deliveryId"
+      FROM fresh f
+      WHERE f.email IS NULL OR EXISTS (SELECT 1 FROM cust c WHERE c.email = f.email)
+      ORDER BY f.k
       ON CONFLICT ("channelId", "externalId") DO NOTHING
-      RETURNING id, number
+      RETURNING id, number, "channelId", "externalId"
+    ), ok AS MATERIALIZED (
+      SELECT f.k, o.id, o.number, f."actorId", f."actorLabel" FROM ord o
+      JOIN fresh f ON f."channelId" = o."channelId" AND f."externalId" = o."externalId"
     ), ins_lines AS (
       INSERT INTO "OrderLine" ("orderId", "lineNo", "externalId", sku, "skuId", name, quantity, "unitPriceCents", "discountCents", "taxCents", "totalCents")
-      SELECT ord.id, l."lineNo", l."externalId", l.sku, (SELECT s.id FROM "Sku" s WHERE s.code = l.sku), l.name, l.quantity, l."unitPriceCents", l."discountCents", l."taxCents", l."totalCents"
-      FROM ord
-      CROSS JOIN jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS l("lineNo" int, "externalId" text, sku text, name text, quantity int,
-        "unitPriceCents" int, "discountCents" int, "taxCents" int, "totalCents" int)
       -- a scalar subquery per line uses the code index; a join would hash the whole catalogue (100-row estimate above)
+      SELECT ok.id, l."lineNo", l."externalId", l.sku, (SELECT s.id FROM "Sku" s WHERE s.code = l.sku), l.name, l.quantity,
+        l."unitPriceCents", l."discountCents", l."taxCents", l."totalCents"
+      FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS l(k int, "lineNo" int, "externalId" text, sku text, name text, quantity int,
+        "unitPriceCents" int, "discountCents" int, "taxCents" int, "totalCents" int)
+      JOIN ok ON ok.k = l.k
       RETURNING 1
     ), ins_events AS (
       INSERT INTO "OrderEvent" ("orderId", type, "fromStatus", "toStatus", "actorId", "actorLabel", reason, data, "createdAt")
-      SELECT ord.id, e.type, e."fromStatus"::"OrderStatus", e."toStatus"::"OrderStatus", ${opts.actorId ?? null}::uuid, ${opts.actorLabel}, e.reason, e.data, now()
-      FROM ord CROSS JOIN jsonb_to_recordset(${JSON.stringify(start.events)}::jsonb) AS e(type text, "fromStatus" text, "toStatus" text, reason text, data jsonb)
+      SELECT ok.id, e.type, e."fromStatus"::"OrderStatus", e."toStatus"::"OrderStatus", ok."actorId", ok."actorLabel", e.reason, e.data,
+now()
+      FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(k int, seq int, type text, "fromStatus" text, "toStatus" text, reason text, data jsonb)
+      JOIN ok ON ok.k = e.k
+      ORDER BY e.k, e.seq -- ids (bigserial) order the timeline
       RETURNING 1
     )
-    SELECT id, number FROM ord`);
-  const row = rows[0];
-  return row ? { orderId: row.id, number: row.number, created: true } : null;
+    SELECT k, id, number FROM ok`);
+  const byK = new Map(rows.map((r) => [r.k, r]));
+  return batch.map((_, k) => {
+    const r = byK.get(k);
+    return r ? { orderId: r.id, number: r.number, created: true } : null;
+  });
 }

@@ -5,9 +5,8 @@
  * reconcilable with the ledger.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { setDb } from "@/server/db";
+import { postgresClient, setDb } from "@/server/db";
 import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
 import { systemActor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
@@ -25,7 +24,7 @@ describe.skipIf(!testDatabaseUrl())("oversell under real concurrency (PostgreSQL
 
   beforeAll(async () => {
     t = await createTestDb();
-    pool = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url as string, max: 40 }) });
+    pool = postgresClient(t.url as string, 40);
   });
   afterAll(async () => {
     await pool.$disconnect();

@@ -1,10 +1,11 @@
 /**
- * What reserving an order needs to know, read in ONE statement: the order,
+ * What reserving an order needs to know, read in ONE statement (for a whole
+ * batch of orders): the order,
  * its lines, the active warehouses, the availability of the ordered SKUs in
  * them and the merchant's backorder settings. Not locked: the reservation
  * statement locks the order and re-checks every number it relies on.
  */
-import type { DbTx } from "@/server/db";
+import { CACHED_PLAN, runSql, type DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { AllocationWarehouse } from "@/server/services/stock/allocation";
 
@@ -46,8 +47,9 @@ interface ContextRow {
   settings: { backorderPolicy: "BACKORDER" | "HOLD"; allowSplit: boolean } | null;
 }
 
-export async function readReservationContext(tx: DbTx, orderId: string): Promise<ReservationContext | null> {
-  const rows = await tx.$queryRaw<ContextRow[]>(Prisma.sql`
+/** The contexts of several orders (a reservation batch), by order id; a missing order is absent from the map. */
+export async function readReservationContexts(tx: DbTx | undefined, orderIds: readonly string[]): Promise<Map<string, ReservationContext>> {
+  const rows = await runSql<ContextRow>(tx, Prisma.sql`${CACHED_PLAN}
     SELECT o.id, o.number, o.status::text AS status, o."shipState", o."warehouseId",
       (SELECT array_agg(h.reason::text) FROM "OrderHold" h WHERE h."orderId" = o.id AND h."releasedAt" IS NULL) AS holds,
       (SELECT json_agg(json_build_object('id', l.id, 'lineNo', l."lineNo", 'sku', l.sku, 'skuId', l."skuId", 'quantity', l.quantity,
@@ -61,9 +63,11 @@ export async function readReservationContext(tx: DbTx, orderId: string): Promise
          WHERE b."skuId" IN (SELECT l."skuId" FROM "OrderLine" l WHERE l."orderId" = o.id AND l."skuId" IS NOT NULL)) AS balances,
       (SELECT json_build_object('backorderPolicy', s."backorderPolicy", 'allowSplit', s."allowSplitShipments")
          FROM "MerchantSettings" s WHERE s.id = 1) AS settings
-    FROM "Order" o WHERE o.id = ${orderId}::uuid`);
-  const row = rows[0];
-  if (!row) return null;
+    FROM "Order" o WHERE o.id = ANY(${[...orderIds]}::uuid[])`);
+  return new Map(rows.map((row) => [row.id, contextOf(row)]));
+}
+
+function contextOf(row: ContextRow): ReservationContext {
   return {
     order: { id: row.id, number: row.number, status: row.status, shipState: row.shipState, warehouseId: row.warehouseId, holds: row.holds ?? [] },
     lines: row.lines ?? [],

@@ -2,7 +2,8 @@
  * Reserve an order's stock right after it is captured (channel webhook or
  * manual entry). The pure allocate() decides where from and why.
  *
- * Hot path, two round trips and no interactive transaction: one read (lines +
+ * Hot path, two round trips and no interactive transaction (shared by every
+ * order of a batch when reservations arrive together): one read (lines +
  * availability in every active warehouse + settings) and one reservation
  * statement (reserve-statement.ts), which is atomic on its own and re-checks
  * everything it relies on under row locks (order still reservable, each
@@ -19,7 +20,8 @@
  * or shipped are considered (APPROVE retries an order whose reservation failed
  * at capture); a concurrent duplicate is stopped by the OrderLine CHECK.
  */
-import { db, type DbTx } from "@/server/db";
+import type { DbTx } from "@/server/db";
+import { createBatcher, settle, type Settled } from "@/server/lib/batcher";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
@@ -27,8 +29,10 @@ import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { allocate, type AllocatedLine, type AllocationResult, type AllocationWarehouse } from "@/server/services/stock/allocation";
 import { mergeShipments, recordShipments, withoutLost, type OrderAllocationRecord, type RaceLost } from "@/server/services/stock/allocation-record";
 import { sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
-import { readAvailability, readReservationContext, type BalanceRow, type ReservationContext } from "@/server/services/stock/reservation-read";
-import { runReserveStatement, type ReserveRequest, type ReserveStatementInput } from "@/server/services/stock/reserve-statement";
+import { readAvailability, readReservationContexts, type BalanceRow, type ReservationContext } from "@/server/services/stock/reservation-read";
+import {
+  runReserveStatement, runReserveStatements, type ReserveRequest, type ReserveStatementInput, type ReserveStatementResult,
+} from "@/server/services/stock/reserve-statement";
 import { RESERVABLE_STATUSES } from "@/server/services/stock/stock-statuses";
 import { STOCK_SYSTEM_ACTOR, inStockTx, isRetryableTxError, who } from "@/server/services/stock/stock-tx";
 
@@ -69,12 +73,56 @@ interface Outcome {
   recheck: boolean;
 }
 
-export async function reserveOrderStock(opts: { orderId: string; actor: Actor; tx?: DbTx; policy?: Policy }): Promise<ReserveOrderResult> {
-  if (opts.tx) return reserveOnce(opts);
-  // Every statement is atomic and the next attempt recomputes what is still pending, so a deadlock victim just runs again.
+interface ReserveItem {
+  orderId: string;
+  actor: Actor;
+  policy?: Policy;
+}
+
+export async function reserveOrderStock(opts: ReserveItem & { tx?: DbTx }): Promise<ReserveOrderResult> {
+  if (opts.tx) return unwrap((await reserveMany(opts.tx, [opts]))[0]);
+  return reserveBatched({ orderId: opts.orderId, actor: opts.actor, policy: opts.policy });
+}
+
+/**
+ * Without a caller's transaction, concurrent reservations (a burst of webhooks, a flash sale) share ONE read and ONE
+ * reservation statement per batch (server/lib/batcher.ts): the per-order cost of parsing, planning and round trips is
+ * paid once per batch. A batch never holds the same order twice; a duplicate runs on its own afterwards.
+ */
+const reserveBatched = createBatcher<ReserveItem, ReserveOrderResult>(
+  async (items) => {
+    const seen = new Set<string>();
+    const first = items.filter((i) => !seen.has(i.orderId) && seen.add(i.orderId));
+    const byOrder = new Map<string, Settled<ReserveOrderResult>>();
+    let results: Settled<ReserveOrderResult>[];
+    try {
+      results = await reserveMany(undefined, first);
+    } catch {
+      // The batch statement failed as a whole (a deadlock victim, a value one order carries): each order alone.
+      results = [];
+      for (const item of first) results.push(await settle(() => reserveAlone(item)));
+    }
+    first.forEach((item, i) => byOrder.set(item.orderId, results[i] as Settled<ReserveOrderResult>));
+    const out: Settled<ReserveOrderResult>[] = [];
+    const used = new Set<string>();
+    for (const item of items) {
+      if (!used.has(item.orderId)) {
+        used.add(item.orderId);
+        out.push(byOrder.get(item.orderId) as Settled<ReserveOrderResult>);
+      } else {
+        out.push(await settle(() => reserveAlone(item)));
+      }
+    }
+    return out;
+  },
+  { maxBatch: 64, concurrency: 1 },
+);
+
+/** One order, retried as a whole when it is a deadlock victim: every statement is atomic and the next attempt recomputes what is still pending. */
+async function reserveAlone(item: ReserveItem): Promise<ReserveOrderResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await reserveOnce(opts);
+      return unwrap((await reserveMany(undefined, [item]))[0]);
     } catch (e) {
       if (attempt >= 4 || !isRetryableTxError(e)) throw e;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
@@ -82,36 +130,71 @@ export async function reserveOrderStock(opts: { orderId: string; actor: Actor; t
   }
 }
 
-async function reserveOnce(opts: { orderId: string; actor: Actor; tx?: DbTx; policy?: Policy }): Promise<ReserveOrderResult> {
-  const client: DbTx = opts.tx ?? db;
-  const ctx = await readReservationContext(client, opts.orderId);
-  if (!ctx) throw new DomainError("NOT_FOUND", `Order ${opts.orderId} not found.`);
-  const skip = (skipped: ReserveOrderResult["skipped"]): ReserveOrderResult => ({
-    orderId: ctx.order.id, skipped, reserved: [], backorderedUnits: 0, warehouseId: ctx.order.warehouseId, held: false, attempts: 0,
-  });
-  if (!RESERVABLE_STATUSES.includes(ctx.order.status)) return skip("NOT_RESERVABLE");
-  const plan = planFirst(ctx, opts);
-  if (!plan) return skip("NOTHING_PENDING");
+function unwrap(r: Settled<ReserveOrderResult> | undefined): ReserveOrderResult {
+  if (!r) throw new Error("reservation returned no result");
+  if (!r.ok) throw r.error;
+  return r.value;
+}
 
-  const firstRequests = requestsOf(plan.first, plan.skuIdByCode);
-  const primary = plan.pinned ?? plan.first.shipments[0]?.warehouseId ?? null;
-  const r1 = await runReserveStatement(client, {
-    ...plan.common, requests: firstRequests, plannedBackorders: [...plan.first.backordered, ...plan.unknown], final: false,
-    warehouseId: primary, allocation: plan.record, summary: plan.first.summary,
-    checkPairs: checkPairs(plan, plan.first.backordered.map((b) => b.sku), primary),
+/**
+ * Reserve a batch of (distinct) orders: one read, one statement, then each order's follow-ups (retry of a lost race,
+ * backorder sweep, hold). Throws only when the shared read or statement fails; a follow-up's failure is that order's.
+ */
+async function reserveMany(tx: DbTx | undefined, items: readonly ReserveItem[]): Promise<Settled<ReserveOrderResult>[]> {
+  const contexts = await readReservationContexts(tx, items.map((i) => i.orderId));
+  const skip = (ctx: ReservationContext, skipped: ReserveOrderResult["skipped"]): Settled<ReserveOrderResult> => ({
+    ok: true, value: { orderId: ctx.order.id, skipped, reserved: [], backorderedUnits: 0, warehouseId: ctx.order.warehouseId, held: false, attempts: 0 },
   });
-  if (!r1.orderOk) return skip("NOT_RESERVABLE");
+  /** Units planned by earlier orders of this batch: later ones plan on what is left. */
+  const taken = new Map<string, number>();
+  const out: (Settled<ReserveOrderResult> | undefined)[] = [];
+  const planned: { i: number; ctx: ReservationContext; plan: Plan; firstRequests: ReserveRequest[]; input: ReserveStatementInput }[] = [];
+  items.forEach((item, i) => {
+    const ctx = contexts.get(item.orderId);
+    if (!ctx) return void (out[i] = { ok: false, error: new DomainError("NOT_FOUND", `Order ${item.orderId} not found.`) });
+    if (!RESERVABLE_STATUSES.includes(ctx.order.status)) return void (out[i] = skip(ctx, "NOT_RESERVABLE"));
+    const plan = planFirst(ctx, item, taken);
+    if (!plan) return void (out[i] = skip(ctx, "NOTHING_PENDING"));
+    const firstRequests = requestsOf(plan.first, plan.skuIdByCode);
+    for (const r of firstRequests) taken.set(key(r), (taken.get(key(r)) ?? 0) + r.quantity);
+    const primary = plan.pinned ?? plan.first.shipments[0]?.warehouseId ?? null;
+    planned.push({
+      i, ctx, plan, firstRequests,
+      input: {
+        ...plan.common, requests: firstRequests, plannedBackorders: [...plan.first.backordered, ...plan.unknown], final: false,
+        warehouseId: primary, allocation: plan.record, summary: plan.first.summary,
+        checkPairs: checkPairs(plan, plan.first.backordered.map((b) => b.sku), primary),
+      },
+    });
+  });
+  const statements = await runReserveStatements(tx, planned.map((p) => p.input));
+  for (const [j, p] of planned.entries()) {
+    const r1 = statements[j] as ReserveStatementResult;
+    out[p.i] = r1.orderOk ? await settle(() => followUp(tx, p.ctx, p.plan, p.firstRequests, p.input.warehouseId, r1)) : skip(p.ctx, "NOT_RESERVABLE");
+  }
+  return out as Settled<ReserveOrderResult>[];
+}
+
+/** After the first statement: done, or (rarely) a transaction for the lost race, the backorder sweep or the out-of-stock hold. */
+async function followUp(
+  tx: DbTx | undefined, ctx: ReservationContext, plan: Plan, firstRequests: ReserveRequest[], primary: string | null, r1: ReserveStatementResult,
+): Promise<ReserveOrderResult> {
   let outcome: Outcome = {
     plan, reserved: firstRequests, backorderedUnits: r1.backorderedUnits, warehouseId: primary ?? ctx.order.warehouseId, attempts: 1, recheck: r1.recheck,
   };
   const needsHold = (o: Outcome) => o.backorderedUnits > 0 && o.plan.policy === "HOLD" && !ctx.order.holds.includes("OUT_OF_STOCK");
   if (r1.finalized && !outcome.recheck && !needsHold(outcome)) return { ...result(outcome), held: false };
 
-  return inStockTx(opts.tx, async (tx) => {
+  return inStockTx(tx, async (tx) => {
     if (!r1.finalized) {
       const ok = new Set(r1.succeeded.map(key));
       const retried = await retry(tx, plan, firstRequests.filter((r) => ok.has(key(r))), firstRequests.filter((r) => !ok.has(key(r))));
-      if (!retried) return { ...skip("NOT_RESERVABLE"), reserved: outcome.reserved.filter((r) => ok.has(key(r))) };
+      if (!retried) {
+        return {
+          orderId: ctx.order.id, skipped: "NOT_RESERVABLE", reserved: outcome.reserved.filter((r) => ok.has(key(r))),
+          backorderedUnits: 0, warehouseId: ctx.order.warehouseId, held: false, attempts: 0,
+        };
+      }
       outcome = retried;
     }
     if (outcome.recheck) {
@@ -137,7 +220,7 @@ function result(o: Outcome): Omit<ReserveOrderResult, "held"> {
   return { orderId: o.plan.ctx.order.id, reserved: o.reserved, backorderedUnits: o.backorderedUnits, warehouseId: o.warehouseId, attempts: o.attempts };
 }
 
-function planFirst(ctx: ReservationContext, opts: { actor: Actor; policy?: Policy }): Plan | null {
+function planFirst(ctx: ReservationContext, opts: { actor: Actor; policy?: Policy }, taken: ReadonlyMap<string, number>): Plan | null {
   const pending = ctx.lines
     .map((l) => ({ ...l, pending: l.quantity - l.reservedQty - l.backorderedQty - l.shippedQty }))
     .filter((l) => l.pending > 0);
@@ -155,7 +238,7 @@ function planFirst(ctx: ReservationContext, opts: { actor: Actor; policy?: Polic
   const first = allocate({
     order: { destinationState: ctx.order.shipState ?? "", lines: known.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.pending })) },
     warehouses: pinned ? ctx.warehouses.filter((w) => w.id === pinned) : ctx.warehouses,
-    availability: availabilityOf(ctx.balances, codeById),
+    availability: availabilityOf(ctx.balances, codeById, taken),
     allowSplit,
   });
   const n = ctx.order.number;
@@ -230,11 +313,13 @@ function checkPairs(plan: Plan, skuCodes: readonly string[], anchor: string | nu
     .map((b) => ({ skuId: b.skuId, warehouseId: b.warehouseId }));
 }
 
-function availabilityOf(rows: readonly BalanceRow[], codeById: ReadonlyMap<string, string>): Record<string, Record<string, number>> {
+function availabilityOf(
+  rows: readonly BalanceRow[], codeById: ReadonlyMap<string, string>, taken: ReadonlyMap<string, number> = new Map(),
+): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const b of rows) {
     const code = codeById.get(b.skuId);
-    if (code !== undefined) (out[b.warehouseId] ??= {})[code] = Math.max(0, b.available);
+    if (code !== undefined) (out[b.warehouseId] ??= {})[code] = Math.max(0, b.available - (taken.get(key(b)) ?? 0));
   }
   return out;
 }

@@ -19,9 +19,9 @@ vi.mock("@/server/services/stock/reservation-read", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/server/services/stock/reservation-read")>();
   return {
     ...actual,
-    readReservationContext: async (tx: DbTx, orderId: string) => {
-      const ctx = await actual.readReservationContext(tx, orderId);
-      if (race.steal) await race.steal(tx);
+    readReservationContexts: async (tx: DbTx | undefined, orderIds: readonly string[]) => {
+      const ctx = await actual.readReservationContexts(tx, orderIds);
+      if (race.steal) await race.steal(tx ?? db);
       return ctx;
     },
   };

@@ -11,14 +11,16 @@
  * Auto-reservation of backorders locks Order rows after StockBalance, but with
  * SKIP LOCKED, so it never waits on them.
  */
+import pg from "pg";
 import { db, type DbTx } from "@/server/db";
 import { actorFields, systemActor, type Actor } from "@/server/services/order/actor";
 
 export const STOCK_TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
 const MAX_ATTEMPTS = 4;
 
-/** SQLSTATE of a database error raised through Prisma's driver adapters, if any. */
+/** SQLSTATE of a database error raised by pg (the hot-path pool) or through Prisma's driver adapters, if any. */
 export function sqlState(e: unknown): string | undefined {
+  if (e instanceof pg.DatabaseError) return e.code;
   const meta = (e as { meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | null)?.meta;
   const cause = meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? cause?.code;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createBatcher, settle } from "@/server/lib/batcher";
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe("createBatcher", () => {
+  it("runs a lone call at once and groups the calls that arrive meanwhile", async () => {
+    const batches: number[][] = [];
+    const call = createBatcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        await tick();
+        return items.map((n) => ({ ok: true as const, value: n * 10 }));
+      },
+      { maxBatch: 3, concurrency: 1 },
+    );
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => call(n)));
+    expect(results).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(batches).toEqual([[1], [2, 3, 4], [5, 6]]);
+  });
+
+  it("keeps up to `concurrency` batches running", async () => {
+    let running = 0;
+    let peak = 0;
+    const call = createBatcher<number, number>(
+      async (items) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await tick();
+        running -= 1;
+        return items.map((n) => ({ ok: true as const, value: n }));
+      },
+      { maxBatch: 2, concurrency: 2 },
+    );
+    await Promise.all([1, 2, 3, 4, 5].map((n) => call(n)));
+    expect(peak).toBe(2);
+  });
+
+  it("fails only the item whose result is an error, and every item when the batch throws", async () => {
+    const perItem = createBatcher<number, number>(
+      async (items) => Promise.all(items.map((n) => settle(async () => {
+        if (n === 2) throw new Error("two is bad");
+        return n;
+      }))),
+      { maxBatch: 10, concurrency: 1 },
+    );
+    const out = await Promise.allSettled([1, 2, 3].map((n) => perItem(n)));
+    expect(out.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((out[1] as PromiseRejectedResult).reason).toEqual(new Error("two is bad"));
+
+    const whole = createBatcher<number, number>(async () => {
+      throw new Error("database down");
+    }, { maxBatch: 10, concurrency: 1 });
+    const all = await Promise.allSettled([1, 2].map((n) => whole(n)));
+    expect(all.every((o) => o.status === "rejected")).toBe(true);
+    // a failed batch frees its slot: the next call runs (and fails) instead of waiting forever
+    await expect(whole(3)).rejects.toThrow("database down");
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Captures that arrive together share one statement (capture-order.ts
+ * batcher, captureOrders). Each order must end exactly as if captured alone:
+ * one customer per e-mail, the same order twice is one order, and an order the
+ * database refuses fails alone without taking its batch with it.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { db } from "@/server/db";
+import { captureOrder, captureOrders } from "@/server/services/order/capture-order";
+import { buildWorld, orderInput, type World } from "@/server/services/stock/stock-test-fixtures";
+
+let t: TestDb;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.truncate();
+  w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["A"] });
+});
+
+const opts = (input: ReturnType<typeof orderInput>) => ({ channelId: w.channelId, defaultCurrency: "BRL", input, actorLabel: "channel:Loja" });
+
+describe("captures in one batch", () => {
+  it("writes every order with its lines and events, one customer per e-mail (the last order's name), numbers in arrival order", async () => {
+    const inputs = [0, 1, 2, 3].map(() => orderInput({ lines: [{ sku: "A", quantity: 1 }, { sku: "NOT-IN-CATALOGUE", quantity: 2 }] }));
+    inputs[1] = { ...inputs[1]!, customer: { name: "Ana Old", email: "Ana@Example.com" } };
+    inputs[3] = { ...inputs[3]!, customer: { name: "Ana New", email: "ana@example.com", phone: "+55 11 99999-0000" } };
+    inputs[2] = { ...inputs[2]!, customer: { name: "Sem Email" } };
+    const results = await captureOrders(inputs.map(opts));
+    expect(results.every((r) => r?.created)).toBe(true);
+    const numbers = results.map((r) => r?.number as number);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+
+    const ana = await db.customer.findMany({ where: { email: "ana@example.com" } });
+    expect(ana).toEqual([expect.objectContaining({ name: "Ana New", phone: "+55 11 99999-0000" })]);
+    const orders = await db.order.findMany({ include: { lines: { orderBy: { lineNo: "asc" } } }, orderBy: { number: "asc" } });
+    expect(orders.map((o) => o.externalId)).toEqual(inputs.map((i) => i.externalId));
+    expect(orders[1]?.customerId).toBe(ana[0]?.id);
+    expect(orders[3]?.customerId).toBe(ana[0]?.id);
+    expect(orders[2]?.customerEmail).toBeNull();
+    expect(new Set(orders.map((o) => o.customerId)).size).toBe(3);
+    for (const o of orders) {
+      expect(o.lines.map((l) => [l.lineNo, l.sku, l.skuId, l.quantity])).toEqual([[1, "A", w.sku.A, 1], [2, "NOT-IN-CATALOGUE", null, 2]]);
+      const events = await db.orderEvent.findMany({ where: { orderId: o.id }, orderBy: { id: "asc" } });
+      expect(events.map((e) => e.type)).toEqual(["order.created", "order.payment_authorized"]);
+    }
+  });
+
+  it("the same order twice at once is one order; the second copy reports it exists", async () => {
+    const input = orderInput({ lines: [{ sku: "A", quantity: 1 }] });
+    const results = await Promise.all([captureOrder(opts(input)), captureOrder(opts(input)), captureOrder(opts(input))]);
+    expect(results.filter((r) => r?.created)).toHaveLength(1);
+    expect(results.filter((r) => r === null)).toHaveLength(2);
+    expect(await db.order.count()).toBe(1);
+    expect(await db.orderLine.count()).toBe(1);
+  });
+
+  it("an order the database refuses fails alone: the others of its batch are captured", async () => {
+    const good = [orderInput({ lines: [{ sku: "A", quantity: 1 }] }), orderInput({ lines: [{ sku: "A", quantity: 2 }] })];
+    const bad = { ...orderInput({ lines: [{ sku: "A", quantity: 1 }] }), note: "antes\u0000depois" };
+    const settled = await Promise.allSettled([good[0]!, bad, good[1]!].map((i) => captureOrder(opts(i))));
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await db.order.findMany({ select: { externalId: true } })).map((o) => o.externalId).sort()).toEqual(good.map((g) => g.externalId).sort());
+  });
+});
