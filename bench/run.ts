@@ -71,9 +71,13 @@ try {
       if (b.status !== 0) throw new Error("next build failed");
     }
     const port = String(3900 + Math.floor(Math.random() * 50));
-    server = spawn("npx", ["next", "start", "-p", port], {
+    // The production server (scripts/serve.ts, what `npm start` runs): webhooks ahead of Next's router.
+    server = spawn("npx", ["tsx", "scripts/serve.ts"], {
       stdio: "ignore",
-      env: { ...process.env, NEXTAUTH_SECRET: randomBytes(16).toString("hex"), NEXTAUTH_URL: `http://localhost:${port}`, DATABASE_POOL_SIZE: "20" },
+      env: {
+        ...process.env, PORT: port, NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(16).toString("hex"),
+        NEXTAUTH_URL: `http://localhost:${port}`, DATABASE_POOL_SIZE: "20",
+      },
     });
     const base = `http://localhost:${port}`;
     for (let i = 0; i < 120; i++) {

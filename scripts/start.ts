@@ -27,6 +27,7 @@ if (!existsSync(".next/BUILD_ID") || process.env.FLUXO_REBUILD === "1") {
 }
 
 console.log(`Fluxo is starting on http://localhost:${port}`);
-const server = spawn(nextBin, ["start", "-p", port], { stdio: "inherit", env });
+// scripts/serve.ts: Next.js, with channel webhooks answered ahead of its router (server/http/webhook-fast-path.ts).
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

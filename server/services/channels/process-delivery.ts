@@ -3,7 +3,8 @@
  * and for "re-process" on the Channel deliveries page; it reads only what was
  * stored, so a fixed connector can replay a failed delivery exactly.
  */
-import { db } from "@/server/db";
+import { CACHED_PLAN, db, hotQuery } from "@/server/db";
+import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import { ChannelParseError, type ChannelOrderInput, type InboundDocument, type InboundRequest } from "@/server/channels/types";
 import { MoneyParseError } from "@/server/lib/money";
@@ -30,9 +31,9 @@ export type RecordedOutcome = ProcessOutcome | { status: "ERROR"; error: string 
  * permanent failure of the document (FAILED); anything else (database down, a
  * deadlock) may pass on a retry (ERROR, the caller answers 500).
  */
-export async function processDeliveryRecordingErrors(deliveryId: string): Promise<RecordedOutcome> {
+export async function processDeliveryRecordingErrors(deliveryId: string, stored?: StoredDelivery): Promise<RecordedOutcome> {
   try {
-    return await processDelivery(deliveryId);
+    return await processDelivery(deliveryId, stored);
   } catch (e) {
     const permanent = isPermanentDataError(e);
     const error = (permanent ? `The database refused a value of this document: ${describeError(e)}` : `Internal error while processing: ${describeError(e)}`).slice(0, 2000);
@@ -44,13 +45,22 @@ export async function processDeliveryRecordingErrors(deliveryId: string): Promis
   }
 }
 
-export async function processDelivery(deliveryId: string): Promise<ProcessOutcome> {
-  const delivery = await db.channelDelivery.findUniqueOrThrow({
-    where: { id: deliveryId },
-    select: { id: true, rawBody: true, headers: true, channel: { select: { id: true, name: true, platform: true, defaultCurrency: true } } },
-  });
+/** A delivery as stored: the live webhook passes what it just wrote instead of reading it back. */
+export interface StoredDelivery {
+  rawBody: string;
+  headers: Record<string, string>;
+  channel: ChannelRef & { platform: string };
+}
+
+export async function processDelivery(deliveryId: string, stored?: StoredDelivery): Promise<ProcessOutcome> {
+  const delivery: StoredDelivery =
+    stored ??
+    (await db.channelDelivery.findUniqueOrThrow({
+      where: { id: deliveryId },
+      select: { rawBody: true, headers: true, channel: { select: { id: true, name: true, platform: true, defaultCurrency: true } } },
+    }) as StoredDelivery);
   const { channel } = delivery;
-  const connector = connectorFor(channel.platform);
+  const connector = connectorFor(channel.platform as ChannelPlatform);
   const req: InboundRequest = {
     rawBody: Buffer.from(delivery.rawBody, "utf8"),
     headers: (delivery.headers ?? {}) as Record<string, string>,
@@ -65,15 +75,13 @@ export async function processDelivery(deliveryId: string): Promise<ProcessOutcom
     if (!(e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof DomainError || e instanceof SyntaxError)) throw e;
     outcome = { status: "FAILED", error: e.message };
   }
-  await db.channelDelivery.update({
-    where: { id: deliveryId },
-    data: {
-      status: outcome.status,
-      error: outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null),
-      orderId: outcome.status !== "FAILED" ? (outcome.orderIds[0] ?? null) : undefined,
-      processedAt: new Date(),
-    },
-  });
+  const failed = outcome.status === "FAILED";
+  const error = outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null);
+  const orderId = outcome.status === "FAILED" ? null : (outcome.orderIds[0] ?? null);
+  await hotQuery(Prisma.sql`${CACHED_PLAN}
+    UPDATE "ChannelDelivery" SET status = ${outcome.status}::"DeliveryStatus", error = ${error},
+      "orderId" = CASE WHEN ${failed}::boolean THEN "orderId" ELSE ${orderId}::uuid END, "processedAt" = now()
+    WHERE id = ${deliveryId}::uuid`);
   return outcome;
 }
 

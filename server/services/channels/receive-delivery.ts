@@ -9,10 +9,20 @@
  * to RECEIVED. Concurrent copies of one delivery therefore never run twice.
  */
 import { randomUUID } from "node:crypto";
-import { db } from "@/server/db";
+import { CACHED_PLAN, db, hotQuery } from "@/server/db";
+import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import type { InboundRequest } from "@/server/channels/types";
 import { processDeliveryRecordingErrors, type RecordedOutcome } from "@/server/services/channels/process-delivery";
+
+interface WebhookChannel {
+  id: string;
+  platform: string;
+  name: string;
+  secret: string;
+  active: boolean;
+  defaultCurrency: string;
+}
 
 export interface DeliveryResponse {
   httpStatus: number;
@@ -42,9 +52,10 @@ function bodyText(raw: Buffer): string {
 export async function receiveDelivery(opts: { channelId: string; req: InboundRequest }): Promise<DeliveryResponse> {
   const { channelId, req } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(channelId)) return { httpStatus: 404, body: { status: "unknown_channel" } };
-  const channel = await db.channel.findUnique({ where: { id: channelId }, select: { id: true, platform: true, secret: true, active: true } });
+  const [channel] = await hotQuery<WebhookChannel>(Prisma.sql`${CACHED_PLAN}
+    SELECT id, platform::text AS platform, name, secret, active, "defaultCurrency" FROM "Channel" WHERE id = ${channelId}::uuid`);
   if (!channel) return { httpStatus: 404, body: { status: "unknown_channel" } };
-  const connector = connectorFor(channel.platform);
+  const connector = connectorFor(channel.platform as ChannelPlatform);
   if (!connector) return { httpStatus: 404, body: { status: "no_webhook_for_platform", error: `${channel.platform} channels have no webhook.` } };
 
   const verdict = connector.verify(req, channel.secret);
@@ -68,11 +79,13 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
   }
 
   const deliveryKey = connector.deliveryKey(req);
-  const inserted = await db.$queryRaw<{ id: string }[]>`
+  const headers = storedHeaders(req.headers);
+  const rawBody = bodyText(req.rawBody);
+  const inserted = await hotQuery<{ id: string }>(Prisma.sql`${CACHED_PLAN}
     INSERT INTO "ChannelDelivery" ("channelId", "deliveryKey", topic, headers, "rawBody")
-    VALUES (${channelId}::uuid, ${deliveryKey}, ${safeTopic(() => connector.topic(req))}, ${JSON.stringify(storedHeaders(req.headers))}::jsonb, ${bodyText(req.rawBody)})
+    VALUES (${channelId}::uuid, ${deliveryKey}, ${safeTopic(() => connector.topic(req))}, ${JSON.stringify(headers)}::jsonb, ${rawBody})
     ON CONFLICT ("channelId", "deliveryKey") DO NOTHING
-    RETURNING id`;
+    RETURNING id`);
   let deliveryId = inserted[0]?.id;
   if (!deliveryId) {
     const prior = await db.channelDelivery.findUnique({
@@ -82,13 +95,14 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
     if (!prior) return { httpStatus: 503, body: { status: "retry" } };
     // A retry of a delivery that failed (a fix may have landed since), or of one whose
     // processing was abandoned: claim it. Anything else, or a lost claim, is a duplicate.
-    const incoming = { topic: safeTopic(() => connector.topic(req)), headers: storedHeaders(req.headers), rawBody: bodyText(req.rawBody) };
+    const incoming = { topic: safeTopic(() => connector.topic(req)), headers, rawBody };
     if (!(await claimForRetry(prior.id, prior.attempts, incoming))) {
       return { httpStatus: 200, body: { status: "duplicate", deliveryId: prior.id, orderIds: prior.orderId ? [prior.orderId] : [] } };
     }
     deliveryId = prior.id;
   }
-  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId));
+  // What was just stored is processed as stored, without reading it back.
+  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }));
 }
 
 /**

@@ -1,0 +1,26 @@
+/**
+ * The production HTTP server (`npm start` runs it after preparing the data):
+ * Next.js for every page and API, except channel webhooks, which go straight
+ * to the ingest service (server/http/webhook-fast-path.ts) without passing
+ * through Next's router. Reads PORT (default 3000).
+ */
+import http from "node:http";
+import next from "next";
+import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
+
+const port = Number(process.env.PORT ?? "3000");
+const app = next({ dev: false, dir: process.cwd(), port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (isWebhookRequest(req)) void serveWebhook(req, res);
+  else void handle(req, res);
+});
+server.listen(port, () => console.log(`Fluxo is listening on http://localhost:${port}`));
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    server.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The webhook path `npm start` serves ahead of Next's router
+ * (scripts/serve.ts): a real Node HTTP server on a free port, real requests.
+ * It must answer exactly as the App Router route does.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest, webhookUrl } from "@/server/test/channel-payloads";
+import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
+import { MAX_WEBHOOK_BYTES, isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
+
+const SECRET = "s3cret-for-tests-0123456789";
+let t: TestDb;
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  server = http.createServer((req, res) => {
+    if (isWebhookRequest(req)) void serveWebhook(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await t.close();
+});
+beforeEach(async () => {
+  await t.truncate();
+});
+
+async function post(channelId: string, body: string | Buffer, headers: Record<string, string>, query?: Record<string, string>) {
+  const res = await fetch(webhookUrl(channelId, query, origin), { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: { "content-type": "application/json", ...headers } });
+  return { status: res.status, body: (await res.json()) as { status: string; orderIds?: string[]; error?: string } };
+}
+
+describe("webhooks served ahead of Next's router", () => {
+  it("captures a signed order once; the same delivery again is a 200 duplicate", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = rawJson(shopifyOrder({ id: 5812345678901234567n }));
+    const headers = shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-1" });
+    const first = await post(ch.id, body, headers);
+    expect(first).toMatchObject({ status: 200, body: { status: "processed" } });
+    const order = await db.order.findFirstOrThrow({ where: { channelId: ch.id } });
+    expect(order.externalId).toBe("5812345678901234567");
+    expect(first.body.orderIds).toEqual([order.id]);
+    const again = await post(ch.id, body, headers);
+    expect(again).toMatchObject({ status: 200, body: { status: "duplicate", orderIds: [order.id] } });
+    expect(await db.order.count()).toBe(1);
+  });
+
+  it("refuses a tampered body with 401 and records the rejection", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = rawJson(shopifyOrder());
+    const headers = shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-2" });
+    const res = await post(ch.id, body.replace("Maria", "Mario"), headers);
+    expect(res.status).toBe(401);
+    expect((await deliveriesOf(ch.id)).map((d) => d.status)).toEqual(["REJECTED"]);
+    expect(await db.order.count()).toBe(0);
+  });
+
+  it("reads the token of unsigned platforms from the query string", async () => {
+    const ch = await makeChannel("AMAZON", SECRET);
+    const body = JSON.stringify(amazonEnvelope());
+    expect((await post(ch.id, body, {}, { token: "wrong" })).status).toBe(401);
+    expect(await post(ch.id, body, {}, { token: SECRET })).toMatchObject({ status: 200, body: { status: "processed" } });
+  });
+
+  it("answers a body that does not parse exactly as the App Router route does", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = '{"id": 1, "line_items": "not a list"';
+    const viaFastPath = await post(ch.id, body, shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-3" }));
+    const viaNext = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers: shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-4" }) }));
+    expect(viaFastPath.status).toBe(202);
+    expect(viaFastPath.status).toBe(viaNext.status);
+    expect(viaFastPath.body.error).toBe(viaNext.body.error);
+    expect(viaFastPath.body.status).toBe("failed");
+  });
+
+  it("refuses a body over the size limit with 413 and an unknown channel with 404", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const huge = Buffer.alloc(MAX_WEBHOOK_BYTES + 1, 32);
+    expect((await post(ch.id, huge, {})).status).toBe(413);
+    expect(await post("00000000-0000-4000-8000-000000000000", "{}", {})).toMatchObject({ status: 404, body: { status: "unknown_channel" } });
+  });
+
+  it("only takes POSTs to a webhook path", () => {
+    expect(isWebhookRequest({ method: "POST", url: "/api/channels/abc/webhook?token=x" })).toBe(true);
+    expect(isWebhookRequest({ method: "GET", url: "/api/channels/abc/webhook" })).toBe(false);
+    expect(isWebhookRequest({ method: "POST", url: "/api/channels/abc/deliveries" })).toBe(false);
+    expect(isWebhookRequest({ method: "POST", url: "/orders" })).toBe(false);
+  });
+});
