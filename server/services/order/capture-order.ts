@@ -78,40 +78,40 @@ export async function captureOrder(opts: CaptureOrderOptions, client?: DbTx): Pr
 
 const sameOrder = (o: CaptureOrderOptions) => `${o.channelId}\u0000${o.input.externalId}`;
 
-const captureBatched = createBatcher<CaptureOrderOptions, CaptureResult | null>(
-  async (items) => {
-    // An order twice in one batch: the first copy is captured, the others run after it (and find it).
-    const seen = new Set<string>();
-    const first = items.filter((o) => !seen.has(sameOrder(o)) && seen.add(sameOrder(o)));
-    let results: Settled<CaptureResult | null>[];
-    try {
-      results = (await captureOrders(first)).map((value) => ({ ok: true, value }));
-    } catch {
-      // One order's value refused by the database fails the statement: capture each alone, so only that one fails.
-      results = [];
-      for (const o of first) results.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
+const captureBatched = createBatcher<CaptureOrderOptions, CaptureResult | null>(captureOrdersTogether, { maxBatch: 64, concurrency: 1 });
+
+/** Capture several orders outside any transaction, together where possible (the batcher's run). */
+async function captureOrdersTogether(items: CaptureOrderOptions[]): Promise<Settled<CaptureResult | null>[]> {
+  // An order twice in one batch: the first copy is captured, the others run after it (and find it).
+  const seen = new Set<string>();
+  const first = items.filter((o) => !seen.has(sameOrder(o)) && seen.add(sameOrder(o)));
+  let results: Settled<CaptureResult | null>[];
+  try {
+    results = (await captureOrders(first)).map((value) => ({ ok: true, value }));
+  } catch {
+    // One order's value refused by the database fails the statement: capture each alone, so only that one fails.
+    results = [];
+    for (const o of first) results.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
+  }
+  const byKey = new Map(first.map((o, i) => [sameOrder(o), results[i] as Settled<CaptureResult | null>]));
+  const out: Settled<CaptureResult | null>[] = [];
+  for (const o of items) {
+    const r = byKey.get(sameOrder(o));
+    if (r) {
+      byKey.delete(sameOrder(o));
+      out.push(r);
+    } else {
+      out.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
     }
-    const byKey = new Map(first.map((o, i) => [sameOrder(o), results[i] as Settled<CaptureResult | null>]));
-    const out: Settled<CaptureResult | null>[] = [];
-    for (const o of items) {
-      const r = byKey.get(sameOrder(o));
-      if (r) {
-        byKey.delete(sameOrder(o));
-        out.push(r);
-      } else {
-        out.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
-      }
-    }
-    return out;
-  },
-  { maxBatch: 64, concurrency: 1 },
-);
+  }
+  return out;
+}
 
 /**
  * Several orders (distinct channel + external id) in ONE statement: customers (one upsert per e-mail; the last
  * order of the batch wins, as one-by-one captures would), orders, lines and first events. Results in input order.
+ * `client`: the caller's transaction; without one the statement runs on the hot-path pool (hotQuery).
  */
-/** `client`: the caller's transaction; without one the statement runs on the hot-path pool (hotQuery). */
 export async function captureOrders(batch: readonly CaptureOrderOptions[], client?: DbTx): Promise<(CaptureResult | null)[]> {
   if (batch.length === 0) return [];
   const orders = batch.map((opts, k) => {

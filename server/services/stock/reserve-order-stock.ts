@@ -89,34 +89,34 @@ export async function reserveOrderStock(opts: ReserveItem & { tx?: DbTx }): Prom
  * reservation statement per batch (server/lib/batcher.ts): the per-order cost of parsing, planning and round trips is
  * paid once per batch. A batch never holds the same order twice; a duplicate runs on its own afterwards.
  */
-const reserveBatched = createBatcher<ReserveItem, ReserveOrderResult>(
-  async (items) => {
-    const seen = new Set<string>();
-    const first = items.filter((i) => !seen.has(i.orderId) && seen.add(i.orderId));
-    const byOrder = new Map<string, Settled<ReserveOrderResult>>();
-    let results: Settled<ReserveOrderResult>[];
-    try {
-      results = await reserveMany(undefined, first);
-    } catch {
-      // The batch statement failed as a whole (a deadlock victim, a value one order carries): each order alone.
-      results = [];
-      for (const item of first) results.push(await settle(() => reserveAlone(item)));
+const reserveBatched = createBatcher<ReserveItem, ReserveOrderResult>(reserveOrdersTogether, { maxBatch: 64, concurrency: 1 });
+
+/** Reserve several orders outside any transaction, together where possible (the batcher's run). */
+async function reserveOrdersTogether(items: ReserveItem[]): Promise<Settled<ReserveOrderResult>[]> {
+  const seen = new Set<string>();
+  const first = items.filter((i) => !seen.has(i.orderId) && seen.add(i.orderId));
+  const byOrder = new Map<string, Settled<ReserveOrderResult>>();
+  let results: Settled<ReserveOrderResult>[];
+  try {
+    results = await reserveMany(undefined, first);
+  } catch {
+    // The batch statement failed as a whole (a deadlock victim, a value one order carries): each order alone.
+    results = [];
+    for (const item of first) results.push(await settle(() => reserveAlone(item)));
+  }
+  first.forEach((item, i) => byOrder.set(item.orderId, results[i] as Settled<ReserveOrderResult>));
+  const out: Settled<ReserveOrderResult>[] = [];
+  const used = new Set<string>();
+  for (const item of items) {
+    if (!used.has(item.orderId)) {
+      used.add(item.orderId);
+      out.push(byOrder.get(item.orderId) as Settled<ReserveOrderResult>);
+    } else {
+      out.push(await settle(() => reserveAlone(item)));
     }
-    first.forEach((item, i) => byOrder.set(item.orderId, results[i] as Settled<ReserveOrderResult>));
-    const out: Settled<ReserveOrderResult>[] = [];
-    const used = new Set<string>();
-    for (const item of items) {
-      if (!used.has(item.orderId)) {
-        used.add(item.orderId);
-        out.push(byOrder.get(item.orderId) as Settled<ReserveOrderResult>);
-      } else {
-        out.push(await settle(() => reserveAlone(item)));
-      }
-    }
-    return out;
-  },
-  { maxBatch: 64, concurrency: 1 },
-);
+  }
+  return out;
+}
 
 /** One order, retried as a whole when it is a deadlock victim: every statement is atomic and the next attempt recomputes what is still pending. */
 async function reserveAlone(item: ReserveItem): Promise<ReserveOrderResult> {
