@@ -8,6 +8,7 @@
  *  LOW_STOCK / OUT_OF_STOCK  a SKU at or below its reorder point / with nothing available
  *  SHORT_PICK                a picker did not find units (complete-pick-list.ts)
  *  CHANNEL_CANCEL_REFUSED    the channel cancelled an order Fluxo cannot cancel
+ *  CHANNEL_ORDER_CHANGED     the channel changed an order's lines after approval (follow-channel-lines.ts)
  *  DELIVERY_FAILED, RETURNED_TO_SENDER, SHIPMENT_STALLED, SHIPMENT_LATE
  *                            delivery trouble (shipping-exceptions.ts, detect-delivery-exceptions.ts)
  */
@@ -21,6 +22,7 @@ export const EXCEPTION_TYPES = [
   "OUT_OF_STOCK",
   "SHORT_PICK",
   "CHANNEL_CANCEL_REFUSED",
+  "CHANNEL_ORDER_CHANGED",
   "DELIVERY_FAILED",
   "RETURNED_TO_SENDER",
   "SHIPMENT_STALLED",

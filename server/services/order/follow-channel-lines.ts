@@ -16,6 +16,7 @@
  *    per distinct change while the exception is open.
  *  - A cancelled order, or a version that cancels it: not looked at.
  */
+import type { ExceptionType } from "@/server/services/exceptions/exception-types";
 import type { DbTx } from "@/server/db";
 import type { ChannelOrderInput } from "@/server/channels/types";
 import { systemActor } from "@/server/services/order/actor";
@@ -35,7 +36,7 @@ import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 
 export type LinesOutcome = "UNCHANGED" | "APPLIED" | "EXCEPTION" | "ALREADY_RAISED" | "NOT_CHECKED";
 
-export const CHANNEL_ORDER_CHANGED = "CHANNEL_ORDER_CHANGED";
+export const CHANNEL_ORDER_CHANGED: ExceptionType = "CHANNEL_ORDER_CHANGED";
 const BEFORE_APPROVAL: readonly string[] = ["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW"];
 
 interface HeldOrder {

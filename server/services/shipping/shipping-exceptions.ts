@@ -6,10 +6,11 @@
  * before the lock was granted). The shipment is Exception.shipmentId (and,
  * for readers of the raw data, data.shipmentId too).
  */
+import type { ExceptionType } from "@/server/services/exceptions/exception-types";
 import type { DbTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
-export const SHIPPING_EXCEPTION_TYPES = ["DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE"] as const;
+export const SHIPPING_EXCEPTION_TYPES = ["DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE"] as const satisfies readonly ExceptionType[];
 export type ShippingExceptionType = (typeof SHIPPING_EXCEPTION_TYPES)[number];
 
 export interface ExceptionShipment {
