@@ -2,8 +2,9 @@
 /** SKU search for a purchase order: active SKUs by code/name prefix or EAN (stock grid), with what is available and incoming. */
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 
 export interface PoSku {
   skuId: string;
@@ -16,11 +17,8 @@ export function PoSkuSearch({ warehouseId, onPick }: { warehouseId: string; onPi
   const trpc = useTRPC();
   const id = useId();
   const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  // Results close at once when the box is cleared (a pick clears it); a new search waits for typing to pause.
+  const query = useDebouncedValue(text.trim());
   const results = useQuery(
     trpc.stock.grid.queryOptions({ search: query, limit: 10, ...(warehouseId ? { warehouseId } : {}) }, { enabled: query !== "" }),
   );
@@ -38,7 +36,7 @@ export function PoSkuSearch({ warehouseId, onPick }: { warehouseId: string; onPi
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
         data-testid="po-sku-search"
       />
-      {query !== "" && (
+      {query !== "" && text.trim() !== "" && (
         <div className="mt-1 max-h-64 overflow-y-auto rounded-md border border-slate-200 bg-white" data-testid="po-sku-results">
           {results.isPending && <p className="px-3 py-2 text-sm text-slate-500">{t("searching")}</p>}
           {results.data?.rows.length === 0 && <p className="px-3 py-2 text-sm text-slate-500">{t("noResults", { query })}</p>}
@@ -50,7 +48,6 @@ export function PoSkuSearch({ warehouseId, onPick }: { warehouseId: string; onPi
                   onClick={() => {
                     onPick({ skuId: s.skuId, code: s.code, name: s.name });
                     setText("");
-                    setQuery("");
                   }}
                   className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-brand-50"
                   data-testid={`po-sku-option-${s.code}`}

@@ -1,8 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { formatMoney } from "@/components/ui/format";
 
 export interface PickedSku {
@@ -18,11 +19,8 @@ export function SkuPicker({ currency, onPick }: { currency: string; onPick: (sku
   const trpc = useTRPC();
   const id = useId();
   const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  // Results close at once when the box is cleared (a pick clears it); a new search waits for typing to pause.
+  const query = useDebouncedValue(text.trim());
   const results = useQuery(trpc.orderEntry.skuLookup.queryOptions({ query }, { enabled: query !== "" }));
 
   return (
@@ -40,7 +38,7 @@ export function SkuPicker({ currency, onPick }: { currency: string; onPick: (sku
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
         data-testid="sku-search"
       />
-      {query !== "" && (
+      {query !== "" && text.trim() !== "" && (
         <div className="mt-1 max-h-64 overflow-y-auto rounded-md border border-slate-200 bg-white" data-testid="sku-results">
           {results.isPending && <p className="px-3 py-2 text-sm text-slate-500">{t("searching")}</p>}
           {results.data?.length === 0 && <p className="px-3 py-2 text-sm text-slate-500">{t("noResults", { query })}</p>}
@@ -52,7 +50,6 @@ export function SkuPicker({ currency, onPick }: { currency: string; onPick: (sku
                   onClick={() => {
                     onPick({ code: s.code, name: s.name, priceCents: s.priceCents });
                     setText("");
-                    setQuery("");
                   }}
                   className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-brand-50"
                   data-testid={`sku-option-${s.code}`}
