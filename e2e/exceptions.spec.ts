@@ -39,4 +39,12 @@ test.describe("exceptions", () => {
     await expect(manager.getByTestId("resolve-exception")).toHaveCount(0);
     await context.close();
   });
+
+  test("stock alerts read in the reader's language", async ({ page }) => {
+    await signIn(page, "warehouse", { locale: "pt-BR" });
+    await page.goto("/exceptions?type=LOW_STOCK");
+    const message = page.getByTestId("exception-row").first().getByTestId("exception-message");
+    await expect(message).toContainText("está com estoque baixo em");
+    await expect(message).toContainText("ponto de reposição");
+  });
 });

@@ -64,7 +64,9 @@ export function ExceptionsTable({ items, links, canResolve }: { items: Exception
               <td className="px-3 py-2 font-medium">
                 <ExceptionTypeLabel type={e.type} />
               </td>
-              <td className="max-w-md px-3 py-2 text-slate-700">{e.message}</td>
+              <td className="max-w-md px-3 py-2 text-slate-700" data-testid="exception-message">
+                {e.text ? t(`messages.${e.text.key}`, e.text.params) : e.message}
+              </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <About e={e} links={links} />
               </td>

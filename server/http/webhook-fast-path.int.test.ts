@@ -87,6 +87,7 @@ describe("webhooks served ahead of Next's router", () => {
     const huge = Buffer.alloc(MAX_WEBHOOK_BYTES + 1, 32);
     expect((await post(ch.id, huge, {})).status).toBe(413);
     expect(await post("00000000-0000-4000-8000-000000000000", "{}", {})).toMatchObject({ status: 404, body: { status: "unknown_channel" } });
+    expect(await post("%E0%A4%A", "{}", {})).toMatchObject({ status: 404, body: { status: "unknown_channel" } });
   });
 
   it("only takes POSTs to a webhook path", () => {

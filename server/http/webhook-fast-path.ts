@@ -39,6 +39,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
+/** A malformed escape is no channel id (404 from receiveDelivery), not a server error. */
+function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
 function send(res: ServerResponse, status: number, body: DeliveryResponse["body"]): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
@@ -48,7 +57,7 @@ function send(res: ServerResponse, status: number, body: DeliveryResponse["body"
 export async function serveWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const channelId = decodeURIComponent(WEBHOOK_PATH.exec(url.pathname)?.[1] ?? "");
+    const channelId = pathSegment(WEBHOOK_PATH.exec(url.pathname)?.[1] ?? "");
     const rawBody = await readBody(req, MAX_WEBHOOK_BYTES);
     if (!rawBody) return send(res, 413, { status: "too_large", error: `The body is larger than ${MAX_WEBHOOK_BYTES} bytes.` });
     const headers: Record<string, string> = {};

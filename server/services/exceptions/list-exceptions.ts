@@ -6,6 +6,7 @@
  * ALL is the merge of one such scan per status. Each row carries what it is
  * about: the order, the SKU, the shipment.
  */
+import { exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
 import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -33,7 +34,10 @@ export interface ExceptionRow {
   id: string;
   type: string;
   status: ExceptionStatus;
+  /** The stored (English) message. */
   message: string;
+  /** The message in the reader's language, when the type has a sentence for it (exception-text.ts). */
+  text: ExceptionText | null;
   createdAt: Date;
   resolvedAt: Date | null;
   resolvedBy: string | null;
@@ -53,6 +57,7 @@ interface Row {
   type: string;
   status: ExceptionStatus;
   message: string;
+  data: unknown;
   createdAt: Date;
   resolvedAt: Date | null;
   resolvedBy: string | null;
@@ -85,7 +90,7 @@ export async function listExceptions(opts: { actor: SessionUser; input: ListExce
   });
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH page AS (SELECT * FROM (${Prisma.join(scans, " UNION ALL ")}) u ORDER BY "createdAt" DESC, id DESC LIMIT ${take})
-    SELECT e.id, e.type, e.status::text AS status, e.message, e."createdAt", e."resolvedAt", u.name AS "resolvedBy", e."resolutionNote",
+    SELECT e.id, e.type, e.status::text AS status, e.message, e.data, e."createdAt", e."resolvedAt", u.name AS "resolvedBy", e."resolutionNote",
       o.id AS "orderId", o.number AS "orderNumber", k.id AS "skuId", k.code AS "skuCode", s.id AS "shipmentId", s."trackingNumber"
     FROM page JOIN "Exception" e ON e.id = page.id
     LEFT JOIN "User" u ON u.id = e."resolvedById"
@@ -101,6 +106,7 @@ export async function listExceptions(opts: { actor: SessionUser; input: ListExce
       type: r.type,
       status: r.status,
       message: r.message,
+      text: exceptionText(r.type, r.data, r.orderNumber),
       createdAt: r.createdAt,
       resolvedAt: r.resolvedAt,
       resolvedBy: r.resolvedBy,

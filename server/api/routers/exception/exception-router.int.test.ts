@@ -82,6 +82,29 @@ describe("exception router", () => {
     ]);
   });
 
+  it("carries the sentence's key and values for the reader's language where the type has one, else only the stored message", async () => {
+    const sku = await t.db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
+    await t.db.exception.create({
+      data: {
+        type: "LOW_STOCK", skuId: sku.id, message: "CAM-01 is low at São Paulo: 2 available (reorder point 5)",
+        data: { sku: "CAM-01", warehouse: "SP1", warehouseId: null, available: 2, reorderPoint: 5, onHand: 9, reserved: 7 },
+        createdAt: new Date(Date.UTC(2026, 2, 10, 12, 1)),
+      },
+    });
+    await t.db.exception.create({
+      data: { type: "ORDER_BACKORDERED", orderId, message: "waiting", data: { lines: [{ lineId: "x", lineNo: 1, sku: "CAM-01", quantity: 3 }] }, createdAt: new Date(Date.UTC(2026, 2, 10, 12, 2)) },
+    });
+    await raise("SHORT_PICK", 3, { orderId });
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    const items = (await as(operator).exception.list({})).items;
+    expect(items.map((e) => [e.type, e.text])).toEqual([
+      ["SHORT_PICK", null],
+      ["ORDER_BACKORDERED", { key: "ORDER_BACKORDERED", params: { order: order.number, lines: "CAM-01 × 3" } }],
+      ["LOW_STOCK", { key: "LOW_STOCK", params: { sku: "CAM-01", warehouse: "SP1", available: 2, reorderPoint: 5 } }],
+    ]);
+    expect(items[0]?.message).toBe("SHORT_PICK at 3");
+  });
+
   it("resolves an open exception recording who, when and the note, on the order's timeline too — once", async () => {
     const ex = await raise("SHORT_PICK", 1, { orderId });
     const r = await as(warehouse).exception.resolve({ id: ex.id, note: "  Bin counted, 2 units found  " });

@@ -1,5 +1,6 @@
 /** Outputs of the exception router. */
 import { z } from "zod";
+import { EXCEPTION_TEXT_KEYS } from "@/server/services/exceptions/exception-text";
 import { EXCEPTION_STATUSES } from "@/server/services/exceptions/exception-types";
 
 export const exceptionListOutput = z.object({
@@ -9,6 +10,12 @@ export const exceptionListOutput = z.object({
       type: z.string(),
       status: z.enum(EXCEPTION_STATUSES),
       message: z.string(),
+      text: z
+        .object({
+          key: z.enum(EXCEPTION_TEXT_KEYS),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+        })
+        .nullable(),
       createdAt: z.date(),
       resolvedAt: z.date().nullable(),
       resolvedBy: z.string().nullable(),
