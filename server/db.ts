@@ -80,6 +80,9 @@ export async function hotQuery<T>(query: Prisma.Sql): Promise<T[]> {
   let pool = hotPools.get(server.url);
   if (!pool) {
     pool = new pg.Pool({ connectionString: server.url, max: server.max, allowExitOnIdle: true });
+    // An idle connection the server closed (a restart, a failover, a terminated backend) is dropped from the pool
+    // and replaced on the next query; without a listener pg would raise it as an uncaught error.
+    pool.on("error", (e) => console.warn(`[db] hot-path pool: an idle connection was closed by the server (${e.message})`));
     hotPools.set(server.url, pool);
   }
   const res = await pool.query({ name: statementName(query.text), text: query.text, values: query.values as unknown[] });
