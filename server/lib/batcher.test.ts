@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatcher, settle } from "@/server/lib/batcher";
+import { createBatcher, runDistinct, settle } from "@/server/lib/batcher";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -55,5 +55,29 @@ describe("createBatcher", () => {
     expect(all.every((o) => o.status === "rejected")).toBe(true);
     // a failed batch frees its slot: the next call runs (and fails) instead of waiting forever
     await expect(whole(3)).rejects.toThrow("database down");
+  });
+});
+
+describe("runDistinct", () => {
+  it("runs distinct keys together, a repeated key alone afterwards, and falls back to one by one when the batch throws", async () => {
+    const calls: string[] = [];
+    const many = async (xs: string[]) => {
+      calls.push(`many:${xs.join(",")}`);
+      if (xs.includes("bad")) throw new Error("batch refused");
+      return xs.map((x) => ({ ok: true as const, value: x.toUpperCase() }));
+    };
+    const one = async (x: string) => {
+      calls.push(`one:${x}`);
+      if (x === "bad") throw new Error("bad alone");
+      return `${x}!`;
+    };
+    const out = await runDistinct(["a", "b", "a"], (x) => x, many, one);
+    expect(out).toEqual([{ ok: true, value: "A" }, { ok: true, value: "B" }, { ok: true, value: "a!" }]);
+    expect(calls).toEqual(["many:a,b", "one:a"]);
+
+    calls.length = 0;
+    const fallback = await runDistinct(["a", "bad"], (x) => x, many, one);
+    expect(fallback.map((r) => r.ok)).toEqual([true, false]);
+    expect(calls).toEqual(["many:a,bad", "one:a", "one:bad"]);
   });
 });

@@ -67,3 +67,37 @@ export async function settle<O>(fn: () => Promise<O>): Promise<Settled<O>> {
     return { ok: false, error };
   }
 }
+
+/**
+ * The run most batches need: the first item of each key goes into `many` together; if `many` throws as a whole,
+ * those items run one by one (`one`), so one item's failure is its own; a later item whose key is already in the
+ * batch runs alone after it (it sees what the first one did). Results in input order.
+ */
+export async function runDistinct<I, O>(
+  items: readonly I[],
+  keyOf: (item: I) => string,
+  many: (items: I[]) => Promise<Settled<O>[]>,
+  one: (item: I) => Promise<O>,
+): Promise<Settled<O>[]> {
+  const seen = new Set<string>();
+  const first = items.filter((i) => !seen.has(keyOf(i)) && seen.add(keyOf(i)));
+  let results: Settled<O>[];
+  try {
+    results = await many(first);
+  } catch {
+    results = [];
+    for (const item of first) results.push(await settle(() => one(item)));
+  }
+  const byKey = new Map(first.map((item, i) => [keyOf(item), results[i] as Settled<O>]));
+  const out: Settled<O>[] = [];
+  for (const item of items) {
+    const r = byKey.get(keyOf(item));
+    if (r) {
+      byKey.delete(keyOf(item));
+      out.push(r);
+    } else {
+      out.push(await settle(() => one(item)));
+    }
+  }
+  return out;
+}

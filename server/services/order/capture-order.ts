@@ -5,7 +5,7 @@
  * delivery of the same order finds it and goes to updateChannelOrder instead.
  */
 import { CACHED_PLAN, runSql, type DbTx } from "@/server/db";
-import { createBatcher, settle, type Settled } from "@/server/lib/batcher";
+import { createBatcher, runDistinct, type Settled } from "@/server/lib/batcher";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { ChannelOrderInput } from "@/server/channels/types";
 import { decide, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-state-machine";
@@ -80,31 +80,14 @@ const sameOrder = (o: CaptureOrderOptions) => `${o.channelId}\u0000${o.input.ext
 
 const captureBatched = createBatcher<CaptureOrderOptions, CaptureResult | null>(captureOrdersTogether, { maxBatch: 64, concurrency: 1 });
 
-/** Capture several orders outside any transaction, together where possible (the batcher's run). */
-async function captureOrdersTogether(items: CaptureOrderOptions[]): Promise<Settled<CaptureResult | null>[]> {
-  // An order twice in one batch: the first copy is captured, the others run after it (and find it).
-  const seen = new Set<string>();
-  const first = items.filter((o) => !seen.has(sameOrder(o)) && seen.add(sameOrder(o)));
-  let results: Settled<CaptureResult | null>[];
-  try {
-    results = (await captureOrders(first)).map((value) => ({ ok: true, value }));
-  } catch {
-    // One order's value refused by the database fails the statement: capture each alone, so only that one fails.
-    results = [];
-    for (const o of first) results.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
-  }
-  const byKey = new Map(first.map((o, i) => [sameOrder(o), results[i] as Settled<CaptureResult | null>]));
-  const out: Settled<CaptureResult | null>[] = [];
-  for (const o of items) {
-    const r = byKey.get(sameOrder(o));
-    if (r) {
-      byKey.delete(sameOrder(o));
-      out.push(r);
-    } else {
-      out.push(await settle(async () => (await captureOrders([o]))[0] ?? null));
-    }
-  }
-  return out;
+/**
+ * Capture several orders outside any transaction, together where possible (the batcher's run). One order's value
+ * refused by the database fails the statement: then each is captured alone, so only that one fails. The same order
+ * twice in a batch: the copy runs after the first (and finds it).
+ */
+function captureOrdersTogether(items: CaptureOrderOptions[]): Promise<Settled<CaptureResult | null>[]> {
+  const alone = async (o: CaptureOrderOptions) => (await captureOrders([o]))[0] ?? null;
+  return runDistinct(items, sameOrder, async (first) => (await captureOrders(first)).map((value) => ({ ok: true as const, value })), alone);
 }
 
 /**

@@ -21,7 +21,7 @@
  * at capture); a concurrent duplicate is stopped by the OrderLine CHECK.
  */
 import type { DbTx } from "@/server/db";
-import { createBatcher, settle, type Settled } from "@/server/lib/batcher";
+import { createBatcher, runDistinct, settle, type Settled } from "@/server/lib/batcher";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
@@ -91,31 +91,12 @@ export async function reserveOrderStock(opts: ReserveItem & { tx?: DbTx }): Prom
  */
 const reserveBatched = createBatcher<ReserveItem, ReserveOrderResult>(reserveOrdersTogether, { maxBatch: 64, concurrency: 1 });
 
-/** Reserve several orders outside any transaction, together where possible (the batcher's run). */
-async function reserveOrdersTogether(items: ReserveItem[]): Promise<Settled<ReserveOrderResult>[]> {
-  const seen = new Set<string>();
-  const first = items.filter((i) => !seen.has(i.orderId) && seen.add(i.orderId));
-  const byOrder = new Map<string, Settled<ReserveOrderResult>>();
-  let results: Settled<ReserveOrderResult>[];
-  try {
-    results = await reserveMany(undefined, first);
-  } catch {
-    // The batch statement failed as a whole (a deadlock victim, a value one order carries): each order alone.
-    results = [];
-    for (const item of first) results.push(await settle(() => reserveAlone(item)));
-  }
-  first.forEach((item, i) => byOrder.set(item.orderId, results[i] as Settled<ReserveOrderResult>));
-  const out: Settled<ReserveOrderResult>[] = [];
-  const used = new Set<string>();
-  for (const item of items) {
-    if (!used.has(item.orderId)) {
-      used.add(item.orderId);
-      out.push(byOrder.get(item.orderId) as Settled<ReserveOrderResult>);
-    } else {
-      out.push(await settle(() => reserveAlone(item)));
-    }
-  }
-  return out;
+/**
+ * Reserve several orders outside any transaction, together where possible (the batcher's run). A batch statement
+ * that fails as a whole (a deadlock victim, a value one order carries) is retried order by order.
+ */
+function reserveOrdersTogether(items: ReserveItem[]): Promise<Settled<ReserveOrderResult>[]> {
+  return runDistinct(items, (i) => i.orderId, (first) => reserveMany(undefined, first), reserveAlone);
 }
 
 /** One order, retried as a whole when it is a deadlock victim: every statement is atomic and the next attempt recomputes what is still pending. */
