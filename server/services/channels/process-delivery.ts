@@ -122,8 +122,10 @@ async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, delive
   const actorLabel = `channel:${channel.name}`;
   const created = await captureOrder({ channelId: channel.id, defaultCurrency: channel.defaultCurrency, input: order, deliveryId, actorLabel });
   if (created) {
-    if (order.refunds?.length) await recordCapturedOrderRefunds({ orderId: created.orderId, input: order, actorLabel });
-    await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel) });
+    // Refunds may change the order: then the reservation reads it afresh.
+    const refunded = Boolean(order.refunds?.length);
+    if (refunded) await recordCapturedOrderRefunds({ orderId: created.orderId, input: order, actorLabel });
+    await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel), context: refunded ? undefined : created.reservation });
     return { orderId: created.orderId, outcome: "CREATED" as const };
   }
   return updateChannelOrder({ channelId: channel.id, input: order, actorLabel, deliveryId });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { db } from "@/server/db";
 import { captureOrder, captureOrders } from "@/server/services/order/capture-order";
+import { readReservationContexts } from "@/server/services/stock/reservation-read";
 import { buildWorld, orderInput, type World } from "@/server/services/stock/stock-test-fixtures";
 
 let t: TestDb;
@@ -21,7 +22,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await t.truncate();
-  w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["A"] });
+  w = await buildWorld({
+    warehouses: [{ code: "SP1", state: "SP" }, { code: "PE1", state: "PE" }, { code: "OFF", state: "RS", active: false }],
+    skus: ["A", "B"],
+    stock: [{ sku: "A", wh: "SP1", onHand: 7 }, { sku: "A", wh: "PE1", onHand: 3, safety: 1 }, { sku: "B", wh: "PE1", onHand: 2 }, { sku: "A", wh: "OFF", onHand: 9 }],
+  });
 });
 
 const opts = (input: ReturnType<typeof orderInput>) => ({ channelId: w.channelId, defaultCurrency: "BRL", input, actorLabel: "channel:Loja" });
@@ -67,5 +72,29 @@ describe("captures in one batch", () => {
     const settled = await Promise.allSettled([good[0]!, bad, good[1]!].map((i) => captureOrder(opts(i))));
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((await db.order.findMany({ select: { externalId: true } })).map((o) => o.externalId).sort()).toEqual(good.map((g) => g.externalId).sort());
+  });
+
+  it("hands the reservation what it would have read: lines, availability of their SKUs in active warehouses, settings", async () => {
+    await db.merchantSettings.upsert({ where: { id: 1 }, update: { backorderPolicy: "HOLD" }, create: { id: 1, backorderPolicy: "HOLD" } });
+    const inputs = [
+      orderInput({ lines: [{ sku: "A", quantity: 2 }, { sku: "NOT-IN-CATALOGUE", quantity: 1 }, { sku: "B", quantity: 1 }], shipState: "PE" }),
+      orderInput({ lines: [{ sku: "B", quantity: 1 }] }),
+    ];
+    const results = await captureOrders(inputs.map(opts));
+    const read = await readReservationContexts(undefined, results.map((r) => r?.orderId as string));
+    for (const r of results) {
+      const handed = r?.reservation;
+      const fresh = read.get(r?.orderId as string);
+      expect(handed).toBeDefined();
+      const sorted = <T extends { skuId: string; warehouseId: string }>(rows: T[]) => [...rows].sort((a, b) => (a.skuId + a.warehouseId).localeCompare(b.skuId + b.warehouseId));
+      expect({ ...handed, balances: sorted(handed?.balances ?? []) }).toEqual({ ...fresh, balances: sorted(fresh?.balances ?? []) });
+    }
+    const first = results[0]?.reservation;
+    expect(first?.order).toMatchObject({ status: "PAYMENT_AUTHORIZED", shipState: "PE", warehouseId: null, holds: [] });
+    expect(first?.settings).toEqual({ backorderPolicy: "HOLD", allowSplit: false });
+    expect(first?.warehouses.map((x) => x.code)).toEqual(["PE1", "SP1"]);
+    expect(first?.balances).toHaveLength(3);
+    expect(first?.balances).toContainEqual({ skuId: w.sku.A, warehouseId: w.wh.PE1?.id, available: 2 });
+    expect(first?.lines.map((l) => [l.sku, l.skuId, l.quantity, l.reservedQty])).toEqual([["A", w.sku.A, 2, 0], ["NOT-IN-CATALOGUE", null, 1, 0], ["B", w.sku.B, 1, 0]]);
   });
 });

@@ -8,12 +8,18 @@ import { CACHED_PLAN, runSql, type DbTx } from "@/server/db";
 import { createBatcher, runDistinct, type Settled } from "@/server/lib/batcher";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { ChannelOrderInput } from "@/server/channels/types";
+import { SETTINGS_JSON, WAREHOUSES_JSON, balancesJson, contextOf, type ContextLine, type ContextRow, type ReservationContext } from "@/server/services/stock/reservation-read";
 import { decide, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-state-machine";
 
 export interface CaptureResult {
   orderId: string;
   number: number;
   created: boolean;
+  /**
+   * What reserving the new order needs (its lines, the availability of its SKUs, the warehouses, the settings),
+   * read by the capture statement itself: reserveOrderStock then skips its own read (one round trip less per batch).
+   */
+  reservation: ReservationContext;
 }
 
 interface DraftEvent {
@@ -125,7 +131,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
     if (opts.createdEventData && evs[0]) evs[0] = { ...evs[0], data: { ...evs[0].data, ...opts.createdEventData } };
     return evs.map((e, i) => ({ k, seq: i, ...e }));
   });
-  const rows = await runSql<{ k: number; id: string; number: number }>(client, Prisma.sql`${CACHED_PLAN}
+  const rows = await runSql<{ k: number; id: string; number: number; lines: ContextLine[] | null } & Pick<ContextRow, "balances" | "warehouses" | "settings">>(client, Prisma.sql`${CACHED_PLAN}
     WITH inp AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS i(k int, "channelId" uuid, "externalId" text,
         "externalNumber" text, "customerName" text, email text, phone text, document text, status text, "paymentStatus" text,
@@ -175,7 +181,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
       FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS l(k int, "lineNo" int, "externalId" text, sku text, name text, quantity int,
         "unitPriceCents" int, "discountCents" int, "taxCents" int, "totalCents" int)
       JOIN ok ON ok.k = l.k
-      RETURNING 1
+      RETURNING id, "orderId", "lineNo", sku, "skuId", quantity
     ), ins_events AS (
       INSERT INTO "OrderEvent" ("orderId", type, "fromStatus", "toStatus", "actorId", "actorLabel", reason, data, "createdAt")
       SELECT ok.id, e.type, e."fromStatus"::"OrderStatus", e."toStatus"::"OrderStatus", ok."actorId", ok."actorLabel", e.reason, e.data,
@@ -184,11 +190,22 @@ now()
       JOIN ok ON ok.k = e.k
       ORDER BY e.k, e.seq -- ids (bigserial) order the timeline
       RETURNING 1
+    ), shared AS (
+      SELECT ${WAREHOUSES_JSON} AS warehouses, ${SETTINGS_JSON} AS settings
     )
-    SELECT k, id, number FROM ok`);
+    SELECT ok.k, ok.id, ok.number, shared.warehouses, shared.settings,
+      (SELECT json_agg(json_build_object('id', l.id, 'lineNo', l."lineNo", 'sku', l.sku, 'skuId', l."skuId", 'quantity', l.quantity,
+                'reservedQty', 0, 'backorderedQty', 0, 'shippedQty', 0) ORDER BY l."lineNo")
+         FROM ins_lines l WHERE l."orderId" = ok.id) AS lines,
+      -- The statement's snapshot: stock taken since is re-checked under lock by the reservation statement.
+      ${balancesJson(Prisma.sql`SELECT l."skuId" FROM ins_lines l WHERE l."orderId" = ok.id AND l."skuId" IS NOT NULL`)} AS balances
+    FROM ok CROSS JOIN shared`);
   const byK = new Map(rows.map((r) => [r.k, r]));
-  return batch.map((_, k) => {
+  return batch.map((opts, k) => {
     const r = byK.get(k);
-    return r ? { orderId: r.id, number: r.number, created: true } : null;
+    if (!r) return null;
+    const { status } = initialState(opts.input);
+    const reservation = contextOf({ ...r, status, shipState: orders[k]?.shipState ?? null, warehouseId: null, holds: [] });
+    return { orderId: r.id, number: r.number, created: true, reservation };
   });
 }

@@ -124,7 +124,7 @@ export async function createManualOrder(opts: { actor: SessionUser; input: Manua
       createdEventData: { source: "manual", enteredBy: { id: actor.id, name: actor.name }, channel: channel.name },
     });
     if (created) {
-      await reserveCapturedOrder({ orderId: created.orderId, actor: userActor(actor) });
+      await reserveCapturedOrder({ orderId: created.orderId, actor: userActor(actor), context: created.reservation });
       return { orderId: created.orderId, number: created.number, externalId, totalCents, currency };
     }
     // Someone got the same random id on the same day (1 in 10⁹): draw again.

@@ -204,7 +204,7 @@ export async function importOrdersCsv(opts: {
       });
       if (created) {
         report.created++;
-        await reserveCapturedOrder({ orderId: created.orderId, actor: userActor(actor) });
+        await reserveCapturedOrder({ orderId: created.orderId, actor: userActor(actor), context: created.reservation });
       } else {
         report.duplicates++;
         report.duplicateOrders.push({ row: firstRow, externalId: order.externalId });

@@ -34,7 +34,23 @@ export interface ReservationContext {
   settings: { backorderPolicy: "BACKORDER" | "HOLD"; allowSplit: boolean };
 }
 
-interface ContextRow {
+/** The active warehouses, as allocation sees them (a JSON array; null when there are none). */
+export const WAREHOUSES_JSON = Prisma.sql`(SELECT json_agg(json_build_object('id', w.id, 'code', w.code, 'name', w.name, 'state', w.state, 'active', w.active) ORDER BY w.code)
+         FROM "Warehouse" w WHERE w.active)`;
+
+/** The merchant's backorder settings (a JSON object; null before they were first saved). */
+export const SETTINGS_JSON = Prisma.sql`(SELECT json_build_object('backorderPolicy', s."backorderPolicy", 'allowSplit', s."allowSplitShipments")
+         FROM "MerchantSettings" s WHERE s.id = 1)`;
+
+/** Availability of the SKUs the subquery yields, in every active warehouse (a JSON array of BalanceRow; null when none). */
+export function balancesJson(skuIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT json_agg(json_build_object('skuId', b."skuId", 'warehouseId', b."warehouseId",
+                'available', b."onHand" - b.reserved - b.unavailable - b.safety))
+         FROM "StockBalance" b JOIN "Warehouse" w ON w.id = b."warehouseId" AND w.active
+         WHERE b."skuId" IN (${skuIds}))`;
+}
+
+export interface ContextRow {
   id: string;
   number: number;
   status: string;
@@ -55,19 +71,15 @@ export async function readReservationContexts(tx: DbTx | undefined, orderIds: re
       (SELECT json_agg(json_build_object('id', l.id, 'lineNo', l."lineNo", 'sku', l.sku, 'skuId', l."skuId", 'quantity', l.quantity,
                 'reservedQty', l."reservedQty", 'backorderedQty', l."backorderedQty", 'shippedQty', l."shippedQty") ORDER BY l."lineNo")
          FROM "OrderLine" l WHERE l."orderId" = o.id) AS lines,
-      (SELECT json_agg(json_build_object('id', w.id, 'code', w.code, 'name', w.name, 'state', w.state, 'active', w.active) ORDER BY w.code)
-         FROM "Warehouse" w WHERE w.active) AS warehouses,
-      (SELECT json_agg(json_build_object('skuId', b."skuId", 'warehouseId', b."warehouseId",
-                'available', b."onHand" - b.reserved - b.unavailable - b.safety))
-         FROM "StockBalance" b JOIN "Warehouse" w ON w.id = b."warehouseId" AND w.active
-         WHERE b."skuId" IN (SELECT l."skuId" FROM "OrderLine" l WHERE l."orderId" = o.id AND l."skuId" IS NOT NULL)) AS balances,
-      (SELECT json_build_object('backorderPolicy', s."backorderPolicy", 'allowSplit', s."allowSplitShipments")
-         FROM "MerchantSettings" s WHERE s.id = 1) AS settings
+      ${WAREHOUSES_JSON} AS warehouses,
+      ${balancesJson(Prisma.sql`SELECT l."skuId" FROM "OrderLine" l WHERE l."orderId" = o.id AND l."skuId" IS NOT NULL`)} AS balances,
+      ${SETTINGS_JSON} AS settings
     FROM "Order" o WHERE o.id = ANY(${[...orderIds]}::uuid[])`);
   return new Map(rows.map((row) => [row.id, contextOf(row)]));
 }
 
-function contextOf(row: ContextRow): ReservationContext {
+/** A context from the row shapes above (also what order capture returns for the order it just wrote). */
+export function contextOf(row: ContextRow): ReservationContext {
   return {
     order: { id: row.id, number: row.number, status: row.status, shipState: row.shipState, warehouseId: row.warehouseId, holds: row.holds ?? [] },
     lines: row.lines ?? [],

@@ -7,9 +7,11 @@
  */
 import { db } from "@/server/db";
 import type { Actor } from "@/server/services/order/actor";
+import type { ReservationContext } from "@/server/services/stock/reservation-read";
 import { reserveOrderStock, type ReserveOrderResult } from "@/server/services/stock/reserve-order-stock";
 
-export async function reserveCapturedOrder(opts: { orderId: string; actor: Actor }): Promise<ReserveOrderResult | null> {
+/** `context`: the capture's CaptureResult.reservation, when nothing touched the order since it was captured. */
+export async function reserveCapturedOrder(opts: { orderId: string; actor: Actor; context?: ReservationContext }): Promise<ReserveOrderResult | null> {
   try {
     return await reserveOrderStock(opts);
   } catch (e) {

@@ -4,7 +4,8 @@
  *
  * Hot path, two round trips and no interactive transaction (shared by every
  * order of a batch when reservations arrive together): one read (lines +
- * availability in every active warehouse + settings) and one reservation
+ * availability in every active warehouse + settings; skipped when the capture
+ * statement handed that context over) and one reservation
  * statement (reserve-statement.ts), which is atomic on its own and re-checks
  * everything it relies on under row locks (order still reservable, each
  * balance still has the units). Only the rare paths open a transaction:
@@ -77,11 +78,16 @@ interface ReserveItem {
   orderId: string;
   actor: Actor;
   policy?: Policy;
+  /**
+   * The order's context as its capture statement read it (CaptureResult.reservation): no read of our own. Only for
+   * an order nobody could have changed since; the statement re-checks its status and every balance under lock anyway.
+   */
+  context?: ReservationContext;
 }
 
 export async function reserveOrderStock(opts: ReserveItem & { tx?: DbTx }): Promise<ReserveOrderResult> {
   if (opts.tx) return unwrap((await reserveMany(opts.tx, [opts]))[0]);
-  return reserveBatched({ orderId: opts.orderId, actor: opts.actor, policy: opts.policy });
+  return reserveBatched({ orderId: opts.orderId, actor: opts.actor, policy: opts.policy, context: opts.context });
 }
 
 /**
@@ -122,7 +128,9 @@ function unwrap(r: Settled<ReserveOrderResult> | undefined): ReserveOrderResult 
  * backorder sweep, hold). Throws only when the shared read or statement fails; a follow-up's failure is that order's.
  */
 async function reserveMany(tx: DbTx | undefined, items: readonly ReserveItem[]): Promise<Settled<ReserveOrderResult>[]> {
-  const contexts = await readReservationContexts(tx, items.map((i) => i.orderId));
+  const toRead = items.filter((i) => !i.context).map((i) => i.orderId);
+  const contexts = toRead.length > 0 ? await readReservationContexts(tx, toRead) : new Map<string, ReservationContext>();
+  for (const i of items) if (i.context) contexts.set(i.orderId, i.context);
   const skip = (ctx: ReservationContext, skipped: ReserveOrderResult["skipped"]): Settled<ReserveOrderResult> => ({
     ok: true, value: { orderId: ctx.order.id, skipped, reserved: [], backorderedUnits: 0, warehouseId: ctx.order.warehouseId, held: false, attempts: 0 },
   });
