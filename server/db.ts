@@ -19,12 +19,21 @@ export type Db = PrismaClient;
 /** A transaction client or the root client. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * Process-wide, on globalThis: `npm start` loads this module twice (the webhook fast path through tsx, the pages
+ * inside Next's bundle), and both must share one client, and the hot-path pools registered for it.
+ */
 interface DbGlobal {
   prisma?: PrismaClient;
   pglite?: PGlite;
+  /** The server each PostgreSQL client talks to, for the hot-path pool next to it. */
+  serverOf?: WeakMap<PrismaClient, { url: string; max: number }>;
+  hotPools?: Map<string, pg.Pool>;
 }
 const g = globalThis as unknown as { __fluxoDb?: DbGlobal };
 const state: DbGlobal = (g.__fluxoDb ??= {});
+const serverOf = (state.serverOf ??= new WeakMap());
+const hotPools = (state.hotPools ??= new Map());
 
 export function openPglite(dir = path.join(dataDir(), "pglite")): PGlite {
   if (!state.pglite) {
@@ -54,9 +63,6 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-/** The server each PostgreSQL client talks to, for the hot-path pool next to it. */
-const serverOf = new WeakMap<PrismaClient, { url: string; max: number }>();
-const hotPools = new Map<string, pg.Pool>();
 
 /** A Prisma client on a PostgreSQL server (the app, tests, benchmarks). */
 export function postgresClient(url: string, max = 10): PrismaClient {
@@ -73,6 +79,11 @@ export function postgresClient(url: string, max = 10): PrismaClient {
  * costs about 1 ms of CPU per raw query, pg a fraction of that (bench/RESULTS.md). On PGlite, through Prisma.
  * Rows come back as pg parses them: json as objects, int4 as numbers, uuid as strings.
  */
+/** Whether hotQuery runs this client's SQL on the plain pg pool (PostgreSQL) rather than through Prisma (PGlite). */
+export function usesHotPool(client: PrismaClient): boolean {
+  return serverOf.has(client);
+}
+
 export async function hotQuery<T>(query: Prisma.Sql): Promise<T[]> {
   const client = getDb();
   const server = serverOf.get(client);
@@ -82,7 +93,7 @@ export async function hotQuery<T>(query: Prisma.Sql): Promise<T[]> {
     pool = new pg.Pool({ connectionString: server.url, max: server.max, allowExitOnIdle: true });
     // An idle connection the server closed (a restart, a failover, a terminated backend) is dropped from the pool
     // and replaced on the next query; without a listener pg would raise it as an uncaught error.
-    pool.on("error", (e) => console.warn(`[db] hot-path pool: an idle connection was closed by the server (${e.message})`));
+    pool.on("error", (e: Error) => console.warn(`[db] hot-path pool: an idle connection was closed by the server (${e.message})`));
     hotPools.set(server.url, pool);
   }
   const res = await pool.query({ name: statementName(query.text), text: query.text, values: query.values as unknown[] });

@@ -4,8 +4,8 @@
  * the process must not crash and the next query must work.
  */
 import { Prisma } from "@/server/generated/prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHED_PLAN, hotQuery } from "@/server/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CACHED_PLAN, getDb, hotQuery, usesHotPool } from "@/server/db";
 import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
 
 describe.skipIf(!testDatabaseUrl())("hot-path pool (PostgreSQL)", () => {
@@ -29,5 +29,13 @@ describe.skipIf(!testDatabaseUrl())("hot-path pool (PostgreSQL)", () => {
     const [again] = await one();
     expect(again?.n).toBe(1);
     expect((again as unknown as { pid: number }).pid).not.toBe(pid);
+  });
+
+  it("stays on the pg pool when the module is loaded twice (npm start: the fast path and Next's bundle share one client)", async () => {
+    expect(usesHotPool(getDb())).toBe(true);
+    vi.resetModules();
+    const second = await import("@/server/db");
+    expect(second.getDb()).toBe(getDb());
+    expect(second.usesHotPool(second.getDb())).toBe(true);
   });
 });

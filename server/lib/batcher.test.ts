@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatcher, runDistinct, settle } from "@/server/lib/batcher";
+import { batchStatement, createBatcher, runDistinct, settle } from "@/server/lib/batcher";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -79,5 +79,26 @@ describe("runDistinct", () => {
     const fallback = await runDistinct(["a", "bad"], (x) => x, many, one);
     expect(fallback.map((r) => r.ok)).toEqual([true, false]);
     expect(calls).toEqual(["many:a,bad", "one:a", "one:bad"]);
+  });
+});
+
+describe("batchStatement", () => {
+  it("shares one statement between concurrent calls, runs a repeated key after it, and a failing item fails alone", async () => {
+    const statements: string[][] = [];
+    const call = batchStatement<string, string>(
+      async (items) => {
+        statements.push(items);
+        await tick();
+        if (items.includes("bad")) throw new Error("refused");
+        return items.map((s) => s.toUpperCase());
+      },
+      (s) => s,
+      { maxBatch: 10, concurrency: 1 },
+    );
+    const first = call("a");
+    const rest = ["b", "bad", "b", "c"].map((s) => settle(() => call(s)));
+    expect(await first).toBe("A");
+    expect((await Promise.all(rest)).map((r) => (r.ok ? r.value : (r.error as Error).message))).toEqual(["B", "refused", "B", "C"]);
+    expect(statements).toEqual([["a"], ["b", "bad", "c"], ["b"], ["bad"], ["c"], ["b"]]);
   });
 });

@@ -101,3 +101,14 @@ export async function runDistinct<I, O>(
   }
   return out;
 }
+
+/**
+ * A batched set-based statement over distinct items: `many` runs the statement for several items and returns one
+ * result per item, in input order. Concurrent calls share it (createBatcher); runDistinct keeps one item's failure
+ * its own and runs a repeated key after its first copy.
+ */
+export function batchStatement<I, O>(many: (items: I[]) => Promise<O[]>, keyOf: (item: I) => string, opts: BatcherOptions): (item: I) => Promise<O> {
+  const one = async (item: I) => (await many([item]))[0] as O;
+  const together = (items: I[]) => runDistinct(items, keyOf, async (first) => (await many(first)).map((value) => ({ ok: true as const, value })), one);
+  return createBatcher<I, O>(together, opts);
+}

@@ -4,6 +4,7 @@
  * stored, so a fixed connector can replay a failed delivery exactly.
  */
 import { CACHED_PLAN, db, hotQuery } from "@/server/db";
+import { batchStatement } from "@/server/lib/batcher";
 import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import { ChannelParseError, type ChannelOrderInput, type InboundDocument, type InboundRequest } from "@/server/channels/types";
@@ -78,11 +79,29 @@ export async function processDelivery(deliveryId: string, stored?: StoredDeliver
   const failed = outcome.status === "FAILED";
   const error = outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null);
   const orderId = outcome.status === "FAILED" ? null : (outcome.orderIds[0] ?? null);
-  await hotQuery(Prisma.sql`${CACHED_PLAN}
-    UPDATE "ChannelDelivery" SET status = ${outcome.status}::"DeliveryStatus", error = ${error},
-      "orderId" = CASE WHEN ${failed}::boolean THEN "orderId" ELSE ${orderId}::uuid END, "processedAt" = now()
-    WHERE id = ${deliveryId}::uuid`);
+  await recordOutcome({ deliveryId, status: outcome.status, error, orderId, failed });
   return outcome;
+}
+
+interface DeliveryOutcomeRow {
+  deliveryId: string;
+  status: ProcessOutcome["status"];
+  error: string | null;
+  orderId: string | null;
+  /** A failure keeps the order an earlier attempt linked. */
+  failed: boolean;
+}
+
+/** The outcome on the delivery row; concurrent deliveries share one UPDATE (batchStatement). */
+const recordOutcome = batchStatement<DeliveryOutcomeRow, void>(updateDeliveries, (r) => r.deliveryId, { maxBatch: 64, concurrency: 1 });
+
+async function updateDeliveries(batch: DeliveryOutcomeRow[]): Promise<void[]> {
+  await hotQuery(Prisma.sql`${CACHED_PLAN}
+    UPDATE "ChannelDelivery" d SET status = x.status::"DeliveryStatus", error = x.error,
+      "orderId" = CASE WHEN x.failed THEN d."orderId" ELSE x."orderId" END, "processedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS x("deliveryId" uuid, status text, error text, "orderId" uuid, failed boolean)
+    WHERE d.id = x."deliveryId"`);
+  return batch.map(() => undefined);
 }
 
 interface ChannelRef {

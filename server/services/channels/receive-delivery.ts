@@ -10,6 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { CACHED_PLAN, db, hotQuery } from "@/server/db";
+import { batchStatement } from "@/server/lib/batcher";
 import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import type { InboundRequest } from "@/server/channels/types";
@@ -81,12 +82,7 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
   const deliveryKey = connector.deliveryKey(req);
   const headers = storedHeaders(req.headers);
   const rawBody = bodyText(req.rawBody);
-  const inserted = await hotQuery<{ id: string }>(Prisma.sql`${CACHED_PLAN}
-    INSERT INTO "ChannelDelivery" ("channelId", "deliveryKey", topic, headers, "rawBody")
-    VALUES (${channelId}::uuid, ${deliveryKey}, ${safeTopic(() => connector.topic(req))}, ${JSON.stringify(headers)}::jsonb, ${rawBody})
-    ON CONFLICT ("channelId", "deliveryKey") DO NOTHING
-    RETURNING id`);
-  let deliveryId = inserted[0]?.id;
+  let deliveryId = await storeDelivery({ channelId, deliveryKey, topic: safeTopic(() => connector.topic(req)), headers, rawBody });
   if (!deliveryId) {
     const prior = await db.channelDelivery.findUnique({
       where: { channelId_deliveryKey: { channelId, deliveryKey } },
@@ -103,6 +99,36 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
   }
   // What was just stored is processed as stored, without reading it back.
   return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }));
+}
+
+interface NewDelivery {
+  channelId: string;
+  deliveryKey: string;
+  topic: string;
+  headers: Record<string, string>;
+  rawBody: string;
+}
+
+/**
+ * Store a verified delivery; null when its key is already stored (a duplicate or a retry). Concurrent webhooks
+ * share one INSERT (batchStatement); a repeated key in the batch runs after its first copy and finds it stored.
+ */
+const storeDelivery = batchStatement<NewDelivery, string | null>(insertDeliveries, (d) => `${d.channelId}\u0000${d.deliveryKey}`, { maxBatch: 64, concurrency: 1 });
+
+async function insertDeliveries(batch: NewDelivery[]): Promise<(string | null)[]> {
+  const rows = await hotQuery<{ k: number; id: string }>(Prisma.sql`${CACHED_PLAN}
+    WITH d AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((d, k) => ({ k, ...d })))}::jsonb)
+        AS d(k int, "channelId" uuid, "deliveryKey" text, topic text, headers jsonb, "rawBody" text)
+    ), ins AS (
+      INSERT INTO "ChannelDelivery" ("channelId", "deliveryKey", topic, headers, "rawBody")
+      SELECT "channelId", "deliveryKey", topic, headers, "rawBody" FROM d ORDER BY k
+      ON CONFLICT ("channelId", "deliveryKey") DO NOTHING
+      RETURNING id, "channelId", "deliveryKey"
+    )
+    SELECT d.k, ins.id FROM ins JOIN d ON d."channelId" = ins."channelId" AND d."deliveryKey" = ins."deliveryKey"`);
+  const byK = new Map(rows.map((r) => [r.k, r.id]));
+  return batch.map((_, k) => byK.get(k) ?? null);
 }
 
 /**

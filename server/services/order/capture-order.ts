@@ -5,7 +5,7 @@
  * delivery of the same order finds it and goes to updateChannelOrder instead.
  */
 import { CACHED_PLAN, runSql, type DbTx } from "@/server/db";
-import { createBatcher, runDistinct, type Settled } from "@/server/lib/batcher";
+import { batchStatement } from "@/server/lib/batcher";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { ChannelOrderInput } from "@/server/channels/types";
 import { SETTINGS_JSON, WAREHOUSES_JSON, balancesJson, contextOf, type ContextLine, type ContextRow, type ReservationContext } from "@/server/services/stock/reservation-read";
@@ -84,17 +84,12 @@ export async function captureOrder(opts: CaptureOrderOptions, client?: DbTx): Pr
 
 const sameOrder = (o: CaptureOrderOptions) => `${o.channelId}\u0000${o.input.externalId}`;
 
-const captureBatched = createBatcher<CaptureOrderOptions, CaptureResult | null>(captureOrdersTogether, { maxBatch: 64, concurrency: 1 });
-
 /**
- * Capture several orders outside any transaction, together where possible (the batcher's run). One order's value
- * refused by the database fails the statement: then each is captured alone, so only that one fails. The same order
- * twice in a batch: the copy runs after the first (and finds it).
+ * Concurrent captures outside any transaction share one statement (captureOrders). One order's value refused by
+ * the database fails the statement: then each is captured alone, so only that one fails. The same order twice in
+ * a batch: the copy runs after the first (and finds it).
  */
-function captureOrdersTogether(items: CaptureOrderOptions[]): Promise<Settled<CaptureResult | null>[]> {
-  const alone = async (o: CaptureOrderOptions) => (await captureOrders([o]))[0] ?? null;
-  return runDistinct(items, sameOrder, async (first) => (await captureOrders(first)).map((value) => ({ ok: true as const, value })), alone);
-}
+const captureBatched = batchStatement<CaptureOrderOptions, CaptureResult | null>((batch) => captureOrders(batch), sameOrder, { maxBatch: 64, concurrency: 1 });
 
 /**
  * Several orders (distinct channel + external id) in ONE statement: customers (one upsert per e-mail; the last
