@@ -19,7 +19,8 @@ import { applyChannelCancellation, applyChannelRefund } from "@/server/services/
 import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
 
 export type ProcessOutcome =
-  | { status: "PROCESSED" | "DUPLICATE" | "IGNORED"; orderIds: string[]; note?: string }
+  /** `recorded`: the delivery row already says so (the capture statement marked it, completesDelivery). */
+  | { status: "PROCESSED" | "DUPLICATE" | "IGNORED"; orderIds: string[]; note?: string; recorded?: boolean }
   | { status: "FAILED"; error: string };
 
 /** processDelivery's outcome, or ERROR when it threw something unexpected (recorded on the row as FAILED). */
@@ -79,7 +80,7 @@ export async function processDelivery(deliveryId: string, stored?: StoredDeliver
   const failed = outcome.status === "FAILED";
   const error = outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null);
   const orderId = outcome.status === "FAILED" ? null : (outcome.orderIds[0] ?? null);
-  await recordOutcome({ deliveryId, status: outcome.status, error, orderId, failed });
+  if (outcome.status === "FAILED" || !outcome.recorded) await recordOutcome({ deliveryId, status: outcome.status, error, orderId, failed });
   return outcome;
 }
 
@@ -136,10 +137,13 @@ export function validateOrderInput(order: ChannelOrderInput): void {
   }
 }
 
-async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string) {
+/** `whole`: the order is the delivery's only content, so its capture also marks the delivery PROCESSED. */
+async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string, whole = false) {
   validateOrderInput(order);
   const actorLabel = `channel:${channel.name}`;
-  const created = await captureOrder({ channelId: channel.id, defaultCurrency: channel.defaultCurrency, input: order, deliveryId, actorLabel });
+  const created = await captureOrder({
+    channelId: channel.id, defaultCurrency: channel.defaultCurrency, input: order, deliveryId, completesDelivery: whole, actorLabel,
+  });
   if (created) {
     // Refunds may change the order: then the reservation reads it afresh.
     const refunded = Boolean(order.refunds?.length);
@@ -154,10 +158,10 @@ async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; do
   const { channel, deliveryId, doc } = opts;
   switch (doc.kind) {
     case "order": {
-      const r = await upsertOrder(channel, doc.order, deliveryId);
+      const r = await upsertOrder(channel, doc.order, deliveryId, true);
       if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: "Older than the version Fluxo holds: not applied." };
       if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: "Same version as the one Fluxo holds." };
-      return { status: "PROCESSED", orderIds: [r.orderId] };
+      return { status: "PROCESSED", orderIds: [r.orderId], recorded: r.outcome === "CREATED" };
     }
     case "orders": {
       const results: { orderId: string; outcome: string }[] = [];

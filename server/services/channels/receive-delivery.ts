@@ -53,8 +53,7 @@ function bodyText(raw: Buffer): string {
 export async function receiveDelivery(opts: { channelId: string; req: InboundRequest }): Promise<DeliveryResponse> {
   const { channelId, req } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(channelId)) return { httpStatus: 404, body: { status: "unknown_channel" } };
-  const [channel] = await hotQuery<WebhookChannel>(Prisma.sql`${CACHED_PLAN}
-    SELECT id, platform::text AS platform, name, secret, active, "defaultCurrency" FROM "Channel" WHERE id = ${channelId}::uuid`);
+  const channel = await readChannel(channelId);
   if (!channel) return { httpStatus: 404, body: { status: "unknown_channel" } };
   const connector = connectorFor(channel.platform as ChannelPlatform);
   if (!connector) return { httpStatus: 404, body: { status: "no_webhook_for_platform", error: `${channel.platform} channels have no webhook.` } };
@@ -99,6 +98,24 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
   }
   // What was just stored is processed as stored, without reading it back.
   return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }));
+}
+
+const channelReads = new Map<string, Promise<WebhookChannel | undefined>>();
+
+/**
+ * The channel row, read once for the webhooks of one channel that arrive while a read of it is under way (they
+ * share that read: nothing is cached beyond it, so a new secret or a deactivation counts from the next read).
+ */
+function readChannel(channelId: string): Promise<WebhookChannel | undefined> {
+  let read = channelReads.get(channelId);
+  if (!read) {
+    read = hotQuery<WebhookChannel>(Prisma.sql`${CACHED_PLAN}
+      SELECT id, platform::text AS platform, name, secret, active, "defaultCurrency" FROM "Channel" WHERE id = ${channelId}::uuid`)
+      .then((rows) => rows[0])
+      .finally(() => channelReads.delete(channelId));
+    channelReads.set(channelId, read);
+  }
+  return read;
 }
 
 interface NewDelivery {

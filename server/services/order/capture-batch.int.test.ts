@@ -97,4 +97,17 @@ describe("captures in one batch", () => {
     expect(first?.balances).toContainEqual({ skuId: w.sku.A, warehouseId: w.wh.PE1?.id, available: 2 });
     expect(first?.lines.map((l) => [l.sku, l.skuId, l.quantity, l.reservedQty])).toEqual([["A", w.sku.A, 2, 0], ["NOT-IN-CATALOGUE", null, 1, 0], ["B", w.sku.B, 1, 0]]);
   });
+
+  it("marks the delivery PROCESSED with its order when the order is the delivery's whole content", async () => {
+    const delivery = (key: string) =>
+      db.channelDelivery.create({ data: { channelId: w.channelId, deliveryKey: key, topic: "orders/create", headers: {}, rawBody: "{}", status: "RECEIVED", error: "earlier failure" } });
+    const [whole, partOf] = [await delivery("d-whole"), await delivery("d-part")];
+    const inputs = [orderInput({ lines: [{ sku: "A", quantity: 1 }] }), orderInput({ lines: [{ sku: "A", quantity: 1 }] })];
+    const [a] = await captureOrders([
+      { ...opts(inputs[0]!), deliveryId: whole.id, completesDelivery: true },
+      { ...opts(inputs[1]!), deliveryId: partOf.id },
+    ]);
+    expect(await db.channelDelivery.findUnique({ where: { id: whole.id } })).toMatchObject({ status: "PROCESSED", orderId: a?.orderId, error: null });
+    expect(await db.channelDelivery.findUnique({ where: { id: partOf.id } })).toMatchObject({ status: "RECEIVED", orderId: null, error: "earlier failure" });
+  });
 });

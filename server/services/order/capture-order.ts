@@ -66,6 +66,11 @@ export interface CaptureOrderOptions {
   defaultCurrency: string;
   input: ChannelOrderInput;
   deliveryId?: string | null;
+  /**
+   * The order is the delivery's whole content: the capture statement also marks the delivery PROCESSED with this
+   * order (the webhook then needs no statement of its own for it). A delivery of several orders is marked by its caller.
+   */
+  completesDelivery?: boolean;
   actorLabel: string;
   /** The signed-in person capturing the order (manual entry, CSV import); recorded on its first events. */
   actorId?: string | null;
@@ -111,6 +116,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
       placedAt: input.placedAt, channelUpdatedAt: input.updatedAt, shipBy: input.shipBy ?? null,
       shippingAddress: input.shippingAddress ?? null, billingAddress: input.billingAddress ?? null, shipState: shipStateOf(input),
       note: input.note ?? null, test: input.test ?? false, deliveryId: opts.deliveryId ?? null,
+      completesDelivery: Boolean(opts.completesDelivery && opts.deliveryId),
       actorId: opts.actorId ?? null, actorLabel: opts.actorLabel,
     };
   });
@@ -132,7 +138,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
         "externalNumber" text, "customerName" text, email text, phone text, document text, status text, "paymentStatus" text,
         currency text, "subtotalCents" int, "discountCents" int, "shippingCents" int, "taxCents" int, "totalCents" int,
         "paymentMethod" text, "placedAt" timestamptz, "channelUpdatedAt" timestamptz, "shipBy" timestamptz,
-        "shippingAddress" jsonb, "billingAddress" jsonb, "shipState" text, note text, test boolean, "deliveryId" uuid,
+        "shippingAddress" jsonb, "billingAddress" jsonb, "shipState" text, note text, test boolean, "deliveryId" uuid, "completesDelivery" boolean,
         "actorId" uuid, "actorLabel" text)
     ), fresh AS MATERIALIZED (
       -- A delivery of an order we already hold leaves its customer alone (it goes to updateChannelOrder).
@@ -185,6 +191,11 @@ now()
       JOIN ok ON ok.k = e.k
       ORDER BY e.k, e.seq -- ids (bigserial) order the timeline
       RETURNING 1
+    ), delivered AS (
+      UPDATE "ChannelDelivery" d SET status = 'PROCESSED', error = NULL, "orderId" = ok.id, "processedAt" = now()
+      FROM ok JOIN inp i ON i.k = ok.k
+      WHERE i."completesDelivery" AND d.id = i."deliveryId"
+      RETURNING d.id
     ), shared AS (
       SELECT ${WAREHOUSES_JSON} AS warehouses, ${SETTINGS_JSON} AS settings
     )
