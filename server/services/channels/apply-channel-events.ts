@@ -36,7 +36,10 @@ export async function applyChannelCancellation(opts: { channelId: string; extern
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         await tx.exception.create({
-          data: { type: "CHANNEL_CANCEL_REFUSED", orderId: order.id, message: `The channel cancelled this order but Fluxo cannot cancel it: ${e.message}` },
+          data: {
+            type: "CHANNEL_CANCEL_REFUSED", orderId: order.id, message: `The channel cancelled this order but Fluxo cannot cancel it: ${e.message}`,
+            data: { status: e.params.current || order.status },
+          },
         });
       }
       return order.id;

@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/exceptions.en.json";
 import pt from "@/server/i18n/messages/exceptions.pt-BR.json";
@@ -16,12 +17,48 @@ describe("exceptionText", () => {
     expect(exceptionText("UNKNOWN_SKU", { lines: [{ lineId: "a", sku: "X-1", quantity: 4 }] }, 7)).toEqual({ key: "UNKNOWN_SKU", params: { order: 7, lines: "X-1 × 4" } });
   });
 
+  it("reservation failures, refused channel cancellations (status shown as a label) and short picks", () => {
+    expect(exceptionText("STOCK_RESERVATION_FAILED", { error: "deadlock detected" }, 5)).toEqual({ key: "STOCK_RESERVATION_FAILED", params: { error: "deadlock detected" } });
+    expect(exceptionText("CHANNEL_CANCEL_REFUSED", { status: "SHIPPED" }, 5)).toEqual({ key: "CHANNEL_CANCEL_REFUSED", params: { status: "SHIPPED" }, orderStatusParam: "status" });
+    const lines = [
+      { sku: "CAM-01", bin: "A-01", asked: 3, picked: 1, reason: "empty" },
+      { sku: "CAM-01", bin: "A-02", asked: 1, picked: 0, reason: null },
+      { sku: "BONE-9", bin: "A-02", asked: 2, picked: 1, reason: null },
+    ];
+    expect(exceptionText("SHORT_PICK", { pickListNumber: 12, putBack: 2, lines }, 1042)).toEqual({
+      key: "SHORT_PICK", params: { list: 12, order: 1042, units: 4, putBack: 2, skus: "CAM-01, BONE-9", bins: "A-01, A-02" },
+    });
+    expect(exceptionText("SHORT_PICK", { pickListNumber: 12, lines }, null)).toBeNull();
+  });
+
+  it("delivery trouble names the shipment; dates are the merchant's local day", () => {
+    const ship = { shipmentId: "s", carrier: "Correios", trackingNumber: "AB123BR" };
+    expect(exceptionText("DELIVERY_FAILED", { ...ship, description: "Destinatário ausente" }, 7)).toEqual({
+      key: "DELIVERY_FAILED", params: { shipment: "Correios AB123BR", detail: " (Destinatário ausente)" },
+    });
+    expect(exceptionText("RETURNED_TO_SENDER", { ...ship, description: null }, 7)?.params.detail).toBe("");
+    // 02:30 UTC on the 21st is still the 20th, 23:30, in São Paulo
+    expect(exceptionText("SHIPMENT_STALLED", { ...ship, lastMovementAt: "2026-11-21T02:30:00+00:00", days: 5 }, 7, "America/Sao_Paulo")).toEqual({
+      key: "SHIPMENT_STALLED", params: { shipment: "Correios AB123BR", order: 7, since: "2026-11-20 23:30", days: 5 },
+    });
+    const late = { ...ship, shipBy: "2026-11-21T02:30:00.000Z", transitDays: 3 };
+    expect(exceptionText("SHIPMENT_LATE", { ...late, reason: "SHIPPED_AFTER_SHIP_BY" }, 7, "America/Sao_Paulo")).toEqual({
+      key: "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", params: { shipment: "Correios AB123BR", order: 7, date: "2026-11-20" },
+    });
+    expect(exceptionText("SHIPMENT_LATE", { ...late, reason: "DELIVERY_OVERDUE" }, 7, "America/Sao_Paulo")?.params.date).toBe("2026-11-23");
+    expect(exceptionText("SHIPMENT_LATE", { ...late, reason: "DELIVERY_OVERDUE" }, 7)?.params.date).toBe("2026-11-24");
+    expect(exceptionText("SHIPMENT_STALLED", { ...ship, lastMovementAt: "not a date", days: 5 }, 7)).toBeNull();
+    expect(exceptionText("DELIVERY_FAILED", { shipmentId: "s" }, 7)).toBeNull();
+  });
+
   it("falls back (null) when the data lacks what the sentence needs, or the type has no template", () => {
     expect(exceptionText("LOW_STOCK", { sku: "A" }, null)).toBeNull();
     expect(exceptionText("ORDER_BACKORDERED", { lines: [] }, 1)).toBeNull();
     expect(exceptionText("ORDER_BACKORDERED", { lines: [{ sku: "A", quantity: 1 }] }, null)).toBeNull();
     expect(exceptionText("SHORT_PICK", { anything: 1 }, 1)).toBeNull();
     expect(exceptionText("LOW_STOCK", null, null)).toBeNull();
+    expect(exceptionText("CHANNEL_ORDER_CHANGED", { signature: "x" }, 1)).toBeNull();
+    expect(exceptionText("CHANNEL_CANCEL_REFUSED", {}, 1)).toBeNull();
   });
 
   it("has a sentence in both languages for every key, with the same placeholders", () => {
@@ -32,5 +69,20 @@ describe("exceptionText", () => {
       expect(holes(b), key).toEqual(holes(a));
       expect(holes(a).length, key).toBeGreaterThan(0);
     }
+  });
+
+  it("every sentence formats in both languages (ICU syntax, plurals) with nothing left unfilled", () => {
+    for (const [locale, messages] of [["en", en], ["pt-BR", pt]] as const) {
+      const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
+      for (const key of EXCEPTION_TEXT_KEYS) {
+        const holes = [...(en.exceptions.messages[key] as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+        const params: Record<string, string | number> = { ...Object.fromEntries(holes.map((h) => [h, `<${h}>`])), putBack: 2 };
+        const text = t(`exceptions.messages.${key}`, params);
+        expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
+        for (const h of holes) expect(text, `${locale} ${key}`).toContain(`<${h}>`);
+      }
+    }
+    const t = createTranslator({ locale: "pt-BR", messages: pt });
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 0 })).toMatch(/Conte o\(s\) endereço\(s\)\.$/);
   });
 });

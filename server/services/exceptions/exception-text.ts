@@ -4,12 +4,17 @@
  * client-safe. Types whose data does not carry what the sentence needs return
  * null and the UI shows the stored message.
  */
-/** Types with a sentence under exceptions.messages. */
-export const EXCEPTION_TEXT_KEYS = ["LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU"] as const;
+/** Sentences under exceptions.messages (a type may have several: SHIPMENT_LATE has one per reason). */
+export const EXCEPTION_TEXT_KEYS = [
+  "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
+  "DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", "SHIPMENT_LATE_DELIVERY_OVERDUE",
+] as const;
 
 export interface ExceptionText {
   key: (typeof EXCEPTION_TEXT_KEYS)[number];
   params: Record<string, string | number>;
+  /** A param that is an order status code: the UI shows its label in the reader's language. */
+  orderStatusParam?: string;
 }
 
 interface LineRef {
@@ -23,7 +28,30 @@ function linesOf(data: Record<string, unknown>): string | null {
   return parts.length ? parts.join(", ") : null;
 }
 
-export function exceptionText(type: string, data: unknown, orderNumber: number | null): ExceptionText | null {
+const str = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+const num = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** A stored instant as the merchant reads it: "YYYY-MM-DD" (or with "HH:MM") in their time zone; null when unreadable. */
+function localTime(iso: unknown, timeZone: string, withTime: boolean, plusDays = 0): string | null {
+  if (!str(iso)) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+  }).formatToParts(new Date(t + plusDays * 86_400_000));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}${withTime ? ` ${p.hour}:${p.minute}` : ""}`;
+}
+
+/** The shipment an exception is about, as its sentence names it: "Correios AB123BR". */
+function shipmentRef(d: Record<string, unknown>): string | null {
+  return str(d.carrier) && str(d.trackingNumber) ? `${d.carrier} ${d.trackingNumber}` : null;
+}
+
+/** The carrier's own words, when it gave any (shown as they came). */
+const carrierWords = (d: Record<string, unknown>) => (str(d.description) ? ` (${d.description})` : "");
+
+export function exceptionText(type: string, data: unknown, orderNumber: number | null, timeZone = "UTC"): ExceptionText | null {
   if (!data || typeof data !== "object") return null;
   const d = data as Record<string, unknown>;
   switch (type) {
@@ -38,6 +66,47 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
       const lines = linesOf(d);
       if (lines === null || orderNumber === null) return null;
       return { key: type, params: { order: orderNumber, lines } };
+    }
+    case "STOCK_RESERVATION_FAILED":
+      return str(d.error) ? { key: type, params: { error: d.error } } : null;
+    case "CHANNEL_CANCEL_REFUSED":
+      return str(d.status) ? { key: type, params: { status: d.status }, orderStatusParam: "status" } : null;
+    case "SHORT_PICK": {
+      const lines = Array.isArray(d.lines) ? (d.lines as Record<string, unknown>[]) : [];
+      if (!num(d.pickListNumber) || orderNumber === null || lines.length === 0) return null;
+      if (!lines.every((l) => str(l.sku) && str(l.bin) && num(l.asked) && num(l.picked))) return null;
+      const units = lines.reduce((n, l) => n + (l.asked as number) - (l.picked as number), 0);
+      return {
+        key: type,
+        params: {
+          list: d.pickListNumber, order: orderNumber, units, putBack: num(d.putBack) ? d.putBack : 0,
+          skus: [...new Set(lines.map((l) => l.sku as string))].join(", "), bins: [...new Set(lines.map((l) => l.bin as string))].join(", "),
+        },
+      };
+    }
+    case "DELIVERY_FAILED":
+    case "RETURNED_TO_SENDER": {
+      const shipment = shipmentRef(d);
+      return shipment ? { key: type, params: { shipment, detail: carrierWords(d) } } : null;
+    }
+    case "SHIPMENT_STALLED": {
+      const shipment = shipmentRef(d);
+      const since = localTime(d.lastMovementAt, timeZone, true);
+      if (!shipment || !since || !num(d.days) || orderNumber === null) return null;
+      return { key: type, params: { shipment, order: orderNumber, since, days: d.days } };
+    }
+    case "SHIPMENT_LATE": {
+      const shipment = shipmentRef(d);
+      if (!shipment || orderNumber === null) return null;
+      if (d.reason === "SHIPPED_AFTER_SHIP_BY") {
+        const date = localTime(d.shipBy, timeZone, false);
+        return date ? { key: "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", params: { shipment, order: orderNumber, date } } : null;
+      }
+      if (d.reason === "DELIVERY_OVERDUE" && num(d.transitDays)) {
+        const date = localTime(d.shipBy, timeZone, false, d.transitDays);
+        return date ? { key: "SHIPMENT_LATE_DELIVERY_OVERDUE", params: { shipment, order: orderNumber, date } } : null;
+      }
+      return null;
     }
     default:
       return null;

@@ -106,7 +106,7 @@ export async function listExceptions(opts: { actor: SessionUser; input: ListExce
       type: r.type,
       status: r.status,
       message: r.message,
-      text: exceptionText(r.type, r.data, r.orderNumber),
+      text: exceptionText(r.type, r.data, r.orderNumber, timeZone),
       createdAt: r.createdAt,
       resolvedAt: r.resolvedAt,
       resolvedBy: r.resolvedBy,

@@ -119,6 +119,7 @@ async function followChannel(
           type: "CHANNEL_CANCEL_REFUSED",
           orderId,
           message: `The channel cancelled this order but Fluxo cannot cancel it: ${e.message}`,
+          data: { status: e.params.current || status },
         },
       });
     }

@@ -18,7 +18,7 @@ export async function reserveCapturedOrder(opts: { orderId: string; actor: Actor
     const message = e instanceof Error ? e.message.trim().split("\n").slice(-1)[0] ?? "unknown error" : String(e);
     try {
       await db.exception.create({
-        data: { type: "STOCK_RESERVATION_FAILED", orderId: opts.orderId, message: `Stock could not be reserved for this order: ${message}` },
+        data: { type: "STOCK_RESERVATION_FAILED", orderId: opts.orderId, message: `Stock could not be reserved for this order: ${message}`, data: { error: message } },
       });
     } catch {
       throw e;

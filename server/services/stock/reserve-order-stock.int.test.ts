@@ -136,6 +136,8 @@ describe("reserveOrderStock", () => {
     await twoWarehouses([]);
     const missing = "00000000-0000-4000-8000-000000000001";
     expect(await reserveCapturedOrder({ orderId: missing, actor })).toBeNull();
-    expect(await db.exception.findMany({ where: { orderId: missing } })).toEqual([expect.objectContaining({ type: "STOCK_RESERVATION_FAILED" })]);
+    expect(await db.exception.findMany({ where: { orderId: missing } })).toEqual([
+      expect.objectContaining({ type: "STOCK_RESERVATION_FAILED", data: { error: `Order ${missing} not found.` } }),
+    ]);
   });
 });
