@@ -114,6 +114,19 @@ describe("stock grid", () => {
     expect(p2.rows.map((r) => r.code)).toEqual(["XIC-9"]);
     expect(p2.nextCursor).toBeNull();
   });
+
+  it("the backordered filter lists every SKU with waiting lines once, in code order, and pages", async () => {
+    for (const [sku, quantity] of [["XIC-9", 1], ["XIC-9", 2], ["CAM-002", 500], ["MESA-01", 900], ["CAM-002", 3]] as const) {
+      const id = await capture(w, { lines: [{ sku, quantity }] });
+      await reserveOrderStock({ orderId: id, actor: systemActor("channel:Loja") });
+    }
+    const api = as(operator).stock;
+    const all = await api.grid({ filter: "BACKORDERED" });
+    expect(all.rows.map((r) => [r.code, r.backorderedUnits])).toEqual([["CAM-002", 500], ["MESA-01", expect.any(Number)], ["XIC-9", 3]]);
+    const first = await api.grid({ filter: "BACKORDERED", limit: 2 });
+    expect(first.rows.map((r) => r.code)).toEqual(["CAM-002", "MESA-01"]);
+    expect((await api.grid({ filter: "BACKORDERED", limit: 2, after: first.nextCursor as string })).rows.map((r) => r.code)).toEqual(["XIC-9"]);
+  });
 });
 
 describe("SKU detail and dry run", () => {
