@@ -7,7 +7,7 @@
  *   BENCH_ORDERS=200000 npm run bench   # a smaller store
  *   BENCH_ONLY=orders,ingest npm run bench
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { machine, type Measure } from "./lib";
@@ -66,11 +66,9 @@ try {
     results.push(...(await mod.benchPicking(actor)));
   }
   if (wants("ingest")) {
-    // Always a fresh build: a stale .next measures old code (it once hid that the hot path ran through Prisma).
-    if (process.env.BENCH_REUSE_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
-      const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-      if (b.status !== 0) throw new Error("next build failed");
-    }
+    // A build of the current sources (a stale .next measures old code: it once hid that the hot path ran through Prisma).
+    const { buildIfStale } = await import("../scripts/app-build");
+    buildIfStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
     const port = String(3900 + Math.floor(Math.random() * 50));
     // The production server (scripts/serve.ts, what `npm start` runs): webhooks ahead of Next's router.
     server = spawn("npx", ["tsx", "scripts/serve.ts"], {

@@ -3,14 +3,14 @@
  * first-run seed), builds the app if there is no build yet, then serves it on
  * PORT (default 3000). Set DATABASE_URL=postgres://… to use PostgreSQL.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { authSecret } from "@/server/auth/secret";
+import { buildIfStale } from "./app-build";
 import { prepareData } from "./prepare-data";
 
 const port = process.env.PORT ?? "3000";
-const nextBin = path.resolve("node_modules/.bin/next");
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -20,10 +20,13 @@ const env = {
 
 await prepareData();
 
-if (!existsSync(".next/BUILD_ID") || process.env.FLUXO_REBUILD === "1") {
-  console.log("Building Fluxo (first start only, about a minute)…");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+try {
+  // A build is made on first start and again whenever the sources changed (after a git pull); FLUXO_REBUILD=1 forces one.
+  if (process.env.FLUXO_REBUILD === "1") rmSync(".next/fluxo-sources.sha1", { force: true });
+  buildIfStale(env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
 }
 
 console.log(`Fluxo is starting on http://localhost:${port}`);
