@@ -81,7 +81,9 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
   const deliveryKey = connector.deliveryKey(req);
   const headers = storedHeaders(req.headers);
   const rawBody = bodyText(req.rawBody);
-  let deliveryId = await storeDelivery({ channelId, deliveryKey, topic: safeTopic(() => connector.topic(req)), headers, rawBody });
+  const delivery = { channelId, deliveryKey, topic: safeTopic(() => connector.topic(req)), headers, rawBody };
+  // A large body is stored on its own: a shared batch carries every body in one JSON parameter.
+  let deliveryId = rawBody.length > SHARED_INSERT_MAX_BODY ? (await insertDeliveries([delivery]))[0] : await storeDelivery(delivery);
   if (!deliveryId) {
     const prior = await db.channelDelivery.findUnique({
       where: { channelId_deliveryKey: { channelId, deliveryKey } },
@@ -131,6 +133,9 @@ interface NewDelivery {
  * share one INSERT (batchStatement); a repeated key in the batch runs after its first copy and finds it stored.
  */
 const storeDelivery = batchStatement<NewDelivery, string | null>(insertDeliveries, (d) => `${d.channelId}\u0000${d.deliveryKey}`, { maxBatch: 64, concurrency: 1 });
+
+/** Bodies up to this size (characters) share a batched INSERT; larger ones (up to the 5 MB request limit) go alone. */
+const SHARED_INSERT_MAX_BODY = 256 * 1024;
 
 async function insertDeliveries(batch: NewDelivery[]): Promise<(string | null)[]> {
   const rows = await hotQuery<{ k: number; id: string }>(Prisma.sql`${CACHED_PLAN}

@@ -160,6 +160,16 @@ describe("each platform creates the expected order", () => {
 });
 
 describe("authenticity", () => {
+  it("a large body (over 256 KB) is stored on its own and processed like any other", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = rawJson({ ...shopifyOrder({ id: 77n }), note: "x".repeat(400_000) });
+    const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers: shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-big" }) }));
+    expect(res.status).toBe(200);
+    const order = await orderWithLines(ch.id, "77");
+    expect(order?.note).toHaveLength(400_000);
+    expect(await deliveriesOf(ch.id)).toEqual([expect.objectContaining({ deliveryKey: "wh-big", status: "PROCESSED", orderId: order?.id, rawBody: body })]);
+  });
+
   it("a tampered Shopify body → 401, stored as REJECTED with the reason, no order", async () => {
     const ch = await makeChannel("SHOPIFY", SECRET);
     const signed = rawJson(shopifyOrder());
