@@ -84,5 +84,7 @@ describe("exceptionText", () => {
     }
     const t = createTranslator({ locale: "pt-BR", messages: pt });
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 0 })).toMatch(/Conte o\(s\) endereço\(s\)\.$/);
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 1 })).toMatch(/devolva a 1 unidade separada para ele ao seu endereço\.$/);
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 3, skus: "A", bins: "B", putBack: 3 })).toMatch(/devolva as 3 unidades separadas/);
   });
 });

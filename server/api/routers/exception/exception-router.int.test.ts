@@ -95,14 +95,19 @@ describe("exception router", () => {
       data: { type: "ORDER_BACKORDERED", orderId, message: "waiting", data: { lines: [{ lineId: "x", lineNo: 1, sku: "CAM-01", quantity: 3 }] }, createdAt: new Date(Date.UTC(2026, 2, 10, 12, 2)) },
     });
     await raise("SHORT_PICK", 3, { orderId });
+    await t.db.exception.create({
+      data: { type: "CHANNEL_CANCEL_REFUSED", orderId, message: "refused", data: { status: "SHIPPED" }, createdAt: new Date(Date.UTC(2026, 2, 10, 12, 4)) },
+    });
     const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
     const items = (await as(operator).exception.list({})).items;
     expect(items.map((e) => [e.type, e.text])).toEqual([
+      // the status code comes with its role: the page shows the order status label in the reader's language
+      ["CHANNEL_CANCEL_REFUSED", { key: "CHANNEL_CANCEL_REFUSED", params: { status: "SHIPPED" }, orderStatusParam: "status" }],
       ["SHORT_PICK", null],
       ["ORDER_BACKORDERED", { key: "ORDER_BACKORDERED", params: { order: order.number, lines: "CAM-01 × 3" } }],
       ["LOW_STOCK", { key: "LOW_STOCK", params: { sku: "CAM-01", warehouse: "SP1", available: 2, reorderPoint: 5 } }],
     ]);
-    expect(items[0]?.message).toBe("SHORT_PICK at 3");
+    expect(items[1]?.message).toBe("SHORT_PICK at 3");
   });
 
   it("resolves an open exception recording who, when and the note, on the order's timeline too — once", async () => {

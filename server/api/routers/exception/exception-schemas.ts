@@ -14,6 +14,7 @@ export const exceptionListOutput = z.object({
         .object({
           key: z.enum(EXCEPTION_TEXT_KEYS),
           params: z.record(z.string(), z.union([z.string(), z.number()])),
+          orderStatusParam: z.string().optional(),
         })
         .nullable(),
       createdAt: z.date(),
