@@ -63,7 +63,6 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-
 /** A Prisma client on a PostgreSQL server (the app, tests, benchmarks). */
 export function postgresClient(url: string, max = 10): PrismaClient {
   const client = new PrismaClient({
@@ -73,17 +72,17 @@ export function postgresClient(url: string, max = 10): PrismaClient {
   return client;
 }
 
+/** Whether hotQuery runs this client's SQL on the plain pg pool (PostgreSQL) rather than through Prisma (PGlite). */
+export function usesHotPool(client: PrismaClient): boolean {
+  return serverOf.has(client);
+}
+
 /**
  * Hot-path SQL outside any transaction (order capture, the reservation read and statement, on behalf of a whole
  * batch). On PostgreSQL it runs on a plain pg pool beside Prisma's, as a named prepared statement: Prisma's client
  * costs about 1 ms of CPU per raw query, pg a fraction of that (bench/RESULTS.md). On PGlite, through Prisma.
  * Rows come back as pg parses them: json as objects, int4 as numbers, uuid as strings.
  */
-/** Whether hotQuery runs this client's SQL on the plain pg pool (PostgreSQL) rather than through Prisma (PGlite). */
-export function usesHotPool(client: PrismaClient): boolean {
-  return serverOf.has(client);
-}
-
 export async function hotQuery<T>(query: Prisma.Sql): Promise<T[]> {
   const client = getDb();
   const server = serverOf.get(client);

@@ -4,6 +4,8 @@
  * client-safe. Types whose data does not carry what the sentence needs return
  * null and the UI shows the stored message.
  */
+import { wallTimeInZone } from "@/server/lib/zoned-time";
+
 /** Sentences under exceptions.messages (a type may have several: SHIPMENT_LATE has one per reason). */
 export const EXCEPTION_TEXT_KEYS = [
   "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
@@ -36,11 +38,9 @@ function localTime(iso: unknown, timeZone: string, withTime: boolean, plusDays =
   if (!str(iso)) return null;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return null;
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
-  }).formatToParts(new Date(t + plusDays * 86_400_000));
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}${withTime ? ` ${p.hour}:${p.minute}` : ""}`;
+  const w = wallTimeInZone(new Date(t + plusDays * 86_400_000), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}${withTime ? ` ${pad(w.hour)}:${pad(w.minute)}` : ""}`;
 }
 
 /** The shipment an exception is about, as its sentence names it: "Correios AB123BR". */

@@ -103,9 +103,10 @@ const captureBatched = batchStatement<CaptureOrderOptions, CaptureResult | null>
  */
 export async function captureOrders(batch: readonly CaptureOrderOptions[], client?: DbTx): Promise<(CaptureResult | null)[]> {
   if (batch.length === 0) return [];
+  const starts = batch.map((opts) => initialState(opts.input));
   const orders = batch.map((opts, k) => {
     const { input } = opts;
-    const start = initialState(input);
+    const start = starts[k] as ReturnType<typeof initialState>;
     return {
       k, channelId: opts.channelId, externalId: input.externalId, externalNumber: input.externalNumber ?? null,
       customerName: input.customer.name, email: input.customer.email?.trim().toLowerCase() || null,
@@ -128,7 +129,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
     })),
   );
   const events = batch.flatMap((opts, k) => {
-    const evs = initialState(opts.input).events;
+    const evs = [...(starts[k] as ReturnType<typeof initialState>).events];
     if (opts.createdEventData && evs[0]) evs[0] = { ...evs[0], data: { ...evs[0].data, ...opts.createdEventData } };
     return evs.map((e, i) => ({ k, seq: i, ...e }));
   });
@@ -207,10 +208,10 @@ now()
       ${balancesJson(Prisma.sql`SELECT l."skuId" FROM ins_lines l WHERE l."orderId" = ok.id AND l."skuId" IS NOT NULL`)} AS balances
     FROM ok CROSS JOIN shared`);
   const byK = new Map(rows.map((r) => [r.k, r]));
-  return batch.map((opts, k) => {
+  return batch.map((_, k) => {
     const r = byK.get(k);
     if (!r) return null;
-    const { status } = initialState(opts.input);
+    const status = starts[k]?.status ?? "RECEIVED";
     const reservation = contextOf({ ...r, status, shipState: orders[k]?.shipState ?? null, warehouseId: null, holds: [] });
     return { orderId: r.id, number: r.number, created: true, reservation };
   });
