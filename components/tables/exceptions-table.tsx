@@ -7,8 +7,8 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { ResolveExceptionForm } from "@/components/forms/resolve-exception-form";
+import { ExceptionMessage } from "@/components/ui/exception-message";
 import { isExceptionType } from "@/server/services/exceptions/exception-types";
-import { isOrderStatus } from "@/server/services/order/order-dimensions";
 import type { ExceptionRow } from "@/server/services/exceptions/list-exceptions";
 
 export interface ExceptionLinks {
@@ -39,16 +39,6 @@ function About({ e, links }: { e: ExceptionRow; links: ExceptionLinks }) {
   );
 }
 
-/** The sentence in the reader's language when the exception's data allows it, else the text stored when it was raised. */
-function ExceptionMessage({ e }: { e: ExceptionRow }) {
-  const t = useTranslations();
-  if (!e.text) return <>{e.message}</>;
-  const params = { ...e.text.params };
-  const status = e.text.orderStatusParam ? params[e.text.orderStatusParam] : undefined;
-  if (e.text.orderStatusParam && typeof status === "string" && isOrderStatus(status)) params[e.text.orderStatusParam] = t(`orderStatus.${status}`);
-  return <>{t(`exceptions.messages.${e.text.key}`, params)}</>;
-}
-
 export function ExceptionsTable({ items, links, canResolve }: { items: ExceptionRow[]; links: ExceptionLinks; canResolve: boolean }) {
   const t = useTranslations("exceptions");
   const format = useFormatter();
@@ -76,7 +66,7 @@ export function ExceptionsTable({ items, links, canResolve }: { items: Exception
                 <ExceptionTypeLabel type={e.type} />
               </td>
               <td className="max-w-md px-3 py-2 text-slate-700" data-testid="exception-message">
-                <ExceptionMessage e={e} />
+                <ExceptionMessage message={e.message} text={e.text} />
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <About e={e} links={links} />

@@ -34,6 +34,8 @@ const HEADER_ALLOWLIST = /^(x-|content-type|user-agent)/i;
 /** Headers that carry credentials (our shared token above all) are never stored: operators read these rows. */
 const SECRET_HEADER = /(token|secret|password|api-?key|auth)/i;
 export const REDACTED = "[redacted]";
+/** The error of a delivery kept while its channel was inactive: re-processable, and claimed by a platform retry. */
+export const CHANNEL_INACTIVE_NOTE = "The channel was inactive in Fluxo when this arrived: activate the channel, then re-process it.";
 /** A RECEIVED row older than this was abandoned by a crashed process: a retry may claim it. */
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
@@ -74,14 +76,19 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
     });
     return { httpStatus: 401, body: { status: "rejected", error: verdict.reason } };
   }
-  if (!channel.active) {
-    return { httpStatus: 409, body: { status: "channel_inactive", error: "This channel is inactive in Fluxo." } };
-  }
-
   const deliveryKey = connector.deliveryKey(req);
   const headers = storedHeaders(req.headers);
   const rawBody = bodyText(req.rawBody);
   const delivery = { channelId, deliveryKey, topic: safeTopic(() => connector.topic(req)), headers, rawBody };
+  if (!channel.active) {
+    // Kept, not applied: it shows on Channel deliveries, a person re-processes it once the channel is active again,
+    // and the platform's own retry (409 is a failure to it) is claimed then (claimForRetry).
+    await db.channelDelivery.createMany({
+      data: [{ ...delivery, status: "IGNORED", error: CHANNEL_INACTIVE_NOTE, processedAt: new Date() }],
+      skipDuplicates: true,
+    });
+    return { httpStatus: 409, body: { status: "channel_inactive", error: "This channel is inactive in Fluxo." } };
+  }
   // A large body is stored on its own: a shared batch carries every body in one JSON parameter.
   let deliveryId = rawBody.length > SHARED_INSERT_MAX_BODY ? (await insertDeliveries([delivery]))[0] : await storeDelivery(delivery);
   if (!deliveryId) {
@@ -90,8 +97,8 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
       select: { id: true, orderId: true, attempts: true },
     });
     if (!prior) return { httpStatus: 503, body: { status: "retry" } };
-    // A retry of a delivery that failed (a fix may have landed since), or of one whose
-    // processing was abandoned: claim it. Anything else, or a lost claim, is a duplicate.
+    // A retry of a delivery that failed (a fix may have landed since), of one whose processing was
+    // abandoned, or of one kept while the channel was inactive: claim it. Anything else, or a lost claim, is a duplicate.
     const incoming = { topic: safeTopic(() => connector.topic(req)), headers, rawBody };
     if (!(await claimForRetry(prior.id, prior.attempts, incoming))) {
       return { httpStatus: 200, body: { status: "duplicate", deliveryId: prior.id, orderIds: prior.orderId ? [prior.orderId] : [] } };
@@ -154,7 +161,7 @@ async function insertDeliveries(batch: NewDelivery[]): Promise<(string | null)[]
 }
 
 /**
- * FAILED (or abandoned RECEIVED) → RECEIVED, conditional on the attempt count read:
+ * FAILED (or abandoned RECEIVED, or kept while the channel was inactive) → RECEIVED, conditional on the attempt count read:
  * of several concurrent retries exactly one matches, the others see attempts moved.
  * While a row is RECEIVED, processedAt holds when its current claim started, so an
  * abandoned claim is recognised by age without touching receivedAt.
@@ -174,6 +181,7 @@ async function claimForRetry(
       attempts,
       OR: [
         { status: "FAILED" },
+        { status: "IGNORED", error: CHANNEL_INACTIVE_NOTE },
         { status: "RECEIVED", processedAt: null, receivedAt: { lt: staleBefore } },
         { status: "RECEIVED", processedAt: { lt: staleBefore } },
       ],

@@ -11,6 +11,7 @@ import { applyOrderAction } from "@/server/services/order/apply-order-action";
 import { userActor } from "@/server/services/order/actor";
 import { reconcileStock } from "@/server/services/stock/reconcile-stock";
 import { buildWorld } from "@/server/services/stock/stock-test-fixtures";
+import { exceptionText } from "@/server/services/exceptions/exception-text";
 
 const SECRET = "s3cret-for-tests-0123456789";
 let testDb: TestDb;
@@ -147,6 +148,10 @@ describe("after approval: the change becomes an exception", () => {
     expect(exceptions[0]?.message).toContain("after it was approved (status ALLOCATED)");
     expect(exceptions[0]?.message).toContain("line 1 (CAN-ESM-AZ): quantity 2 → 3");
     expect(exceptions[0]?.data).toMatchObject({ orderStatus: "ALLOCATED", diff: { changed: [{ before: { quantity: 2 }, after: { quantity: 3 } }] } });
+    // What /exceptions shows in the reader's language is built from that data.
+    const text = exceptionText("CHANNEL_ORDER_CHANGED", exceptions[0]?.data, order?.number ?? null);
+    expect(text).toMatchObject({ key: "CHANNEL_ORDER_CHANGED", params: { order: order?.number, status: "ALLOCATED" } });
+    expect(text?.changes?.[0]).toEqual({ key: "quantity", params: { line: 1, sku: "CAN-ESM-AZ", from: 2, to: 3 } });
     expect(order?.events.filter((e) => e.type === "order.channel_change_not_applied")).toHaveLength(1);
 
     // The same version again, and a newer version asking for the same change (a note edited): not raised again.

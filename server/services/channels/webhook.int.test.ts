@@ -14,6 +14,7 @@ import {
   shopifyHeaders, shopifyOrder, vtexOrder, webhookRequest, wooHeaders, wooOrder,
 } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
+import { CHANNEL_INACTIVE_NOTE } from "@/server/services/channels/receive-delivery";
 
 const SECRET = "s3cret-for-tests-0123456789";
 let testDb: TestDb;
@@ -221,6 +222,27 @@ describe("authenticity", () => {
     const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers: shopifyHeaders(body, SECRET, { topic: "orders/create" }) }));
     expect(res).toMatchObject({ status: 409, body: { status: "channel_inactive" } });
     expect(await db.order.count()).toBe(0);
+  });
+
+  it("a delivery to an inactive channel is kept, and the platform's retry after reactivation creates the order", async () => {
+    const ch = await makeChannel("SHOPIFY", SECRET, { active: false });
+    const body = rawJson(shopifyOrder());
+    const headers = shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-while-inactive" });
+    const send = () => postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers }));
+    expect((await send()).status).toBe(409);
+    expect((await send()).status).toBe(409); // retried while still inactive: still one row
+    const kept = await deliveriesOf(ch.id);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ status: "IGNORED", error: CHANNEL_INACTIVE_NOTE, rawBody: body, deliveryKey: "wh-while-inactive" });
+    expect(await db.order.count()).toBe(0);
+
+    await db.channel.update({ where: { id: ch.id }, data: { active: true } });
+    const retried = await send();
+    expect(retried).toMatchObject({ status: 200, body: { status: "processed" } });
+    expect(await db.order.count()).toBe(1);
+    const [row] = await deliveriesOf(ch.id);
+    expect(row).toMatchObject({ status: "PROCESSED", attempts: 2 });
+    expect((await send()).body.status).toBe("duplicate");
   });
 });
 

@@ -2,7 +2,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/exceptions.en.json";
 import pt from "@/server/i18n/messages/exceptions.pt-BR.json";
-import { EXCEPTION_TEXT_KEYS, exceptionText } from "@/server/services/exceptions/exception-text";
+import { EXCEPTION_CHANGE_KEYS, EXCEPTION_TEXT_KEYS, exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
+import { diffChannelLines, diffJson, type HeldLine } from "@/server/services/order/channel-line-diff";
 
 describe("exceptionText", () => {
   it("builds stock alert sentences from the alert data", () => {
@@ -58,6 +59,7 @@ describe("exceptionText", () => {
     expect(exceptionText("SHORT_PICK", { anything: 1 }, 1)).toBeNull();
     expect(exceptionText("LOW_STOCK", null, null)).toBeNull();
     expect(exceptionText("CHANNEL_ORDER_CHANGED", { signature: "x" }, 1)).toBeNull();
+    expect(exceptionText("CHANNEL_ORDER_CHANGED", { orderStatus: "ALLOCATED", diff: { changed: [{ lineNo: 1 }] } }, 1)).toBeNull();
     expect(exceptionText("CHANNEL_CANCEL_REFUSED", {}, 1)).toBeNull();
   });
 
@@ -86,5 +88,49 @@ describe("exceptionText", () => {
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 0 })).toMatch(/Conte o\(s\) endereço\(s\)\.$/);
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 1 })).toMatch(/devolva a 1 unidade separada para ele ao seu endereço\.$/);
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 3, skus: "A", bins: "B", putBack: 3 })).toMatch(/devolva as 3 unidades separadas/);
+  });
+
+  it("a channel change not applied: one piece per changed field, added/removed line and moved total, in both languages", () => {
+    const held: HeldLine[] = [
+      { id: "l1", lineNo: 1, externalId: "a", sku: "CAM-01", name: "Camiseta", quantity: 2, unitPriceCents: 2500, discountCents: 0, taxCents: 0 },
+      { id: "l2", lineNo: 2, externalId: "b", sku: "BONE-9", name: "Boné", quantity: 1, unitPriceCents: 123456, discountCents: 0, taxCents: 0 },
+    ];
+    const totals = { subtotalCents: 173456, discountCents: 0, shippingCents: 1500, taxCents: 0, totalCents: 174956 };
+    const input = {
+      lines: [
+        { externalId: "a", sku: "CAM-01", name: "Camiseta", quantity: 3, unitPriceCents: 2250, discountCents: 0, taxCents: 0 },
+        { externalId: "c", sku: "MEIA-3", name: "Meia", quantity: 4, unitPriceCents: 990, discountCents: 0, taxCents: 0 },
+      ],
+      subtotalCents: 10710, discountCents: 0, shippingCents: 1500, taxCents: 0, totalCents: 12210,
+    };
+    const data = { signature: "s", orderStatus: "ALLOCATED", channelUpdatedAt: "2026-11-20T10:00:00.000Z", diff: diffJson(diffChannelLines(held, totals, input)) };
+    const text = exceptionText("CHANNEL_ORDER_CHANGED", data, 1042) as ExceptionText;
+    expect(text).toMatchObject({ key: "CHANNEL_ORDER_CHANGED", params: { order: 1042, status: "ALLOCATED" }, orderStatusParam: "status" });
+    expect(text.changes?.map((c) => c.key)).toEqual(["quantity", "unitPrice", "added", "removed", "subtotal", "total"]);
+
+    const sentence = (locale: string, messages: typeof en) => {
+      const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
+      const changes = (text.changes ?? []).map((c) => t(`exceptions.changes.${c.key}`, c.params)).join("; ");
+      return t("exceptions.messages.CHANNEL_ORDER_CHANGED", { ...text.params, status: "<status>", changes });
+    };
+    expect(sentence("en", en)).toContain(
+      "#1042 after it was approved (stage <status>); Fluxo did not apply it. Check the order with the customer and the channel: " +
+        "line 1 (CAM-01): quantity 2 → 3; line 1 (CAM-01): unit price 25.00 → 22.50; new line MEIA-3 × 4; line 2 (BONE-9 × 1) removed; " +
+        "subtotal 1,734.56 → 107.10; total 1,749.56 → 122.10.",
+    );
+    expect(sentence("pt-BR", pt)).toContain(
+      "Confira o pedido com o cliente e com o canal: linha 1 (CAM-01): quantidade 2 → 3; linha 1 (CAM-01): preço unitário 25,00 → 22,50; " +
+        "nova linha MEIA-3 × 4; linha 2 (BONE-9 × 1) removida; subtotal 1.734,56 → 107,10; total 1.749,56 → 122,10.",
+    );
+  });
+
+  it("has every change piece in both languages", () => {
+    for (const [locale, messages] of [["en", en], ["pt-BR", pt]] as const) {
+      const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
+      for (const key of EXCEPTION_CHANGE_KEYS) {
+        const text = t(`exceptions.changes.${key}`, { line: 1, sku: "A", from: 1, to: 2, quantity: 3 });
+        expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
   });
 });

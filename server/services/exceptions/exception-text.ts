@@ -10,13 +10,25 @@ import { wallTimeInZone } from "@/server/lib/zoned-time";
 export const EXCEPTION_TEXT_KEYS = [
   "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
   "DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", "SHIPMENT_LATE_DELIVERY_OVERDUE",
+  "CHANNEL_ORDER_CHANGED",
 ] as const;
+
+/**
+ * The pieces of a CHANNEL_ORDER_CHANGED sentence, under exceptions.changes: one per changed field of a line, per
+ * added or removed line and per moved total. The UI joins them into the sentence's {changes}.
+ */
+export const EXCEPTION_CHANGE_KEYS = [
+  "sku", "quantity", "unitPrice", "discount", "tax", "added", "removed", "subtotal", "totalDiscount", "shipping", "totalTax", "total",
+] as const;
+export type ExceptionChangeKey = (typeof EXCEPTION_CHANGE_KEYS)[number];
 
 export interface ExceptionText {
   key: (typeof EXCEPTION_TEXT_KEYS)[number];
   params: Record<string, string | number>;
   /** A param that is an order status code: the UI shows its label in the reader's language. */
   orderStatusParam?: string;
+  /** Translated one by one and joined into the {changes} param (CHANNEL_ORDER_CHANGED). */
+  changes?: { key: ExceptionChangeKey; params: Record<string, string | number> }[];
 }
 
 interface LineRef {
@@ -50,6 +62,50 @@ function shipmentRef(d: Record<string, unknown>): string | null {
 
 /** The carrier's own words, when it gave any (shown as they came). */
 const carrierWords = (d: Record<string, unknown>) => (str(d.description) ? ` (${d.description})` : "");
+
+type Change = NonNullable<ExceptionText["changes"]>[number];
+const LINE_FIELDS = [
+  ["quantity", "quantity", false], ["unitPriceCents", "unitPrice", true], ["discountCents", "discount", true], ["taxCents", "tax", true],
+] as const;
+const TOTAL_FIELDS = [
+  ["subtotalCents", "subtotal"], ["discountCents", "totalDiscount"], ["shippingCents", "shipping"], ["taxCents", "totalTax"], ["totalCents", "total"],
+] as const;
+/** Display only (the sentence formats it with two decimals): the stored amounts stay integer cents. */
+const amount = (cents: number) => cents / 100;
+const rec = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The channel's unapplied change (diffJson in channel-line-diff.ts) as sentence pieces; null when it is not that shape. */
+function changesOf(diff: unknown): Change[] | null {
+  if (!rec(diff)) return null;
+  const out: Change[] = [];
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter(rec) : []);
+  for (const c of list(diff.changed)) {
+    const { before, after } = c;
+    if (!num(c.lineNo) || !rec(before) || !rec(after) || !str(before.sku) || !str(after.sku)) return null;
+    if (before.sku !== after.sku) out.push({ key: "sku", params: { line: c.lineNo, from: before.sku, to: after.sku } });
+    for (const [field, key, money] of LINE_FIELDS) {
+      const [a, b] = [before[field], after[field]];
+      if (!num(a) || !num(b)) return null;
+      if (a !== b) out.push({ key, params: { line: c.lineNo, sku: before.sku, from: money ? amount(a) : a, to: money ? amount(b) : b } });
+    }
+  }
+  for (const l of list(diff.added)) {
+    if (!str(l.sku) || !num(l.quantity)) return null;
+    out.push({ key: "added", params: { sku: l.sku, quantity: l.quantity } });
+  }
+  for (const l of list(diff.removed)) {
+    if (!num(l.lineNo) || !str(l.sku) || !num(l.quantity)) return null;
+    out.push({ key: "removed", params: { line: l.lineNo, sku: l.sku, quantity: l.quantity } });
+  }
+  if (rec(diff.totals) && rec(diff.totals.before) && rec(diff.totals.after)) {
+    const { before, after } = diff.totals;
+    for (const [field, key] of TOTAL_FIELDS) {
+      const [a, b] = [before[field], after[field]];
+      if (num(a) && num(b) && a !== b) out.push({ key, params: { from: amount(a), to: amount(b) } });
+    }
+  }
+  return out.length ? out : null;
+}
 
 export function exceptionText(type: string, data: unknown, orderNumber: number | null, timeZone = "UTC"): ExceptionText | null {
   if (!data || typeof data !== "object") return null;
@@ -107,6 +163,11 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
         return date ? { key: "SHIPMENT_LATE_DELIVERY_OVERDUE", params: { shipment, order: orderNumber, date } } : null;
       }
       return null;
+    }
+    case "CHANNEL_ORDER_CHANGED": {
+      const changes = changesOf(d.diff);
+      if (!changes || !str(d.orderStatus) || orderNumber === null) return null;
+      return { key: type, params: { order: orderNumber, status: d.orderStatus }, orderStatusParam: "status", changes };
     }
     default:
       return null;

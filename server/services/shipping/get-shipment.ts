@@ -6,6 +6,8 @@
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
+import { exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
+import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import type { OrderStatus } from "@/server/services/order/order-state-machine";
 import type { CarrierAddress } from "./carriers/carrier-adapter";
 import { applyTrackingEvent, type ShipmentStatus, type TrackingStatus, type TrackState } from "./shipment-status";
@@ -28,7 +30,7 @@ export interface ShipmentDetail {
   recipient: CarrierAddress;
   /** Newest first; `applied`: whether the event moved the shipment when it arrived (false: history only). */
   events: { id: string; status: ShipmentStatus; occurredAt: Date; receivedAt: Date; description: string | null; location: string | null; source: string; applied: boolean }[];
-  exceptions: { id: string; type: string; status: "OPEN" | "RESOLVED"; message: string; createdAt: Date; resolvedAt: Date | null }[];
+  exceptions: { id: string; type: string; status: "OPEN" | "RESOLVED"; message: string; text: ExceptionText | null; createdAt: Date; resolvedAt: Date | null }[];
 }
 
 /** Replays the events in the order they arrived, with the same rule that applied them. */
@@ -74,7 +76,7 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
     },
   });
   if (!s) throw new DomainError("NOT_FOUND", `Shipment ${opts.shipmentId} not found.`);
-  const [order, created, exceptions, creator] = await Promise.all([
+  const [order, created, exceptions, creator, settings] = await Promise.all([
     db.order.findUniqueOrThrow({
       where: { id: s.orderId },
       select: { id: true, number: true, externalNumber: true, status: true, shipBy: true, shippingAddress: true, customerName: true },
@@ -83,9 +85,10 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
     db.exception.findMany({
       where: { shipmentId: s.id },
       orderBy: { createdAt: "desc" },
-      select: { id: true, type: true, status: true, message: true, createdAt: true, resolvedAt: true },
+      select: { id: true, type: true, status: true, message: true, data: true, createdAt: true, resolvedAt: true },
     }),
     s.createdById ? db.user.findUnique({ where: { id: s.createdById }, select: { name: true } }) : null,
+    getMerchantSettings(),
   ]);
   const applied = appliedIds(s.events);
   return {
@@ -112,6 +115,6 @@ export async function getShipment(opts: { actor: SessionUser; shipmentId: string
       source: e.source,
       applied: applied.has(e.id),
     })),
-    exceptions,
+    exceptions: exceptions.map(({ data, ...e }) => ({ ...e, text: exceptionText(e.type, data, order.number, settings.timeZone) })),
   };
 }

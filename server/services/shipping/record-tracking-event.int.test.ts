@@ -149,6 +149,8 @@ describe("shipping.addEvent (router)", () => {
     const d = await createCaller({ user: await makeUser("MANAGER") }).shipping.get({ id: shipmentId });
     expect(d.events.map((e) => [e.status, e.applied])).toEqual([["DELIVERY_FAILED", true], ["IN_TRANSIT", true], ["IN_TRANSIT", false]]);
     expect(d.exceptions).toEqual([expect.objectContaining({ type: "DELIVERY_FAILED", status: "OPEN" })]);
+    // The router keeps the sentence the page shows in the reader's language.
+    expect(d.exceptions[0]?.text).toMatchObject({ key: "DELIVERY_FAILED", params: { shipment: expect.stringMatching(/\S+ \S+/) } });
     expect(d.recipient).toMatchObject({ name: "Maria Silva", city: "São Paulo", postalCode: "05422-010" });
   });
 });

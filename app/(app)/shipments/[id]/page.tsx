@@ -9,6 +9,7 @@ import { mayViewOrders } from "@/server/services/order/order-access";
 import { formatCep } from "@/server/services/shipping/shipping-address";
 import { hasRole, LABEL_ROLES, TRACKING_ENTRY_ROLES } from "@/server/services/shipping/shipping-roles";
 import { TrackingEventForm } from "@/components/forms/tracking-event-form";
+import { ExceptionMessage } from "@/components/ui/exception-message";
 import { ShipmentStatusBadge } from "@/components/ui/shipment-status-badge";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,7 +94,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
                   {t.has(`exceptionType.${e.type}`) ? t(`exceptionType.${e.type}` as "exceptionType.SHIPMENT_LATE") : e.type}
                 </span>{" "}
                 · {e.status === "OPEN" ? t("detail.exceptionOpen") : t("detail.exceptionResolved", { date: when(e.resolvedAt ?? e.createdAt) })}
-                <div className="text-slate-600">{e.message}</div>
+                <div className="text-slate-600"><ExceptionMessage message={e.message} text={e.text} /></div>
               </li>
             ))}
           </ul>

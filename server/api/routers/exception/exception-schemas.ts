@@ -1,7 +1,17 @@
 /** Outputs of the exception router. */
 import { z } from "zod";
-import { EXCEPTION_TEXT_KEYS } from "@/server/services/exceptions/exception-text";
+import { EXCEPTION_CHANGE_KEYS, EXCEPTION_TEXT_KEYS } from "@/server/services/exceptions/exception-text";
 import { EXCEPTION_STATUSES } from "@/server/services/exceptions/exception-types";
+
+/** An exception's sentence (exceptionText): key, values and the pieces the UI translates. */
+export const exceptionTextOutput = z
+  .object({
+    key: z.enum(EXCEPTION_TEXT_KEYS),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    orderStatusParam: z.string().optional(),
+    changes: z.array(z.object({ key: z.enum(EXCEPTION_CHANGE_KEYS), params: z.record(z.string(), z.union([z.string(), z.number()])) })).optional(),
+  })
+  .nullable();
 
 export const exceptionListOutput = z.object({
   items: z.array(
@@ -10,13 +20,7 @@ export const exceptionListOutput = z.object({
       type: z.string(),
       status: z.enum(EXCEPTION_STATUSES),
       message: z.string(),
-      text: z
-        .object({
-          key: z.enum(EXCEPTION_TEXT_KEYS),
-          params: z.record(z.string(), z.union([z.string(), z.number()])),
-          orderStatusParam: z.string().optional(),
-        })
-        .nullable(),
+      text: exceptionTextOutput,
       createdAt: z.date(),
       resolvedAt: z.date().nullable(),
       resolvedBy: z.string().nullable(),

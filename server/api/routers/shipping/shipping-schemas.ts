@@ -1,5 +1,6 @@
 /** Inputs and outputs of the shipping and carrier routers. Only carrierAdminOutput has the tracking token. */
 import { z } from "zod";
+import { exceptionTextOutput } from "@/server/api/routers/exception/exception-schemas";
 import { ORDER_STATUSES } from "@/server/services/order/order-state-machine";
 import { CARRIER_KINDS } from "@/server/services/shipping/carrier-view";
 import { SHIPMENT_STATUSES } from "@/server/services/shipping/shipment-status";
@@ -66,7 +67,10 @@ export const shipmentDetailOutput = z.object({
     }),
   ),
   exceptions: z.array(
-    z.object({ id: z.string(), type: z.string(), status: z.enum(["OPEN", "RESOLVED"]), message: z.string(), createdAt: z.date(), resolvedAt: z.date().nullable() }),
+    z.object({
+      id: z.string(), type: z.string(), status: z.enum(["OPEN", "RESOLVED"]), message: z.string(), text: exceptionTextOutput,
+      createdAt: z.date(), resolvedAt: z.date().nullable(),
+    }),
   ),
 });
 

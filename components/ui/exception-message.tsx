@@ -1,0 +1,18 @@
+/**
+ * An exception's sentence in the reader's language when its data allows it
+ * (server/services/exceptions/exception-text.ts), else the English text stored
+ * when it was raised. Used by the Exceptions list and the shipment page.
+ */
+import { useTranslations } from "next-intl";
+import type { ExceptionText } from "@/server/services/exceptions/exception-text";
+import { isOrderStatus } from "@/server/services/order/order-dimensions";
+
+export function ExceptionMessage({ message, text }: { message: string; text: ExceptionText | null }) {
+  const t = useTranslations();
+  if (!text) return <>{message}</>;
+  const params = { ...text.params };
+  const status = text.orderStatusParam ? params[text.orderStatusParam] : undefined;
+  if (text.orderStatusParam && typeof status === "string" && isOrderStatus(status)) params[text.orderStatusParam] = t(`orderStatus.${status}`);
+  if (text.changes) params.changes = text.changes.map((c) => t(`exceptions.changes.${c.key}`, c.params)).join("; ");
+  return <>{t(`exceptions.messages.${text.key}`, params)}</>;
+}
