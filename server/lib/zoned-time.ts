@@ -1,7 +1,9 @@
 /**
  * Wall-clock times in the merchant's time zone ↔ UTC instants, with Intl only
- * (no date library). Used where people type or read dates: CSV imports
- * ("dd/mm/yyyy hh:mm" means the merchant's local time) and order numbers.
+ * (no date library; Intl knows the zone rules, DST included). Used where people
+ * type or read dates: CSV imports ("dd/mm/yyyy hh:mm" means the merchant's local
+ * time), CSV exports, day filters ("placed on 2026-03-01" is the merchant's day)
+ * and order numbers.
  */
 
 export interface WallTime {
@@ -124,4 +126,27 @@ export function parseDateTimeInZone(text: string, timeZone: string): Date | null
 export function ymdInZone(at: Date, timeZone: string): string {
   const w = wallTimeInZone(at, timeZone);
   return `${w.year}${String(w.month).padStart(2, "0")}${String(w.day).padStart(2, "0")}`;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/**
+ * The first instant of calendar day `date` (YYYY-MM-DD) in `timeZone`. Where midnight does not exist (a DST gap at
+ * 00:00, as Brazil had until 2019) the day starts at the transition.
+ */
+export function zonedDayStart(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split("-").map(Number);
+  return zonedWallTimeToUtc({ year: year ?? 1970, month: month ?? 1, day: day ?? 1, hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+/** The day after `date` (YYYY-MM-DD), as YYYY-MM-DD. */
+export function nextDay(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
+/** "2026-03-01 14:05:09" in `timeZone` (for CSV files, where a locale format would hurt). */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const w = wallTimeInZone(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }

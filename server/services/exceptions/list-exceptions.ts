@@ -12,7 +12,7 @@ import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/options";
 import { decodeCreatedAtCursor, encodeCreatedAtCursor } from "@/server/lib/created-at-cursor";
-import { nextDay, zonedDayStart } from "@/server/services/order/zoned-time";
+import { nextDay, zonedDayStart } from "@/server/lib/zoned-time";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { assertRole } from "@/server/services/shipping/shipping-roles";
 import { EXCEPTION_STATUSES, EXCEPTION_VIEW_ROLES, type ExceptionStatus } from "./exception-types";

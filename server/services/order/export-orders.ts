@@ -11,7 +11,7 @@ import { centsToDecimalString } from "@/server/lib/money";
 import { assertMayViewOrders } from "@/server/services/order/order-access";
 import { DEFAULT_ORDER_SORT, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
 import { fetchOrderPage, filterContext, type OrderRow } from "@/server/services/order/list-orders";
-import { formatInZone } from "@/server/services/order/zoned-time";
+import { formatInZone } from "@/server/lib/zoned-time";
 
 export const EXPORT_BATCH_SIZE = 5_000;
 export const EXPORT_MAX_ROWS = 100_000;

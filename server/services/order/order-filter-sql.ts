@@ -8,7 +8,7 @@
  */
 import { Prisma } from "@/server/generated/prisma/client";
 import { SHIPPED_OR_CLOSED, type OrderFilter } from "@/server/services/order/order-filters";
-import { nextDay, zonedDayStart } from "@/server/services/order/zoned-time";
+import { nextDay, zonedDayStart } from "@/server/lib/zoned-time";
 
 export interface FilterContext {
   /** The merchant's time zone: date filters are calendar days there. */

@@ -11,7 +11,7 @@ import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/options";
 import { decodeCreatedAtCursor, encodeCreatedAtCursor } from "@/server/lib/created-at-cursor";
-import { nextDay, zonedDayStart } from "@/server/services/order/zoned-time";
+import { nextDay, zonedDayStart } from "@/server/lib/zoned-time";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { SHIPMENT_STATUSES, type ShipmentStatus } from "./shipment-status";
 import { assertRole, SHIPMENT_VIEW_ROLES } from "./shipping-roles";
