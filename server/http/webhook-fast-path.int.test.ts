@@ -5,20 +5,19 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest, webhookUrl } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
 import { MAX_WEBHOOK_BYTES, isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
 
 const SECRET = "s3cret-for-tests-0123456789";
-let t: TestDb;
+withTestDb();
 let server: http.Server;
 let origin: string;
 
 beforeAll(async () => {
-  t = await createTestDb();
   server = http.createServer((req, res) => {
     if (isWebhookRequest(req)) void serveWebhook(req, res);
     else res.writeHead(404).end();
@@ -28,10 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
 });
 
 async function post(channelId: string, body: string | Buffer, headers: Record<string, string>, query?: Record<string, string>) {

@@ -3,20 +3,14 @@
  * TEST_DATABASE_URL): the hand-written parts Prisma cannot express exist and
  * do their job, and applying again is a no-op.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createChannel, insertOrder } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-beforeEach(async () => t.truncate());
-afterAll(async () => t.close());
+const testDb = withTestDb();
 
 async function indexDef(name: string): Promise<string | null> {
-  const rows = await t.db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ${name}`;
+  const rows = await testDb().db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ${name}`;
   return rows[0]?.indexdef ?? null;
 }
 
@@ -42,37 +36,37 @@ describe("migrations", () => {
   });
 
   it("allows one OPEN package per order, any number of closed ones", async () => {
-    const channelId = await createChannel(t.db);
-    const order = await insertOrder(t.db, { channelId, status: "PICKING" });
-    await t.db.package.create({ data: { orderId: order.id, status: "CLOSED" } });
-    await t.db.package.create({ data: { orderId: order.id, status: "SHIPPED" } });
-    await t.db.package.create({ data: { orderId: order.id } });
-    expect(await fails(t.db.package.create({ data: { orderId: order.id } }))).toMatch(/Unique constraint|Package_one_open_per_order|unique/i);
-    expect(await t.db.package.count({ where: { orderId: order.id, status: "OPEN" } })).toBe(1);
+    const channelId = await createChannel(testDb().db);
+    const order = await insertOrder(testDb().db, { channelId, status: "PICKING" });
+    await testDb().db.package.create({ data: { orderId: order.id, status: "CLOSED" } });
+    await testDb().db.package.create({ data: { orderId: order.id, status: "SHIPPED" } });
+    await testDb().db.package.create({ data: { orderId: order.id } });
+    expect(await fails(testDb().db.package.create({ data: { orderId: order.id } }))).toMatch(/Unique constraint|Package_one_open_per_order|unique/i);
+    expect(await testDb().db.package.count({ where: { orderId: order.id, status: "OPEN" } })).toBe(1);
   });
 
   it("refuses a package of an order that does not exist", async () => {
-    expect(await fails(t.db.package.create({ data: { orderId: "00000000-0000-4000-8000-000000000001" } }))).toMatch(/foreign key|Package_orderId_fkey/i);
+    expect(await fails(testDb().db.package.create({ data: { orderId: "00000000-0000-4000-8000-000000000001" } }))).toMatch(/foreign key|Package_orderId_fkey/i);
   });
 
   it("keeps an exception's resolution time consistent with its status", async () => {
-    await expect(t.db.exception.create({ data: { type: "SHORT_PICK", message: "x", status: "RESOLVED" } })).rejects.toThrow();
-    await expect(t.db.exception.create({ data: { type: "SHORT_PICK", message: "x", resolvedAt: new Date() } })).rejects.toThrow();
-    const ok = await t.db.exception.create({ data: { type: "SHORT_PICK", message: "x", status: "RESOLVED", resolvedAt: new Date() } });
+    await expect(testDb().db.exception.create({ data: { type: "SHORT_PICK", message: "x", status: "RESOLVED" } })).rejects.toThrow();
+    await expect(testDb().db.exception.create({ data: { type: "SHORT_PICK", message: "x", resolvedAt: new Date() } })).rejects.toThrow();
+    const ok = await testDb().db.exception.create({ data: { type: "SHORT_PICK", message: "x", status: "RESOLVED", resolvedAt: new Date() } });
     expect(ok.status).toBe("RESOLVED");
   });
 
   it("the stock grid's prefix predicates can use the expression indexes", async () => {
-    await t.db.$executeRawUnsafe(`SET enable_seqscan = off`);
+    await testDb().db.$executeRawUnsafe(`SET enable_seqscan = off`);
     try {
-      const plan = await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      const plan = await testDb().db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
         `EXPLAIN SELECT id FROM "Sku" s WHERE lower(s.code) LIKE 'abc%' OR lower(s.name) LIKE 'abc%'`,
       );
       const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
       expect(text).toMatch(/Sku_code_lower_idx/);
       expect(text).toMatch(/Sku_name_lower_idx/);
     } finally {
-      await t.db.$executeRawUnsafe(`RESET enable_seqscan`);
+      await testDb().db.$executeRawUnsafe(`RESET enable_seqscan`);
     }
   });
 });

@@ -3,9 +3,9 @@
  * route: retries under the same delivery key, values the database refuses, an
  * unexpected error, and a delivery abandoned mid-processing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
 
@@ -26,17 +26,7 @@ vi.mock("@/server/services/order/capture-order", async (importOriginal) => {
     },
   };
 });
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.truncate();
-});
+withTestDb();
 
 describe("retries under the same delivery key", () => {
   it("a FAILED delivery is retried with the body it arrives with now (a corrected Amazon envelope), not the stored copy", async () => {

@@ -4,10 +4,10 @@
  * update on a held order, and a delivery that fails to parse and is re-processed
  * after its stored body is fixed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { isDomainError } from "@/server/lib/domain-error";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { rawJson, shopifyHeaders, shopifyOrder, shopifyRefund, webhookRequest, wooHeaders, wooOrder } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, makeUser, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -16,17 +16,7 @@ import { reprocessDelivery } from "@/server/services/channels/reprocess-delivery
 
 const SECRET = "s3cret-for-tests-0123456789";
 const ORDER_ID = "5812345678901234567";
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.truncate();
-});
+withTestDb();
 
 async function shopify(channelId: string, topic: string, payload: Record<string, unknown>, webhookId: string) {
   const body = rawJson(payload);

@@ -2,9 +2,9 @@
  * Changed lines and totals in a later channel version, through the real webhook route: applied
  * (stock released and reserved again, ledger consistent) before approval; an exception afterwards.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { webhookRequest, wooHeaders, wooOrder } from "@/server/test/channel-payloads";
 import { makeChannel, makeUser, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -14,17 +14,7 @@ import { buildWorld } from "@/server/services/stock/stock-test-fixtures";
 import { exceptionText } from "@/server/services/exceptions/exception-text";
 
 const SECRET = "s3cret-for-tests-0123456789";
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.truncate();
-});
+withTestDb();
 
 async function woo(channelId: string, payload: Record<string, unknown>, topic = "order.updated") {
   const body = JSON.stringify(payload);

@@ -4,24 +4,17 @@
  * one customer per e-mail, the same order twice is one order, and an order the
  * database refuses fails alone without taking its batch with it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { captureOrder, captureOrders } from "@/server/services/order/capture-order";
 import { readReservationContexts } from "@/server/services/stock/reservation-read";
 import { buildWorld, orderInput, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let w: World;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   w = await buildWorld({
     warehouses: [{ code: "SP1", state: "SP" }, { code: "PE1", state: "PE" }, { code: "OFF", state: "RS", active: false }],
     skus: ["A", "B"],

@@ -1,33 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
+import { testDatabaseUrl } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { countOrders } from "@/server/services/order/count-orders";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
+const testDb = withTestDb();
 let operator: SessionUser;
 let channelA: string;
 let channelB: string;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  operator = await createUser(t.db, "OPERATOR");
-  channelA = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  channelB = await createChannel(t.db, "Mercado Livre", "MERCADO_LIVRE");
+  operator = await createUser(testDb().db, "OPERATOR");
+  channelA = await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  channelB = await createChannel(testDb().db, "Mercado Livre", "MERCADO_LIVRE");
 });
 
 describe("countOrders", () => {
   it("counts per status for the filter without its status", async () => {
-    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
-    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED", onHold: true });
-    await insertOrder(t.db, { channelId: channelA, status: "APPROVED" });
-    await insertOrder(t.db, { channelId: channelB, status: "APPROVED" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED", onHold: true });
+    await insertOrder(testDb().db, { channelId: channelA, status: "APPROVED" });
+    await insertOrder(testDb().db, { channelId: channelB, status: "APPROVED" });
     const counts = await countOrders({ actor: operator, filter: { channelId: channelA, status: "APPROVED" } });
     const byStatus = Object.fromEntries(counts.byStatus.map((s) => [s.status, s.count]));
     expect(byStatus).toMatchObject({ RECEIVED: 2, APPROVED: 1, SHIPPED: 0 });
@@ -38,9 +32,9 @@ describe("countOrders", () => {
   });
 
   it("counts a search once for every status", async () => {
-    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED", customerName: "Ana Lima" });
-    await insertOrder(t.db, { channelId: channelA, status: "APPROVED", customerName: "ana Souza", lines: [{ sku: "ANA" }] });
-    await insertOrder(t.db, { channelId: channelA, status: "APPROVED", customerName: "Bia", lines: [{ sku: "ana" }] });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED", customerName: "Ana Lima" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "APPROVED", customerName: "ana Souza", lines: [{ sku: "ANA" }] });
+    await insertOrder(testDb().db, { channelId: channelA, status: "APPROVED", customerName: "Bia", lines: [{ sku: "ana" }] });
     const counts = await countOrders({ actor: operator, filter: { q: "ana" } });
     expect(counts.total.count).toBe(3);
     expect(counts.byStatus.filter((s) => s.count > 0)).toEqual([
@@ -52,8 +46,8 @@ describe("countOrders", () => {
   });
 
   it("caps each status count", async () => {
-    for (let i = 0; i < 5; i++) await insertOrder(t.db, { channelId: channelA, status: "DELIVERED" });
-    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
+    for (let i = 0; i < 5; i++) await insertOrder(testDb().db, { channelId: channelA, status: "DELIVERED" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
     const counts = await countOrders({ actor: operator, cap: 3 });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 3, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
@@ -62,10 +56,10 @@ describe("countOrders", () => {
 
   // 100,005 rows take half a minute in PGlite: the real cap runs on PostgreSQL (CI).
   it.skipIf(!testDatabaseUrl())("caps each status at 100,000 by default", async () => {
-    await t.db.$executeRawUnsafe(`
+    await testDb().db.$executeRawUnsafe(`
       INSERT INTO "Order" ("channelId", "externalId", "customerName", status, "subtotalCents", "totalCents", "placedAt", "channelUpdatedAt")
       SELECT '${channelA}'::uuid, 'bulk-' || g, 'Bulk', 'DELIVERED', 100, 100, now(), now() FROM generate_series(1, 100005) g`);
-    await insertOrder(t.db, { channelId: channelA, status: "RECEIVED" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
     const counts = await countOrders({ actor: operator });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 100_000, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
@@ -8,20 +8,13 @@ import { posExternalId } from "@/server/services/order/create-manual-order";
 import type { ManualOrderInput } from "@/server/services/order/manual-order-input";
 import { issuesOf, makeCatalogue, makeChannel, makeUser, trpcCode } from "@/server/services/order/order-entry-test-fixtures";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 
-let t: TestDb;
+withTestDb();
 let operator: SessionUser;
 let posChannel: string;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   operator = await makeUser("OPERATOR");
   posChannel = await makeChannel("MANUAL", "Telefone / Loja física");
   await makeCatalogue();

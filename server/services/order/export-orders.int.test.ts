@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { exportOrdersCsv, type CsvLabels } from "@/server/services/order/export-orders";
 import { listOrders } from "@/server/services/order/list-orders";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
+const testDb = withTestDb();
 let operator: SessionUser;
 let channelA: string;
 let channelB: string;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  operator = await createUser(t.db, "OPERATOR");
-  channelA = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  channelB = await createChannel(t.db, "Mercado Livre", "MERCADO_LIVRE");
+  operator = await createUser(testDb().db, "OPERATOR");
+  channelA = await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  channelB = await createChannel(testDb().db, "Mercado Livre", "MERCADO_LIVRE");
 });
 
 function csvLabels(): CsvLabels {
@@ -56,7 +49,7 @@ async function collect(gen: AsyncGenerator<string>): Promise<string> {
 
 describe("exportOrdersCsv", () => {
   it("writes the filtered orders with decimal money, UTC and local times, escaped text", async () => {
-    const o = await insertOrder(t.db, {
+    const o = await insertOrder(testDb().db, {
       channelId: channelA,
       customerName: '=HYPERLINK("x"), "Zé"',
       customerEmail: "ze@example.com",
@@ -66,7 +59,7 @@ describe("exportOrdersCsv", () => {
       shipBy: new Date("2026-03-03T15:00:00Z"),
       onHold: true,
     });
-    await insertOrder(t.db, { channelId: channelB });
+    await insertOrder(testDb().db, { channelId: channelB });
     const csv = await collect(exportOrdersCsv({ actor: operator, filter: { channelId: channelA }, labels: csvLabels(), timeZone: "America/Sao_Paulo" }));
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
@@ -80,7 +73,7 @@ describe("exportOrdersCsv", () => {
   });
 
   it("reads in batches in list order and stops at the cap with a message", async () => {
-    for (let i = 0; i < 7; i++) await insertOrder(t.db, { channelId: channelA, totalCents: 100 * (i % 3) });
+    for (let i = 0; i < 7; i++) await insertOrder(testDb().db, { channelId: channelA, totalCents: 100 * (i % 3) });
     const full = await listOrders({ actor: operator, sort: "total_desc" });
     const csv = await collect(exportOrdersCsv({ actor: operator, sort: "total_desc", labels: csvLabels(), timeZone: "UTC", batchSize: 2, maxRows: 5 }));
     const rows = csv.slice(1).trimEnd().split("\r\n").slice(1);

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { importOrdersCsv, type ImportProgress } from "@/server/services/order/import-orders-csv";
 import { makeCatalogue, makeChannel, makeUser } from "@/server/services/order/order-entry-test-fixtures";
-import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
+import { testDatabaseUrl } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 
 // The route handler reads the session through currentUser(); the tests choose who is signed in.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/session", () => ({ currentUser: async () => session.user }));
 const { POST } = await import("@/app/api/orders/import/route");
 
-let t: TestDb;
+withTestDb();
 let operator: SessionUser;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   operator = await makeUser("OPERATOR");
   session.user = operator;
   await makeCatalogue();

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { countOrders } from "@/server/services/order/count-orders";
 import { exportOrdersCsv, type CsvLabels } from "@/server/services/order/export-orders";
 import { listOrders } from "@/server/services/order/list-orders";
 import { ORDER_SORTS, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
+const testDb = withTestDb();
 let operator: SessionUser;
 let channelA: string;
 let channelB: string;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  operator = await createUser(t.db, "OPERATOR");
-  channelA = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  channelB = await createChannel(t.db, "Mercado Livre", "MERCADO_LIVRE");
+  operator = await createUser(testDb().db, "OPERATOR");
+  channelA = await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  channelB = await createChannel(testDb().db, "Mercado Livre", "MERCADO_LIVRE");
 });
 
 async function numbers(filter: OrderFilter, sort?: OrderSort, now?: Date): Promise<number[]> {
@@ -33,8 +26,8 @@ async function numbers(filter: OrderFilter, sort?: OrderSort, now?: Date): Promi
 
 describe("listOrders", () => {
   it("lists newest first with the list's columns, channel and line count", async () => {
-    const old = await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2026-01-01T10:00:00Z") });
-    const recent = await insertOrder(t.db, {
+    const old = await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2026-01-01T10:00:00Z") });
+    const recent = await insertOrder(testDb().db, {
       channelId: channelB,
       placedAt: new Date("2026-01-02T10:00:00Z"),
       externalNumber: "ML-9",
@@ -65,9 +58,9 @@ describe("listOrders", () => {
   });
 
   it("filters by channel, status, payment, fulfilment and hold", async () => {
-    const a = await insertOrder(t.db, { channelId: channelA, status: "APPROVED", paymentStatus: "PAID", fulfillmentStatus: "UNFULFILLED" });
-    const b = await insertOrder(t.db, { channelId: channelB, status: "APPROVED", paymentStatus: "AUTHORIZED", onHold: true });
-    const c = await insertOrder(t.db, { channelId: channelA, status: "PICKING", paymentStatus: "PAID", fulfillmentStatus: "PICKING" });
+    const a = await insertOrder(testDb().db, { channelId: channelA, status: "APPROVED", paymentStatus: "PAID", fulfillmentStatus: "UNFULFILLED" });
+    const b = await insertOrder(testDb().db, { channelId: channelB, status: "APPROVED", paymentStatus: "AUTHORIZED", onHold: true });
+    const c = await insertOrder(testDb().db, { channelId: channelA, status: "PICKING", paymentStatus: "PAID", fulfillmentStatus: "PICKING" });
     expect(await numbers({ channelId: channelA })).toEqual([c.number, a.number]);
     expect(await numbers({ status: "APPROVED" })).toEqual([b.number, a.number]);
     expect(await numbers({ status: "APPROVED", channelId: channelB })).toEqual([b.number]);
@@ -79,12 +72,12 @@ describe("listOrders", () => {
   });
 
   it("reads the date range as calendar days in the merchant's time zone", async () => {
-    await t.db.merchantSettings.create({ data: { id: 1, timeZone: "America/Sao_Paulo" } });
+    await testDb().db.merchantSettings.create({ data: { id: 1, timeZone: "America/Sao_Paulo" } });
     // 2026-03-01 02:30 UTC is still 28 February in São Paulo (UTC−3).
-    const lateFeb28 = await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2026-03-01T02:30:00Z") });
-    const mar1Start = await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2026-03-01T03:00:00Z") });
-    const mar1End = await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2026-03-02T02:59:59.999Z") });
-    const mar2 = await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2026-03-02T03:00:00Z") });
+    const lateFeb28 = await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2026-03-01T02:30:00Z") });
+    const mar1Start = await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2026-03-01T03:00:00Z") });
+    const mar1End = await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2026-03-02T02:59:59.999Z") });
+    const mar2 = await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2026-03-02T03:00:00Z") });
     expect(await numbers({ from: "2026-03-01", to: "2026-03-01" })).toEqual([mar1End.number, mar1Start.number]);
     expect(await numbers({ to: "2026-02-28" })).toEqual([lateFeb28.number]);
     expect(await numbers({ from: "2026-03-02" })).toEqual([mar2.number]);
@@ -92,20 +85,20 @@ describe("listOrders", () => {
 
   it("finds overdue orders: ship-by passed and not shipped", async () => {
     const now = new Date("2026-02-01T12:00:00Z");
-    const overdue = await insertOrder(t.db, { channelId: channelA, status: "ALLOCATED", shipBy: new Date("2026-02-01T11:00:00Z") });
-    await insertOrder(t.db, { channelId: channelA, status: "ALLOCATED", shipBy: new Date("2026-02-01T13:00:00Z") });
-    await insertOrder(t.db, { channelId: channelA, status: "SHIPPED", shipBy: new Date("2026-01-20T00:00:00Z") });
-    await insertOrder(t.db, { channelId: channelA, status: "CANCELLED", shipBy: new Date("2026-01-20T00:00:00Z") });
-    await insertOrder(t.db, { channelId: channelA, status: "ALLOCATED", shipBy: null });
+    const overdue = await insertOrder(testDb().db, { channelId: channelA, status: "ALLOCATED", shipBy: new Date("2026-02-01T11:00:00Z") });
+    await insertOrder(testDb().db, { channelId: channelA, status: "ALLOCATED", shipBy: new Date("2026-02-01T13:00:00Z") });
+    await insertOrder(testDb().db, { channelId: channelA, status: "SHIPPED", shipBy: new Date("2026-01-20T00:00:00Z") });
+    await insertOrder(testDb().db, { channelId: channelA, status: "CANCELLED", shipBy: new Date("2026-01-20T00:00:00Z") });
+    await insertOrder(testDb().db, { channelId: channelA, status: "ALLOCATED", shipBy: null });
     expect(await numbers({ overdue: true }, undefined, now)).toEqual([overdue.number]);
   });
 
   describe("search", () => {
     it("a number matches our order number or the channel's id/number exactly", async () => {
-      const mine = await insertOrder(t.db, { channelId: channelA });
-      const byExternalId = await insertOrder(t.db, { channelId: channelB, externalId: "2000000123" });
-      const byExternalNumber = await insertOrder(t.db, { channelId: channelA, externalNumber: "#7001" });
-      await insertOrder(t.db, { channelId: channelA, externalNumber: "70011" });
+      const mine = await insertOrder(testDb().db, { channelId: channelA });
+      const byExternalId = await insertOrder(testDb().db, { channelId: channelB, externalId: "2000000123" });
+      const byExternalNumber = await insertOrder(testDb().db, { channelId: channelA, externalNumber: "#7001" });
+      await insertOrder(testDb().db, { channelId: channelA, externalNumber: "70011" });
       expect(await numbers({ q: String(mine.number) })).toEqual([mine.number]);
       expect(await numbers({ q: `#${mine.number}` })).toEqual([mine.number]);
       expect(await numbers({ q: "2000000123" })).toEqual([byExternalId.number]);
@@ -114,18 +107,18 @@ describe("listOrders", () => {
     });
 
     it("an e-mail matches case-insensitively and exactly", async () => {
-      const o = await insertOrder(t.db, { channelId: channelA, customerEmail: "joana.lima@example.com" });
-      await insertOrder(t.db, { channelId: channelA, customerEmail: "joana.lima@example.com.br" });
+      const o = await insertOrder(testDb().db, { channelId: channelA, customerEmail: "joana.lima@example.com" });
+      await insertOrder(testDb().db, { channelId: channelA, customerEmail: "joana.lima@example.com.br" });
       expect(await numbers({ q: "Joana.Lima@EXAMPLE.com" })).toEqual([o.number]);
       expect(await numbers({ q: "joana@" })).toEqual([]);
     });
 
     it("text matches a channel id, a customer-name prefix or a line's exact SKU", async () => {
-      const maria = await insertOrder(t.db, { channelId: channelA, customerName: "Maria Souza" });
-      const mariana = await insertOrder(t.db, { channelId: channelA, customerName: "mariana Alves" });
-      const joao = await insertOrder(t.db, { channelId: channelA, customerName: "João Pereira" });
-      const sku = await insertOrder(t.db, { channelId: channelB, customerName: "Pedro", lines: [{ sku: "X" }, { sku: "CAM-AZ-M" }] });
-      const ext = await insertOrder(t.db, { channelId: channelB, externalId: "gid-abc", customerName: "Zé" });
+      const maria = await insertOrder(testDb().db, { channelId: channelA, customerName: "Maria Souza" });
+      const mariana = await insertOrder(testDb().db, { channelId: channelA, customerName: "mariana Alves" });
+      const joao = await insertOrder(testDb().db, { channelId: channelA, customerName: "João Pereira" });
+      const sku = await insertOrder(testDb().db, { channelId: channelB, customerName: "Pedro", lines: [{ sku: "X" }, { sku: "CAM-AZ-M" }] });
+      const ext = await insertOrder(testDb().db, { channelId: channelB, externalId: "gid-abc", customerName: "Zé" });
       expect(await numbers({ q: "mari" })).toEqual([mariana.number, maria.number]);
       expect(await numbers({ q: "MARIA S" })).toEqual([maria.number]);
       expect(await numbers({ q: "João" })).toEqual([joao.number]);
@@ -138,8 +131,8 @@ describe("listOrders", () => {
     });
 
     it("combines with the other filters", async () => {
-      const a = await insertOrder(t.db, { channelId: channelA, customerName: "Ana", status: "APPROVED" });
-      await insertOrder(t.db, { channelId: channelA, customerName: "Ana", status: "RECEIVED" });
+      const a = await insertOrder(testDb().db, { channelId: channelA, customerName: "Ana", status: "APPROVED" });
+      await insertOrder(testDb().db, { channelId: channelA, customerName: "Ana", status: "RECEIVED" });
       expect(await numbers({ q: "ana", status: "APPROVED" })).toEqual([a.number]);
     });
   });
@@ -155,7 +148,7 @@ describe("listOrders", () => {
         shipBy: i % 3 === 0 ? null : new Date(tie.getTime() + (i % 5) * 86_400_000),
       }));
       const rows = [];
-      for (const s of specs) rows.push({ ...(await insertOrder(t.db, s)), ...s });
+      for (const s of specs) rows.push({ ...(await insertOrder(testDb().db, s)), ...s });
       return rows;
     }
 
@@ -196,7 +189,7 @@ describe("listOrders", () => {
     it("keeps going from a cursor while new orders arrive, without repeats", async () => {
       await seedTies();
       const first = await listOrders({ actor: operator, limit: 5 });
-      await insertOrder(t.db, { channelId: channelA, placedAt: new Date("2027-01-01T00:00:00Z") });
+      await insertOrder(testDb().db, { channelId: channelA, placedAt: new Date("2027-01-01T00:00:00Z") });
       const second = await listOrders({ actor: operator, limit: 5, cursor: first.nextCursor });
       const ids = [...first.items, ...second.items].map((o) => o.id);
       expect(new Set(ids).size).toBe(10);
@@ -213,8 +206,8 @@ describe("listOrders", () => {
   });
 
   it("refuses WAREHOUSE", async () => {
-    const warehouse = await createUser(t.db, "WAREHOUSE");
-    await insertOrder(t.db, { channelId: channelA });
+    const warehouse = await createUser(testDb().db, "WAREHOUSE");
+    await insertOrder(testDb().db, { channelId: channelA });
     await expect(listOrders({ actor: warehouse })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(countOrders({ actor: warehouse })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const labels = csvLabels();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createChannel } from "@/server/services/order/order-test-factory";
 import { closePackage } from "@/server/services/packing/close-package";
 import { recordScan } from "@/server/services/packing/record-scan";
@@ -15,23 +15,16 @@ import {
   expectCode,
 } from "@/server/services/packing/packing-test-fixtures";
 
-let t: TestDb;
+const testDb = withTestDb();
 let packer: SessionUser;
 let admin: SessionUser;
 let skus: Record<string, string>;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  packer = await createUserWithPassword(t.db, "WAREHOUSE", "Wagner Armazém");
-  admin = await createUserWithPassword(t.db, "ADMIN", "Ana Admin");
-  await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  skus = await createSkus(t.db, [
+  packer = await createUserWithPassword(testDb().db, "WAREHOUSE", "Wagner Armazém");
+  admin = await createUserWithPassword(testDb().db, "ADMIN", "Ana Admin");
+  await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  skus = await createSkus(testDb().db, [
     { code: "CAM-AZ-M", ean: ean(1), weightGrams: 180, dims: [300, 250, 20] },
     { code: "MEIA-01", ean: ean(2), weightGrams: 50, dims: [150, 100, 30] },
   ]);
@@ -39,7 +32,7 @@ beforeEach(async () => {
 
 /** An order of 2 × CAM-AZ-M + 1 × MEIA-01 opened at the station, with `scans` scanned. */
 async function packageWith(scans: string[]) {
-  const order = await createPackOrder(t.db, skus, {
+  const order = await createPackOrder(testDb().db, skus, {
     lines: [
       { sku: "CAM-AZ-M", quantity: 2 },
       { sku: "MEIA-01", quantity: 1 },
@@ -60,8 +53,8 @@ describe("closePackage", () => {
     expect(e.params).toMatchObject({ missing: "1 × CAM-AZ-M, 1 × MEIA-01", remainingUnits: 2 });
     expect(e.message).toContain("1 of 3 units");
     expect(e.message).toContain("1 × MEIA-01");
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN", closedAt: null });
-    expect(await t.db.order.findUniqueOrThrow({ where: { id: pkg.order.id } })).toMatchObject({ status: "PICKING" });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN", closedAt: null });
+    expect(await testDb().db.order.findUniqueOrThrow({ where: { id: pkg.order.id } })).toMatchObject({ status: "PICKING" });
   });
 
   it("closes a complete package with the default box, moves the order to PACKED and writes the timeline event", async () => {
@@ -71,7 +64,7 @@ describe("closePackage", () => {
 
     expect(closed).toMatchObject({ orderStatus: "PACKED", scannedUnits: 3, totalUnits: 3, override: null });
     expect(closed.box).toEqual({ weightGrams: 410, lengthMm: 300, widthMm: 250, heightMm: 30 });
-    const row = await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } });
+    const row = await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } });
     expect(row).toMatchObject({
       status: "CLOSED",
       weightGrams: 410,
@@ -82,9 +75,9 @@ describe("closePackage", () => {
       packerId: packer.id,
     });
     expect(row.closedAt).toEqual(closed.closedAt);
-    const order = await t.db.order.findUniqueOrThrow({ where: { id: pkg.order.id } });
+    const order = await testDb().db.order.findUniqueOrThrow({ where: { id: pkg.order.id } });
     expect(order).toMatchObject({ status: "PACKED", fulfillmentStatus: "PACKED" });
-    const event = await t.db.orderEvent.findFirstOrThrow({ where: { orderId: pkg.order.id, type: "order.packed" } });
+    const event = await testDb().db.orderEvent.findFirstOrThrow({ where: { orderId: pkg.order.id, type: "order.packed" } });
     expect(event).toMatchObject({ fromStatus: "PICKING", toStatus: "PACKED", actorId: packer.id, actorLabel: "Wagner Armazém" });
     expect(event.data).toMatchObject({
       packageId: pkg.packageId,
@@ -102,7 +95,7 @@ describe("closePackage", () => {
     const pkg = await packageWith([ean(1), ean(1), ean(2)]);
     const closed = await closePackage({ actor: packer, packageId: pkg.packageId, box: { weightGrams: 650, heightMm: 120 } });
     expect(closed.box).toEqual({ weightGrams: 650, lengthMm: 300, widthMm: 250, heightMm: 120 });
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ weightGrams: 650, heightMm: 120 });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ weightGrams: 650, heightMm: 120 });
   });
 
   it("closes incomplete only with a valid ADMIN's password and a reason, recording who and why", async () => {
@@ -122,7 +115,7 @@ describe("closePackage", () => {
       closePackage({ actor: packer, packageId: pkg.packageId, override: { email: admin.email, password: ADMIN_PASSWORD, reason: "  " } }),
     );
     expectCode(noReason, "VALIDATION", "OVERRIDE_REASON_REQUIRED");
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
 
     const closed = await closePackage({
       actor: packer,
@@ -136,12 +129,12 @@ describe("closePackage", () => {
       totalUnits: 3,
       override: { byId: admin.id, byName: "Ana Admin", reason },
     });
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({
       status: "CLOSED",
       overrideById: admin.id,
       overrideReason: reason,
     });
-    const event = await t.db.orderEvent.findFirstOrThrow({ where: { orderId: pkg.order.id, type: "order.packed" } });
+    const event = await testDb().db.orderEvent.findFirstOrThrow({ where: { orderId: pkg.order.id, type: "order.packed" } });
     expect(event.data).toMatchObject({ override: { byId: admin.id, byName: "Ana Admin", reason }, scannedUnits: 1, totalUnits: 3 });
     expect(event.reason).toBe(reason);
   });
@@ -153,7 +146,7 @@ describe("closePackage", () => {
     for (let i = 0; i < 5; i++) expectCode(await domainFailure(attempt(`wrong-${i}`)), "FORBIDDEN", "OVERRIDE_REFUSED");
     // Locked now: even the right password waits.
     expectCode(await domainFailure(attempt(ADMIN_PASSWORD)), "FORBIDDEN", "OVERRIDE_THROTTLED");
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
   });
 
   it("ignores an override when the package is complete (nothing to override)", async () => {
@@ -164,31 +157,31 @@ describe("closePackage", () => {
       override: { email: admin.email, password: ADMIN_PASSWORD, reason: "just in case" },
     });
     expect(closed.override).toBeNull();
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ overrideById: null, overrideReason: null });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ overrideById: null, overrideReason: null });
   });
 
   it("closes a resumed package of an order already PACKED without packing it twice", async () => {
-    const order = await createPackOrder(t.db, skus, { lines: [{ sku: "MEIA-01", quantity: 1 }], status: "PACKED" });
-    await t.db.package.create({ data: { orderId: order.id, packerId: packer.id } });
+    const order = await createPackOrder(testDb().db, skus, { lines: [{ sku: "MEIA-01", quantity: 1 }], status: "PACKED" });
+    await testDb().db.package.create({ data: { orderId: order.id, packerId: packer.id } });
     const pkg = await startPacking({ actor: packer, code: `#${order.number}` });
     await recordScan({ actor: packer, packageId: pkg.packageId, code: ean(2) });
 
     const closed = await closePackage({ actor: packer, packageId: pkg.packageId });
 
     expect(closed.orderStatus).toBe("PACKED");
-    expect(await t.db.orderEvent.count({ where: { orderId: order.id, type: "order.packed" } })).toBe(0);
-    const event = await t.db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "order.package_closed" } });
+    expect(await testDb().db.orderEvent.count({ where: { orderId: order.id, type: "order.packed" } })).toBe(0);
+    const event = await testDb().db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "order.package_closed" } });
     expect(event).toMatchObject({ fromStatus: "PACKED", toStatus: "PACKED", actorId: packer.id });
     expect(event.data).toMatchObject({ packageId: pkg.packageId, scannedUnits: 1 });
   });
 
   it("keeps the package open when the order cannot be packed (on hold): the state machine decides", async () => {
     const pkg = await packageWith([ean(1), ean(1), ean(2)]);
-    await t.db.orderHold.create({ data: { orderId: pkg.order.id, reason: "OTHER", note: "check address" } });
-    await t.db.order.update({ where: { id: pkg.order.id }, data: { onHold: true } });
+    await testDb().db.orderHold.create({ data: { orderId: pkg.order.id, reason: "OTHER", note: "check address" } });
+    await testDb().db.order.update({ where: { id: pkg.order.id }, data: { onHold: true } });
 
     expectCode(await domainFailure(closePackage({ actor: packer, packageId: pkg.packageId })), "ORDER_ON_HOLD");
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN", closedAt: null });
-    expect(await t.db.order.findUniqueOrThrow({ where: { id: pkg.order.id } })).toMatchObject({ status: "PICKING" });
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN", closedAt: null });
+    expect(await testDb().db.order.findUniqueOrThrow({ where: { id: pkg.order.id } })).toMatchObject({ status: "PICKING" });
   });
 });

@@ -4,9 +4,9 @@
  * supervisor's recorded override; shipping consumes exactly what the box
  * holds, once — the rest stays reserved for a second box (partial shipment).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor } from "@/server/services/order/actor";
 import { closePackage } from "@/server/services/packing/close-package";
 import { recordScan } from "@/server/services/packing/record-scan";
@@ -18,12 +18,7 @@ import { reconcileStock } from "@/server/services/stock/reconcile-stock";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { balance, capture, lines, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t.close());
-beforeEach(async () => t.truncate());
+const testDb = withTestDb();
 
 const BOX = { weightGrams: 900, lengthMm: 300, widthMm: 200, heightMm: 100 };
 
@@ -75,7 +70,7 @@ describe("packing holds exactly the reserved units", () => {
   it("refuses to close a short box without an override, and records who overrode and why", async () => {
     const w = await shippingWorld([{ sku: "A", onHand: 10 }]);
     const packer = await makeUser("WAREHOUSE");
-    const admin = await createUserWithPassword(t.db, "ADMIN", "Ana Admin");
+    const admin = await createUserWithPassword(testDb().db, "ADMIN", "Ana Admin");
     const o = await pickedOrder(w, [{ sku: "A", quantity: 3 }]);
     const pkg = await startPacking({ actor: packer, code: `#${o.number}` });
     await scanAll(pkg.packageId, ["A", "A"]);
@@ -100,7 +95,7 @@ describe("packing holds exactly the reserved units", () => {
   it("refuses to close a box that holds more than the order still has reserved", async () => {
     const w = await shippingWorld([{ sku: "A", onHand: 10 }]);
     const packer = await makeUser("WAREHOUSE");
-    const admin = await createUserWithPassword(t.db, "ADMIN", "Ana Admin");
+    const admin = await createUserWithPassword(testDb().db, "ADMIN", "Ana Admin");
     const o = await pickedOrder(w, [{ sku: "A", quantity: 2 }]);
     const pkg = await startPacking({ actor: packer, code: `#${o.number}` });
     await scanAll(pkg.packageId, ["A", "A"]);
@@ -149,7 +144,7 @@ describe("shipping consumes exactly what the box holds, once", () => {
   it("a box closed short by override ships alone; the unit left stays reserved and a second box completes the order", async () => {
     const w = await shippingWorld([{ sku: "A", onHand: 10 }, { sku: "B", onHand: 4 }]);
     const [packer, op, wh] = [await makeUser("WAREHOUSE"), await makeUser("OPERATOR"), await makeUser("WAREHOUSE")];
-    const admin = await createUserWithPassword(t.db, "ADMIN", "Ana Admin");
+    const admin = await createUserWithPassword(testDb().db, "ADMIN", "Ana Admin");
     const carrier = await makeCarrier();
     const o = await pickedOrder(w, [{ sku: "A", quantity: 3 }, { sku: "B", quantity: 1 }]);
     const first = await startPacking({ actor: packer, code: `#${o.number}` });

@@ -1,31 +1,24 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createChannel } from "@/server/services/order/order-test-factory";
 import { createPackOrder, createSkus, createUserWithPassword, domainFailure, ean, expectCode } from "@/server/services/packing/packing-test-fixtures";
 
-let t: TestDb;
+const testDb = withTestDb();
 let users: Record<"warehouse" | "admin" | "operator" | "manager", SessionUser>;
 let skus: Record<string, string>;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   users = {
-    warehouse: await createUserWithPassword(t.db, "WAREHOUSE", "Wagner Armazém"),
-    admin: await createUserWithPassword(t.db, "ADMIN", "Ana Admin"),
-    operator: await createUserWithPassword(t.db, "OPERATOR", "Otávio Operador"),
-    manager: await createUserWithPassword(t.db, "MANAGER", "Glória Gerente"),
+    warehouse: await createUserWithPassword(testDb().db, "WAREHOUSE", "Wagner Armazém"),
+    admin: await createUserWithPassword(testDb().db, "ADMIN", "Ana Admin"),
+    operator: await createUserWithPassword(testDb().db, "OPERATOR", "Otávio Operador"),
+    manager: await createUserWithPassword(testDb().db, "MANAGER", "Glória Gerente"),
   };
-  await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  skus = await createSkus(t.db, [
+  await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  skus = await createSkus(testDb().db, [
     { code: "CAM-AZ-M", ean: ean(1) },
     { code: "MEIA-01", ean: ean(2) },
   ]);
@@ -45,7 +38,7 @@ async function trpcFailure(p: Promise<unknown>): Promise<TRPCError> {
 
 describe("packing router", () => {
   it("lets a warehouse user open, scan (refusals included) and close a package", async () => {
-    const order = await createPackOrder(t.db, skus, {
+    const order = await createPackOrder(testDb().db, skus, {
       lines: [
         { sku: "CAM-AZ-M", quantity: 2 },
         { sku: "MEIA-01", quantity: 1 },
@@ -69,7 +62,7 @@ describe("packing router", () => {
   });
 
   it("answers an incomplete close as PRECONDITION_FAILED carrying the domain code and what is missing", async () => {
-    const order = await createPackOrder(t.db, skus, { lines: [{ sku: "MEIA-01", quantity: 2 }] });
+    const order = await createPackOrder(testDb().db, skus, { lines: [{ sku: "MEIA-01", quantity: 2 }] });
     const api = as(users.admin);
     const pkg = await api.packing.start({ code: String(order.number) });
     await api.packing.scan({ packageId: pkg.packageId, code: ean(2) });
@@ -79,17 +72,17 @@ describe("packing router", () => {
   });
 
   it.each(["operator", "manager"] as const)("refuses the %s role every procedure, leaving no package or scan behind", async (who) => {
-    const order = await createPackOrder(t.db, skus, { lines: [{ sku: "MEIA-01", quantity: 1 }] });
+    const order = await createPackOrder(testDb().db, skus, { lines: [{ sku: "MEIA-01", quantity: 1 }] });
     const api = as(users[who]);
     expect((await trpcFailure(api.packing.start({ code: `#${order.number}` }))).code).toBe("FORBIDDEN");
-    expect(await t.db.package.count()).toBe(0);
+    expect(await testDb().db.package.count()).toBe(0);
 
     const pkg = await as(users.warehouse).packing.start({ code: `#${order.number}` });
     expect((await trpcFailure(api.packing.scan({ packageId: pkg.packageId, code: ean(2) }))).code).toBe("FORBIDDEN");
     expect((await trpcFailure(api.packing.get({ packageId: pkg.packageId }))).code).toBe("FORBIDDEN");
     expect((await trpcFailure(api.packing.close({ packageId: pkg.packageId }))).code).toBe("FORBIDDEN");
-    expect(await t.db.packScan.count()).toBe(0);
-    expect(await t.db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
+    expect(await testDb().db.packScan.count()).toBe(0);
+    expect(await testDb().db.package.findUniqueOrThrow({ where: { id: pkg.packageId } })).toMatchObject({ status: "OPEN" });
   });
 
   it("refuses callers without a session", async () => {

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createChannel } from "@/server/services/order/order-test-factory";
 import { recordScan } from "@/server/services/packing/record-scan";
 import { startPacking } from "@/server/services/packing/start-packing";
 import { createPackOrder, createSkus, createUserWithPassword, domainFailure, ean, expectCode } from "@/server/services/packing/packing-test-fixtures";
 
-let t: TestDb;
+const testDb = withTestDb();
 let packer: SessionUser;
 let skus: Record<string, string>;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  packer = await createUserWithPassword(t.db, "WAREHOUSE", "Wagner Armazém");
-  await createChannel(t.db, "Loja Shopify", "SHOPIFY");
-  skus = await createSkus(t.db, [
+  packer = await createUserWithPassword(testDb().db, "WAREHOUSE", "Wagner Armazém");
+  await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
+  skus = await createSkus(testDb().db, [
     { code: "CAM-AZ-M", ean: ean(1) },
     { code: "MEIA-01", ean: ean(2) },
     { code: "BONE-01", ean: ean(3) }, // in the catalogue, not in the order
@@ -29,12 +22,12 @@ beforeEach(async () => {
 });
 
 async function open(lines: { sku: string; quantity: number }[]) {
-  const order = await createPackOrder(t.db, skus, { lines });
+  const order = await createPackOrder(testDb().db, skus, { lines });
   return startPacking({ actor: packer, code: `#${order.number}` });
 }
 
 const scansOf = (packageId: string) =>
-  t.db.packScan.findMany({
+  testDb().db.packScan.findMany({
     where: { packageId },
     orderBy: { id: "asc" },
     select: { code: true, result: true, userId: true, orderLineId: true, createdAt: true },
@@ -123,18 +116,18 @@ describe("recordScan", () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => recordScan({ actor: packer, packageId: pkg.packageId, code: ean(1) })));
     expect(results.filter((r) => r.result === "ACCEPTED")).toHaveLength(3);
     expect(results.filter((r) => r.result === "OVER_SCAN")).toHaveLength(3);
-    expect(await t.db.packScan.count({ where: { packageId: pkg.packageId, result: "ACCEPTED" } })).toBe(3);
+    expect(await testDb().db.packScan.count({ where: { packageId: pkg.packageId, result: "ACCEPTED" } })).toBe(3);
   });
 
   it("refuses scans into a closed package or for an order no longer being picked, without logging them", async () => {
     const pkg = await open([{ sku: "MEIA-01", quantity: 1 }]);
-    await t.db.package.update({ where: { id: pkg.packageId }, data: { status: "CLOSED" } });
+    await testDb().db.package.update({ where: { id: pkg.packageId }, data: { status: "CLOSED" } });
     expectCode(await domainFailure(recordScan({ actor: packer, packageId: pkg.packageId, code: ean(2) })), "INVALID_TRANSITION", "PACKAGE_NOT_OPEN");
 
-    await t.db.package.update({ where: { id: pkg.packageId }, data: { status: "OPEN" } });
-    await t.db.order.update({ where: { id: pkg.order.id }, data: { status: "CANCELLED" } });
+    await testDb().db.package.update({ where: { id: pkg.packageId }, data: { status: "OPEN" } });
+    await testDb().db.order.update({ where: { id: pkg.order.id }, data: { status: "CANCELLED" } });
     expectCode(await domainFailure(recordScan({ actor: packer, packageId: pkg.packageId, code: ean(2) })), "INVALID_TRANSITION", "PACK_NOT_READY");
-    expect(await t.db.packScan.count()).toBe(0);
+    expect(await testDb().db.packScan.count()).toBe(0);
     expectCode(await domainFailure(recordScan({ actor: packer, packageId: "00000000-0000-4000-8000-000000000000", code: ean(2) })), "NOT_FOUND");
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import type { SessionUser } from "@/server/auth/options";
 import { systemActor, userActor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -12,16 +12,9 @@ import { allocatedOrder, buildPickWorld, makeUser, orderStatus, type PickWorld }
 import { consumeOrderStock } from "@/server/services/stock/consume-order-stock";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 
-let t: TestDb;
+withTestDb();
 let picker: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   picker = await makeUser("WAREHOUSE");
 });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import type { SessionUser } from "@/server/auth/options";
 import { systemActor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -8,16 +8,9 @@ import { createPickList } from "@/server/services/picking/create-pick-list";
 import { capture } from "@/server/services/stock/stock-test-fixtures";
 import { allocatedOrder, buildPickWorld, makeUser, orderStatus, type PickWorld } from "@/server/services/picking/picking-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let picker: SessionUser;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   picker = await makeUser("WAREHOUSE");
 });
 

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { makeUser } from "./shipping-test-factory";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
+withTestDb();
 
 describe("carrier admin", () => {
   it("an ADMIN creates, edits, deactivates and rotates the token; the audit log never holds the token", async () => {

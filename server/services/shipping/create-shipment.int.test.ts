@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { balance, lines } from "@/server/services/stock/stock-test-fixtures";
 import { isValidS10 } from "./carriers/s10";
 import { createShipment } from "./create-shipment";
 import { invoice, makeCarrier, makeUser, packedOrder, shippingWorld, timeline } from "./shipping-test-factory";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
+withTestDb();
 
 const shipmentMoves = (orderId: string) => db.stockMovement.findMany({ where: { orderId, type: "SHIPMENT" }, orderBy: { id: "asc" } });
 

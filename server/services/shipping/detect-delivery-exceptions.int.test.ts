@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor } from "@/server/services/order/actor";
 import { detectDeliveryExceptions } from "./detect-delivery-exceptions";
 import { recordTrackingEvent } from "./record-tracking-event";
@@ -12,15 +12,8 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/session", () => ({ currentUser: async () => session.user }));
 const job = await import("@/app/api/jobs/shipping-exceptions/route");
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
+withTestDb();
 beforeEach(async () => {
-  await t.truncate();
   session.user = null;
 });
 afterEach(() => {

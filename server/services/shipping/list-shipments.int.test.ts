@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { insertShipment, makeCarrier, makeUser, shippedOrder, shippingWorld } from "./shipping-test-factory";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
+withTestDb();
 
 const STATUSES = ["CREATED", "IN_TRANSIT", "DELIVERED", "IN_TRANSIT", "DELIVERY_FAILED", "OUT_FOR_DELIVERY", "IN_TRANSIT"] as const;
 

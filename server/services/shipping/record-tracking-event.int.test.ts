@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor } from "@/server/services/order/actor";
 import { recordTrackingEvent, type TrackingEventInput } from "./record-tracking-event";
 import { createShipment } from "./create-shipment";
 import { insertShipment, invoice, makeCarrier, makeUser, packedOrder, shippedOrder, shippingWorld, timeline } from "./shipping-test-factory";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
+withTestDb();
 
 const carrierActor = systemActor("carrier:correios");
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { insertShipment, makeCarrier, makeUser, shippedOrder, shippingWorld } from "./shipping-test-factory";
 
 // The route handlers read the session through currentUser(); the tests choose who is signed in.
@@ -16,15 +16,8 @@ vi.mock("next-intl/server", async () => {
 const tracking = await import("@/app/api/carriers/[carrier]/tracking/route");
 const label = await import("@/app/api/shipments/[id]/label/route");
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
+withTestDb();
 beforeEach(async () => {
-  await t.truncate();
   session.user = null;
 });
 

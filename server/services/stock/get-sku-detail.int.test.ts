@@ -3,27 +3,20 @@
  * on-hand series rebuilt day by day from the ledger (movements backdated into
  * the window, in the merchant's time zone).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { getSkuDetail } from "@/server/services/stock/get-sku-detail";
 import { getOnHandSeries } from "@/server/services/stock/get-sku-ledger";
 import { buildWorld, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let w: World;
 let clerk: SessionUser;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   w = await buildWorld({
     warehouses: [{ code: "SP1", state: "SP", bins: 2 }, { code: "PR1", state: "PR", bins: 1 }],
     skus: ["TOA-01"],

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { systemActor, userActor, type Actor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -13,16 +13,9 @@ import { setUnavailable } from "@/server/services/stock/set-unavailable";
 import { transferStock } from "@/server/services/stock/transfer-stock";
 import { balance, buildWorld, capture, lines, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let clerk: Actor;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   clerk = userActor(await makeUser("WAREHOUSE"));
 });
 

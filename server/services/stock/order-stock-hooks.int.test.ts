@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { systemActor, userActor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -9,17 +9,8 @@ import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { balance, buildWorld, capture, lines, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 const channel = systemActor("channel:Loja");
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
 
 async function world(onHand: number, bin = 0): Promise<World> {
   return buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["A"], stock: onHand ? [{ sku: "A", wh: "SP1", onHand, bin }] : [] });

@@ -5,26 +5,16 @@
  * sum per balance row serves orders in arrival order, an order that does not
  * fit retries on fresh numbers, and the same order twice is reserved once.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { systemActor } from "@/server/services/order/actor";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { runReserveStatements } from "@/server/services/stock/reserve-statement";
 import { balance, buildWorld, capture, lines } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 const actor = systemActor("channel:Loja");
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
 
 describe("reservations in one batch", () => {
   it("hand a scarce SKU to the orders that fit and backorder the rest, with one ledger row per reserved line", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { systemActor } from "@/server/services/order/actor";
 import type { OrderAllocationRecord } from "@/server/services/stock/allocation-record";
@@ -7,18 +7,8 @@ import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-o
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { balance, buildWorld, capture, lines, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+const testDb = withTestDb();
 const actor = systemActor("channel:Loja");
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.truncate();
-});
 
 async function twoWarehouses(stock: { sku: string; wh: string; onHand: number; safety?: number }[], settings?: { backorderPolicy?: "BACKORDER" | "HOLD"; allowSplitShipments?: boolean }): Promise<World> {
   return buildWorld({ warehouses: [{ code: "SP1", state: "SP" }, { code: "PE1", state: "PE" }], skus: ["A", "B", "C"], stock, settings });
@@ -78,7 +68,7 @@ describe("reserveOrderStock", () => {
     expect(r1.reserved).toHaveLength(1);
     expect(r1.backorderedUnits).toBe(1);
 
-    await t.truncate();
+    await testDb().truncate();
     const split = await twoWarehouses(stock, { allowSplitShipments: true });
     const o2 = await capture(split, { lines: [{ sku: "A", quantity: 1 }, { sku: "B", quantity: 1 }] });
     const r2 = await reserveOrderStock({ orderId: o2, actor });

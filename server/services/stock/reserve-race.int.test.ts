@@ -4,10 +4,10 @@
  * after the read). The conditional UPDATE must refuse, allocation must run
  * again on fresh numbers, and what still cannot be reserved is backordered.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DbTx } from "@/server/db";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor } from "@/server/services/order/actor";
 import type { OrderAllocationRecord } from "@/server/services/stock/allocation-record";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
@@ -27,16 +27,9 @@ vi.mock("@/server/services/stock/reservation-read", async (importOriginal) => {
   };
 });
 
-let t: TestDb;
+withTestDb();
 const actor = systemActor("channel:Loja");
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   race.steal = undefined;
 });
 

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
+import { testDatabaseUrl } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
 import { systemActor, userActor, type Actor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
@@ -14,16 +15,9 @@ import { setUnavailable } from "@/server/services/stock/set-unavailable";
 import { transferStock } from "@/server/services/stock/transfer-stock";
 import { buildWorld, capture, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+const testDb = withTestDb();
 let clerk: Actor;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   clerk = userActor(await makeUser("WAREHOUSE"));
 });
 
@@ -122,7 +116,7 @@ describe("stock alerts from the ledger operations", () => {
 describe.skipIf(!testDatabaseUrl())("stock alerts under concurrency (PostgreSQL)", () => {
   it("a refresh that cannot see an alert another transaction is committing waits for it and skips, instead of failing", async () => {
     const w = await site(3);
-    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url as string, max: 2 }) });
+    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDb().url as string, max: 2 }) });
     try {
       let second: Promise<unknown> | undefined;
       // No balance locks held (bare SKU ids, as a job would): only the unique index orders the two inserts.

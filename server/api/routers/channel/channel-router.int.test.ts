@@ -1,25 +1,18 @@
 /** The channel router through createCaller: roles, the deliveries list and detail, re-process, channel management. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/test/channel-payloads";
 import { makeChannel, makeUser, postWebhook } from "@/server/test/webhook-harness";
 
 const SECRET = "router-secret-0123456789";
-let testDb: TestDb;
+withTestDb();
 let users: Record<"ADMIN" | "OPERATOR" | "MANAGER" | "WAREHOUSE", SessionUser>;
 
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
 beforeEach(async () => {
-  await testDb.truncate();
   users = {
     ADMIN: await makeUser("ADMIN"),
     OPERATOR: await makeUser("OPERATOR"),

@@ -1,30 +1,25 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
+const testDb = withTestDb();
 let operator: SessionUser;
 let manager: SessionUser;
 let warehouse: SessionUser;
 let admin: SessionUser;
 let orderId: string;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t.close());
 beforeEach(async () => {
-  await t.truncate();
   [operator, manager, warehouse, admin] = [
-    await createUser(t.db, "OPERATOR", "Otávio Operador"),
-    await createUser(t.db, "MANAGER", "Glória Gerente"),
-    await createUser(t.db, "WAREHOUSE", "Wagner Armazém"),
-    await createUser(t.db, "ADMIN", "Ana Admin"),
+    await createUser(testDb().db, "OPERATOR", "Otávio Operador"),
+    await createUser(testDb().db, "MANAGER", "Glória Gerente"),
+    await createUser(testDb().db, "WAREHOUSE", "Wagner Armazém"),
+    await createUser(testDb().db, "ADMIN", "Ana Admin"),
   ];
-  orderId = (await insertOrder(t.db, { channelId: await createChannel(t.db) })).id;
+  orderId = (await insertOrder(testDb().db, { channelId: await createChannel(testDb().db) })).id;
 });
 
 const as = (user: SessionUser) => createCaller({ user });
@@ -42,7 +37,7 @@ async function failure(p: Promise<unknown>): Promise<TRPCError> {
 /** Exceptions raised at known times: minute `m` of 2026-03-10 UTC. */
 async function raise(type: string, m: number, extra: { orderId?: string; skuId?: string; status?: "RESOLVED" } = {}) {
   const at = new Date(Date.UTC(2026, 2, 10, 12, m));
-  return t.db.exception.create({
+  return testDb().db.exception.create({
     data: {
       type,
       message: `${type} at ${m}`,
@@ -56,7 +51,7 @@ async function raise(type: string, m: number, extra: { orderId?: string; skuId?:
 
 describe("exception router", () => {
   it("lists open exceptions newest first, page by page, with filters and counts per type", async () => {
-    const sku = await t.db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
+    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
     for (let m = 0; m < 5; m++) await raise("SHORT_PICK", m, { orderId });
     await raise("LOW_STOCK", 10, { skuId: sku.id });
     await raise("OUT_OF_STOCK", 11, { skuId: sku.id, status: "RESOLVED" });
@@ -83,22 +78,22 @@ describe("exception router", () => {
   });
 
   it("carries the sentence's key and values for the reader's language where the type has one, else only the stored message", async () => {
-    const sku = await t.db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
-    await t.db.exception.create({
+    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
+    await testDb().db.exception.create({
       data: {
         type: "LOW_STOCK", skuId: sku.id, message: "CAM-01 is low at São Paulo: 2 available (reorder point 5)",
         data: { sku: "CAM-01", warehouse: "SP1", warehouseId: null, available: 2, reorderPoint: 5, onHand: 9, reserved: 7 },
         createdAt: new Date(Date.UTC(2026, 2, 10, 12, 1)),
       },
     });
-    await t.db.exception.create({
+    await testDb().db.exception.create({
       data: { type: "ORDER_BACKORDERED", orderId, message: "waiting", data: { lines: [{ lineId: "x", lineNo: 1, sku: "CAM-01", quantity: 3 }] }, createdAt: new Date(Date.UTC(2026, 2, 10, 12, 2)) },
     });
     await raise("SHORT_PICK", 3, { orderId });
-    await t.db.exception.create({
+    await testDb().db.exception.create({
       data: { type: "CHANNEL_CANCEL_REFUSED", orderId, message: "refused", data: { status: "SHIPPED" }, createdAt: new Date(Date.UTC(2026, 2, 10, 12, 4)) },
     });
-    const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    const order = await testDb().db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
     const items = (await as(operator).exception.list({})).items;
     expect(items.map((e) => [e.type, e.text])).toEqual([
       // the status code comes with its role: the page shows the order status label in the reader's language
@@ -115,13 +110,13 @@ describe("exception router", () => {
     const r = await as(warehouse).exception.resolve({ id: ex.id, note: "  Bin counted, 2 units found  " });
     expect(r).toMatchObject({ id: ex.id, status: "RESOLVED", resolvedById: warehouse.id, resolvedBy: "Wagner Armazém", resolutionNote: "Bin counted, 2 units found" });
 
-    const row = await t.db.exception.findUniqueOrThrow({ where: { id: ex.id } });
+    const row = await testDb().db.exception.findUniqueOrThrow({ where: { id: ex.id } });
     expect(row).toMatchObject({ status: "RESOLVED", resolvedById: warehouse.id, resolutionNote: "Bin counted, 2 units found" });
     expect(row.resolvedAt).toBeInstanceOf(Date);
-    const events = await t.db.orderEvent.findMany({ where: { orderId, type: "exception.resolved" } });
+    const events = await testDb().db.orderEvent.findMany({ where: { orderId, type: "exception.resolved" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: warehouse.id, actorLabel: "Wagner Armazém", reason: "Bin counted, 2 units found" });
-    expect(await t.db.auditLog.count({ where: { entity: "Exception", entityId: ex.id, action: "RESOLVE", actorId: warehouse.id } })).toBe(1);
+    expect(await testDb().db.auditLog.count({ where: { entity: "Exception", entityId: ex.id, action: "RESOLVE", actorId: warehouse.id } })).toBe(1);
 
     const listed = await as(operator).exception.list({ status: "RESOLVED" });
     expect(listed.items[0]).toMatchObject({ id: ex.id, resolvedBy: "Wagner Armazém", resolutionNote: "Bin counted, 2 units found" });
@@ -129,22 +124,22 @@ describe("exception router", () => {
     const again = await failure(as(admin).exception.resolve({ id: ex.id, note: "me too" }));
     expect(again.code).toBe("PRECONDITION_FAILED");
     expect(again.message).toMatch(/already resolved by Wagner Armazém/);
-    expect((await t.db.exception.findUniqueOrThrow({ where: { id: ex.id } })).resolvedById).toBe(warehouse.id);
-    expect(await t.db.orderEvent.count({ where: { orderId, type: "exception.resolved" } })).toBe(1);
+    expect((await testDb().db.exception.findUniqueOrThrow({ where: { id: ex.id } })).resolvedById).toBe(warehouse.id);
+    expect(await testDb().db.orderEvent.count({ where: { orderId, type: "exception.resolved" } })).toBe(1);
   });
 
   it("lets OPERATOR, WAREHOUSE and ADMIN resolve; a MANAGER only looks; a note is required", async () => {
     const [a, b, c, d] = [await raise("LOW_STOCK", 1), await raise("LOW_STOCK", 2), await raise("LOW_STOCK", 3), await raise("LOW_STOCK", 4)];
     expect((await failure(as(manager).exception.resolve({ id: a.id, note: "looked" }))).code).toBe("FORBIDDEN");
-    expect((await t.db.exception.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPEN");
+    expect((await testDb().db.exception.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPEN");
     expect((await failure(as(operator).exception.resolve({ id: a.id, note: "   " }))).code).toBe("BAD_REQUEST");
-    expect((await t.db.exception.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPEN");
+    expect((await testDb().db.exception.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPEN");
 
     await as(operator).exception.resolve({ id: a.id, note: "reordered" });
     await as(warehouse).exception.resolve({ id: b.id, note: "counted" });
     await as(admin).exception.resolve({ id: c.id, note: "adjusted" });
-    expect(await t.db.exception.count({ where: { status: "RESOLVED" } })).toBe(3);
-    expect((await t.db.exception.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("OPEN");
+    expect(await testDb().db.exception.count({ where: { status: "RESOLVED" } })).toBe(3);
+    expect((await testDb().db.exception.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("OPEN");
     expect((await failure(as(operator).exception.resolve({ id: "00000000-0000-4000-8000-000000000009", note: "x" }))).code).toBe("NOT_FOUND");
   });
 });

@@ -1,31 +1,25 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { isDomainError } from "@/server/lib/domain-error";
-import { createTestDb, testDatabaseUrl, type TestDb } from "@/server/test/test-db";
+import { testDatabaseUrl } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { createChannel, createUser } from "@/server/services/order/order-test-factory";
 
-let t: TestDb;
+const testDb = withTestDb();
 let operator: SessionUser;
 let manager: SessionUser;
 let warehouse: SessionUser;
 let channelId: string;
 let seq = 0;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
-  operator = await createUser(t.db, "OPERATOR", "Otávio Operador");
-  manager = await createUser(t.db, "MANAGER", "Glória Gerente");
-  warehouse = await createUser(t.db, "WAREHOUSE", "Wagner Armazém");
-  channelId = await createChannel(t.db, "Loja Shopify", "SHOPIFY");
+  operator = await createUser(testDb().db, "OPERATOR", "Otávio Operador");
+  manager = await createUser(testDb().db, "MANAGER", "Glória Gerente");
+  warehouse = await createUser(testDb().db, "WAREHOUSE", "Wagner Armazém");
+  channelId = await createChannel(testDb().db, "Loja Shopify", "SHOPIFY");
 });
 
 /** A channel order through the real capture path: PENDING payment → RECEIVED, AUTHORIZED → PAYMENT_AUTHORIZED. */
@@ -94,7 +88,7 @@ describe("order router: access", () => {
       ["bulk", w.order.bulk({ orderIds: [o.orderId], action: { type: "CANCEL", reason: "x" } })],
     ];
     for (const [name, call] of calls) expect((await failure(call)).code, name).toBe("FORBIDDEN");
-    const after = await t.db.order.findUniqueOrThrow({ where: { id: o.orderId } });
+    const after = await testDb().db.order.findUniqueOrThrow({ where: { id: o.orderId } });
     expect(after).toMatchObject({ version: 0, status: "PAYMENT_AUTHORIZED", onHold: false });
   });
 
@@ -185,12 +179,12 @@ describe("order router: act", () => {
       expect(failed).toHaveLength(1);
       const e = failed[0]!.reason as TRPCError;
       expect(e.code).toBe("CONFLICT");
-      const now = await t.db.order.findUniqueOrThrow({ where: { id: o.orderId } });
+      const now = await testDb().db.order.findUniqueOrThrow({ where: { id: o.orderId } });
       // APPROVE hands over to stock allocation in the same transaction (→ ALLOCATED or BACKORDERED).
       expect(["CANCELLED", "APPROVED", "ALLOCATED", "BACKORDERED"]).toContain(now.status);
       expect(domain(e)).toMatchObject({ code: "CONFLICT", params: { current: now.status } });
       expect(e.message).toContain(now.status);
-      expect(await t.db.orderEvent.count({ where: { orderId: o.orderId, type: { in: ["order.cancelled", "order.approved"] } } })).toBe(1);
+      expect(await testDb().db.orderEvent.count({ where: { orderId: o.orderId, type: { in: ["order.cancelled", "order.approved"] } } })).toBe(1);
     }
   });
 
@@ -207,7 +201,7 @@ describe("order router: act", () => {
     for (const r of results) {
       if (r.status === "rejected") expect(["CONFLICT", "GUARD_FAILED"]).toContain(domain(r.reason as TRPCError).code);
     }
-    expect(await t.db.orderHold.count({ where: { orderId: o.orderId } })).toBe(1);
+    expect(await testDb().db.orderHold.count({ where: { orderId: o.orderId } })).toBe(1);
   });
 
   it("refuses stale versions, illegal transitions, other roles' actions and missing payloads", async () => {
@@ -233,7 +227,7 @@ describe("order router: act", () => {
 
     const badType = await failure(caller.order.act({ orderId: o.orderId, action: { type: "TELEPORT" } as never, expectedVersion: 1 }));
     expect(badType.code).toBe("BAD_REQUEST");
-    expect((await t.db.order.findUniqueOrThrow({ where: { id: o.orderId } })).version).toBe(1);
+    expect((await testDb().db.order.findUniqueOrThrow({ where: { id: o.orderId } })).version).toBe(1);
   });
 });
 
@@ -272,7 +266,7 @@ describe("order router: bulk", () => {
     expect(released.map((r) => r.ok)).toEqual([true, true]); // duplicates collapse
     const cancelled = await caller.order.bulk({ orderIds: [a.orderId, b.orderId], action: { type: "CANCEL", reason: "pedido de teste" } });
     expect(cancelled.map((r) => r.to)).toEqual(["CANCELLED", "CANCELLED"]);
-    const events = await t.db.orderEvent.findMany({ where: { orderId: a.orderId }, orderBy: { id: "asc" }, select: { type: true } });
+    const events = await testDb().db.orderEvent.findMany({ where: { orderId: a.orderId }, orderBy: { id: "asc" }, select: { type: true } });
     expect(events.map((e) => e.type)).toEqual(["order.created", "order.payment_authorized", "order.held", "order.released", "order.cancelled"]);
   });
 

@@ -1,23 +1,16 @@
 /** The picking router through createCaller: who is refused, and the whole flow for warehouse staff. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { allocatedOrder, buildPickWorld, makeUser, orderStatus } from "@/server/services/picking/picking-test-fixtures";
 
-let testDb: TestDb;
+withTestDb();
 let users: Record<"ADMIN" | "OPERATOR" | "MANAGER" | "WAREHOUSE", SessionUser>;
 
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
 beforeEach(async () => {
-  await testDb.truncate();
   users = { ADMIN: await makeUser("ADMIN"), OPERATOR: await makeUser("OPERATOR"), MANAGER: await makeUser("MANAGER"), WAREHOUSE: await makeUser("WAREHOUSE") };
 });
 

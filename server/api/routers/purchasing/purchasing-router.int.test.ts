@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
@@ -8,17 +8,10 @@ import { exportStockGridCsv } from "@/server/services/stock/export-stock-grid";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { balance, buildWorld, capture, lines, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let clerk: SessionUser;
 let w: World;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   clerk = await makeUser("WAREHOUSE");
   w = await buildWorld({
     warehouses: [{ code: "SP1", state: "SP", bins: 2 }, { code: "RJ1", state: "RJ", bins: 1 }],

@@ -1,28 +1,21 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor, userActor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { buildWorld, capture, makeUser, type World } from "@/server/services/stock/stock-test-fixtures";
 
-let t: TestDb;
+withTestDb();
 let w: World;
 let manager: SessionUser;
 let operator: SessionUser;
 let clerk: SessionUser;
 
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.close();
-});
 beforeEach(async () => {
-  await t.truncate();
   w = await buildWorld({
     warehouses: [{ code: "SP1", state: "SP", bins: 2 }, { code: "RJ1", state: "RJ", bins: 1 }],
     skus: ["CAM-001", "CAM-002", "MESA-01", "XIC-9"],
