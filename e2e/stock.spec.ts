@@ -75,6 +75,32 @@ test.describe("stock 360°", () => {
     await expect(page.getByTestId("total-onHand")).toHaveText(new Intl.NumberFormat("en-US").format(before + 3));
   });
 
+  test("a warehouse user sets a warehouse's safety stock with a reason: the level row shows it and fewer units are available", async ({ page }) => {
+    test.slow();
+    await signIn(page, "warehouse");
+    await openSkuWithStock(page);
+    const row = page.getByTestId("sku-level-row").first();
+    const wh = (await row.getAttribute("data-warehouse")) ?? "";
+    const level = async (id: string) => Number(((await row.getByTestId(id).textContent()) ?? "").replace(/[^\d-]/g, ""));
+    const [safety, available] = [await level("level-safety"), await level("level-available")];
+    expect(available).toBeGreaterThan(0);
+
+    const form = page.getByTestId("safety-form");
+    const option = await form.getByTestId("safety-warehouse").locator("option", { hasText: `${wh} · ` }).first().getAttribute("value");
+    const setSafety = async (to: number, reason: string) => {
+      await form.getByTestId("safety-warehouse").selectOption(option ?? "");
+      await form.getByTestId("safety-quantity").fill(String(to));
+      await form.getByTestId("safety-reason").fill(reason);
+      await form.getByTestId("safety-submit").click();
+      await expect(form.getByTestId("safety-done")).toContainText(`→ ${to}`);
+    };
+    await setSafety(safety + 1, "e2e: display units");
+    await expect(row.getByTestId("level-safety")).toHaveText(String(safety + 1));
+    await expect(row.getByTestId("level-available")).toHaveText(new Intl.NumberFormat("en-US").format(available - 1));
+    await setSafety(safety, "e2e: back to what it was");
+    await expect(row.getByTestId("level-available")).toHaveText(new Intl.NumberFormat("en-US").format(available));
+  });
+
   test("a manager sees the grid and the SKU page without the forms, and the server refuses a direct adjustment", async ({ page }) => {
     test.slow();
     await signIn(page, "manager");
@@ -83,6 +109,7 @@ test.describe("stock 360°", () => {
     await expect(page.getByTestId("stock-ledger")).toBeVisible();
     await expect(page.getByTestId("stock-forms")).toHaveCount(0);
     await expect(page.getByTestId("stock-adjust-form")).toHaveCount(0);
+    await expect(page.getByTestId("stock-thresholds")).toHaveCount(0);
 
     const skuId = page.url().split("/stock/")[1]?.split(/[?#]/)[0] ?? "";
     const before = await intOf(page, "total-onHand");

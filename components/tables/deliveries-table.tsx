@@ -4,12 +4,14 @@
  */
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useDeliveryNote } from "@/components/ui/delivery-note";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 import type { DeliveryRow } from "@/server/services/channels/list-deliveries";
 
 export function DeliveriesTable({ items }: { items: DeliveryRow[] }) {
   const t = useTranslations("channels.deliveries");
   const tp = useTranslations("platform");
+  const note = useDeliveryNote();
   const format = useFormatter();
   if (items.length === 0) {
     return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500" data-testid="deliveries-empty">{t("empty")}</p>;
@@ -52,7 +54,7 @@ export function DeliveriesTable({ items }: { items: DeliveryRow[] }) {
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{d.attempts}</td>
               <td className="max-w-md px-3 py-2 text-slate-600">
-                <span className="line-clamp-2 break-words" title={d.error ?? undefined}>{d.error ?? ""}</span>
+                <span className="line-clamp-2 break-words" title={d.error ? note(d.error) : undefined}>{note(d.error)}</span>
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import { AllocationDecision } from "@/components/ui/allocation-decision";
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import type { FulfillmentStatus, HoldReason, PaymentStatus } from "@/server/services/order/order-dimensions";
 
@@ -98,10 +99,6 @@ export function FulfillmentPanel(props: { status: FulfillmentStatus; warehouse: 
   const t = useTranslations("orders.detail");
   const columns = useTranslations("orders.columns");
   const format = useFormatter();
-  const summary =
-    typeof props.allocation === "object" && props.allocation !== null && typeof (props.allocation as { summary?: unknown }).summary === "string"
-      ? (props.allocation as { summary: string }).summary
-      : null;
   return (
     <Panel title={t("fulfillment")} testId="fulfillment-panel">
       <dl>
@@ -114,7 +111,7 @@ export function FulfillmentPanel(props: { status: FulfillmentStatus; warehouse: 
       {props.allocation !== null && props.allocation !== undefined && (
         <div className="mt-3 text-sm" data-testid="allocation">
           <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("allocation")}</h3>
-          {summary && <p>{summary}</p>}
+          <AllocationDecision record={props.allocation} />
           <details className="mt-1">
             <summary className="cursor-pointer text-xs text-slate-500">{t("allocationRaw")}</summary>
             <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(props.allocation, null, 2)}</pre>

@@ -1,6 +1,6 @@
 /** The order timeline, newest first: what happened, who, when (merchant time zone), from → to, and why. */
 import { useFormatter, useTranslations } from "next-intl";
-import { isHoldReason, isOrderStatus, type OrderStatus } from "@/server/services/order/order-dimensions";
+import { isHoldReason, isOrderStatus, isPaymentStatus, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-dimensions";
 import { timelineLabelKeys } from "@/server/services/order/timeline-event-types";
 
 export interface TimelineEvent {
@@ -18,6 +18,14 @@ function dataText(data: unknown, key: string): string | null {
   if (typeof data !== "object" || data === null) return null;
   const v = (data as Record<string, unknown>)[key];
   return typeof v === "string" && v.trim() !== "" ? v : null;
+}
+
+/** A payment status change the event carries (refunds, the channel's own status), when it is one. */
+function paymentMove(data: unknown): { from: PaymentStatus; to: PaymentStatus } | null {
+  if (typeof data !== "object" || data === null) return null;
+  const p = (data as { payment?: { from?: unknown; to?: unknown } }).payment;
+  if (!p || !isPaymentStatus(p.from) || !isPaymentStatus(p.to) || p.from === p.to) return null;
+  return { from: p.from, to: p.to };
 }
 
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
@@ -39,6 +47,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
         const tracking = e.type.startsWith("shipment.") ? dataText(e.data, "trackingNumber") : null;
         const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
+        const payment = paymentMove(e.data);
         return (
           <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
             <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />
@@ -67,6 +76,11 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
               </div>
             )}
             {location && <div className="text-sm text-slate-700">{t("orders.timeline.location", { location })}</div>}
+            {payment && (
+              <div className="text-sm text-slate-700" data-testid="timeline-payment">
+                {t("orders.timeline.payment", { from: t(`paymentStatus.${payment.from}`), to: t(`paymentStatus.${payment.to}`) })}
+              </div>
+            )}
           </li>
         );
       })}

@@ -95,13 +95,13 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
     error: notInFluxo("726", "723"),
   },
   "mercadolivre/order-get-mlb-boleto-catalog-2024.json": {
-    deliveryTopic: "order", outcome: "orders", why: "the fetched order ingests without an address (it lives on the shipment)",
+    deliveryTopic: "order", outcome: "orders", why: "the fetched order ingests without an address (it comes with the shipment)",
     orders: [{ externalId: "2000008464929496", externalNumber: "2000008464929496", customerName: "John Doe", customerEmail: null, lines: 1,
       firstLine: { sku: "019522", quantity: 1 }, totalCents: 9000, currency: "BRL", status: "PAYMENT_AUTHORIZED", paymentStatus: "PAID" }],
   },
   "mercadolivre/shipment-get-for-order-2024.json": {
-    deliveryTopic: "shipment", outcome: "failed", why: "a shipment is not an order: its address goes in through mergeShipment",
-    error: "Mercado Livre shipment 43474637041 is not an order; its address is attached to order 2000008464929496 with mergeShipment",
+    deliveryTopic: "shipment", outcome: "failed", why: "the shipment carries its order's address; alone, its order is not in Fluxo yet",
+    error: "Mercado Livre shipment 43474637041 is for order 2000008464929496, which is not in Fluxo yet.",
   },
   "mercadolivre/orders-search-mla-testusers-2016.json": {
     deliveryTopic: "orders/search", outcome: "orders", why: "an /orders/search page: its one result is captured",

@@ -2,11 +2,15 @@
  * Channel conformance: every published fixture file (FLUXO_FIXTURES_DIR or
  * ../shared/fixtures/channels; never copied into the repo) is POSTed through the
  * real webhook route to a channel of its platform, correctly signed, and must
- * produce the outcome written in conformance-expectations.ts. Then the
+ * produce the outcome written in conformance-expectations.ts; then three copies
+ * of it at once over real HTTP to the server `npm start` runs (the webhook fast
+ * path): one delivery, each order once. Then the
  * combinations the files document: Amazon's two examples, the ML order + its
  * shipment, refunds after their orders, Nuvemshop's three versions of one order.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
@@ -14,6 +18,7 @@ import { parseJsonSafe } from "@/server/lib/json-safe";
 import type { ChannelPlatform } from "@/server/channels/types";
 import { mercadoLivreConnector, mergeShipment } from "@/server/channels/mercado-livre";
 import { captureOrder } from "@/server/services/order/capture-order";
+import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { hmacBase64, nuvemshopHeaders, shopifyHeaders, webhookRequest } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
@@ -83,12 +88,28 @@ async function expectOrder(channelId: string, facts: OrderFacts) {
 }
 
 let testDb: TestDb;
+let server: http.Server;
+let origin: string;
+
+/** The same request over real HTTP to the production webhook server. */
+async function overHttp(req: Request) {
+  const url = new URL(req.url);
+  const res = await fetch(`${origin}${url.pathname}${url.search}`, { method: "POST", headers: Object.fromEntries(req.headers), body: new Uint8Array(await req.arrayBuffer()) });
+  return { status: res.status, body: (await res.json()) as { status: string; orderIds?: string[]; error?: string } };
+}
 
 describe.skipIf(!exists)(TITLE, () => {
   beforeAll(async () => {
     testDb = await createTestDb();
+    server = http.createServer((req, res) => {
+      if (isWebhookRequest(req)) void serveWebhook(req, res);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    await new Promise((r) => server.close(r));
     await testDb.close();
   });
   beforeEach(async () => {
@@ -130,6 +151,30 @@ describe.skipIf(!exists)(TITLE, () => {
     });
   }
 
+  for (const [file, exp] of Object.entries(FIXTURE_EXPECTATIONS)) {
+    it(`${file} three times at once over HTTP → one delivery${exp.outcome === "orders" ? `, ${exp.orders.length} order(s) once` : ""}`, async () => {
+      const platform = platformOf(file);
+      const ch = await makeChannel(platform, SECRET);
+      const responses = await Promise.all([1, 2, 3].map(() => overHttp(signedRequest(platform, ch.id, raw(file), exp.topic, `fixture:${file}`))));
+      const rows = await deliveriesOf(ch.id);
+      expect(rows).toHaveLength(1);
+      if (exp.outcome === "failed") {
+        // A copy that finds the first one FAILED claims it and fails the same way (202); one that finds it in progress is a duplicate.
+        expect(rows[0]?.status).toBe("FAILED");
+        expect(responses.filter((r) => r.status === 202)).not.toHaveLength(0);
+        expect(responses.every((r) => r.status === 202 || (r.status === 200 && r.body.status === "duplicate"))).toBe(true);
+        expect(await db.order.count()).toBe(0);
+        return;
+      }
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(responses.map((r) => r.body.status).sort()).toEqual(["duplicate", "duplicate", "processed"]);
+      expect(rows[0]?.status).toBe("PROCESSED");
+      if (exp.outcome === "notification") return void expect(await db.order.count()).toBe(0);
+      expect(await db.order.count()).toBe(exp.orders.length);
+      for (const facts of exp.orders) await expectOrder(ch.id, facts);
+    });
+  }
+
   it("Amazon: the two documented examples are for different orders, so their envelope is refused; re-pointed in memory they combine", async () => {
     const ch = await makeChannel("AMAZON", SECRET);
     const order = parseJsonSafe(raw("amazon/get-order-example.json").toString("utf8"));
@@ -153,24 +198,26 @@ describe.skipIf(!exists)(TITLE, () => {
     });
   });
 
-  it("Mercado Livre: the order ingests without an address; the shipment posted to the webhook FAILS (order untouched); its address only gets in through mergeShipment", async () => {
+  it("Mercado Livre: the order ingests without an address; its shipment, posted next, sets the address and ship-by date", async () => {
     const ch = await makeChannel("MERCADO_LIVRE", SECRET);
     await postFixture(ch.id, "mercadolivre/order-get-mlb-boleto-catalog-2024.json");
+    const before = await db.order.findFirstOrThrow({ where: { channelId: ch.id } });
+    expect([before.shippingAddress, before.shipState]).toEqual([null, null]);
     const shipment = await postFixture(ch.id, "mercadolivre/shipment-get-for-order-2024.json");
-    expect(shipment.status).toBe(202);
-    const held = await db.order.findFirstOrThrow({ where: { channelId: ch.id } });
-    expect([held.shippingAddress, held.shipState]).toEqual([null, null]);
+    expect(shipment).toMatchObject({ status: 200, body: { status: "processed", orderIds: [before.id] } });
+    const withAddress = await db.order.findUniqueOrThrow({ where: { id: before.id } });
+    expect(withAddress.shippingAddress).toMatchObject({ city: "Salvador", state: "BA", country: "BR", postalCode: "42850000", name: "John Doe" });
+    expect(withAddress.shipState).toBe("BA");
+    expect(withAddress.shipBy?.toISOString()).toBe("2024-06-10T03:00:00.000Z");
 
-    // What a fetcher does instead: GET the order and its shipment, merge, then capture.
+    // A fetcher that holds both documents can also merge them before the capture: the same order.
     const parsed = mercadoLivreConnector.parse({ rawBody: raw("mercadolivre/order-get-mlb-boleto-catalog-2024.json"), headers: {}, query: {} });
     if (parsed.kind !== "order") throw new Error(`expected an order, got ${parsed.kind}`);
     const merged = mergeShipment(parsed.order, raw("mercadolivre/shipment-get-for-order-2024.json").toString("utf8"));
     const other = await makeChannel("MERCADO_LIVRE", SECRET, { name: "ML (fetcher)" });
     const captured = await captureOrder({ channelId: other.id, defaultCurrency: "BRL", input: merged, actorLabel: "channel:ML (fetcher)" });
-    const withAddress = await db.order.findUniqueOrThrow({ where: { id: captured?.orderId ?? "" } });
-    expect(withAddress.shippingAddress).toMatchObject({ city: "Salvador", state: "BA", country: "BR", postalCode: "42850000", name: "John Doe" });
-    expect(withAddress.shipState).toBe("BA");
-    expect(withAddress.shipBy?.toISOString()).toBe("2024-06-10T03:00:00.000Z");
+    const fetched = await db.order.findUniqueOrThrow({ where: { id: captured?.orderId ?? "" } });
+    expect([fetched.shippingAddress, fetched.shipState, fetched.shipBy]).toEqual([withAddress.shippingAddress, "BA", withAddress.shipBy]);
   });
 
   it("Shopify: the docs-sample refund still FAILS after the docs-sample order is in, because its order_id was rounded (…500, not …508)", async () => {

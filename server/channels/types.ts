@@ -135,6 +135,11 @@ export type InboundDocument =
   | { kind: "cancellation"; externalId: string; at: Date; reason?: string }
   | { kind: "deletion"; externalId: string }
   | { kind: "refund"; refund: RefundInput }
+  /**
+   * An order's delivery address on a document of its own (Mercado Livre's shipment resource): applied to the order
+   * once it is in Fluxo; `source` names the document in messages ("Mercado Livre shipment 4347…").
+   */
+  | { kind: "shippingAddress"; externalId: string; address: AddressInput; shipBy?: Date; source: string }
   /** A notification that only points at an order (ML, VTEX hook, Nuvemshop, Amazon): recorded; the order document must follow. */
   | { kind: "notification"; externalId: string; topic: string; at?: Date }
   /** The platform's handshake when a webhook is configured. */

@@ -195,6 +195,22 @@ export function mercadoLivreOrder(o: { id?: number; lastUpdated?: string } = {})
   };
 }
 
+/** GET /shipments/{id}: where the receiver address of an order lives. */
+export function mercadoLivreShipment(o: { orderId?: number; id?: number; city?: string; state?: string } = {}): Record<string, unknown> {
+  return {
+    id: o.id ?? 44001122334,
+    order_id: o.orderId ?? 2000009876543210,
+    status: "ready_to_ship",
+    logistic_type: "cross_docking",
+    shipping_option: { cost: 0, list_cost: 21.5, estimated_handling_limit: { date: "2025-03-12T00:00:00.000-03:00" } },
+    receiver_address: {
+      street_name: "Avenida Sete de Setembro", street_number: "1200", comment: "Casa", zip_code: "40060001",
+      city: { id: "BR-BA-01", name: o.city ?? "Salvador" }, state: { id: `BR-${o.state ?? "BA"}`, name: "Bahia" }, country: { id: "BR", name: "Brasil" },
+      neighborhood: { id: null, name: "Centro" }, receiver_name: "Carlos Souza", receiver_phone: "71999990000",
+    },
+  };
+}
+
 export function mercadoLivreNotification(orderId: number, id = "b7c1e9f0-6a2d-4f1e-9d3c-2a1b0c9d8e7f"): Record<string, unknown> {
   return { _id: id, resource: `/orders/${orderId}`, user_id: 123456789, topic: "orders_v2", application_id: 5503910054141466, attempts: 1, sent: "2025-03-09T23:12:32.512Z", received: "2025-03-09T23:12:32.410Z" };
 }

@@ -7,8 +7,8 @@
  *   the order must then be fetched (GET /orders/{id}) and fed back in;
  * - order resource (GET /orders/{id}) → kind "order";
  * - /orders/search page `{paging, results:[…]}` → kind "orders";
- * - shipment resource (GET /shipments/{id}) → ChannelParseError: use
- *   parseShipmentAddress / mergeShipment to attach its address to the order.
+ * - shipment resource (GET /shipments/{id}) → kind "shippingAddress": the
+ *   receiver address (and handling limit) of the order it names.
  *
  * ML does not sign notifications: verify checks the shared token
  * (`?token=` or `x-fluxo-token`).
@@ -16,10 +16,10 @@
 import { arr, isObject, parseDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
 import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
 import { mapMercadoLivreOrder } from "./order";
-import { isShipment } from "./shipment";
+import { isShipment, shipmentFacts } from "./shipment";
 
 export { mapMercadoLivreOrder } from "./order";
-export { mergeShipment, parseShipmentAddress } from "./shipment";
+export { mergeShipment, parseShipmentAddress, shipmentFacts } from "./shipment";
 
 const ORDER_TOPICS = new Set(["orders", "orders_v2"]);
 
@@ -108,10 +108,13 @@ export const mercadoLivreConnector: ChannelConnector = {
         return { kind: "order", order: mapMercadoLivreOrder(doc.body) };
       case "orders":
         return { kind: "orders", orders: arr(doc.body, "results").map((r) => mapMercadoLivreOrder(r)) };
-      case "shipment":
-        throw new ChannelParseError(
-          `Mercado Livre shipment ${str(doc.body, "id") ?? "(no id)"} is not an order; its address is attached to order ${str(doc.body, "order_id") ?? "(unknown)"} with mergeShipment`,
-        );
+      case "shipment": {
+        const f = shipmentFacts(doc.body);
+        return {
+          kind: "shippingAddress", externalId: f.externalOrderId, address: f.address, source: `Mercado Livre shipment ${f.shipmentId}`,
+          ...(f.shipBy ? { shipBy: f.shipBy } : {}),
+        };
+      }
     }
   },
 };

@@ -205,10 +205,17 @@ describe("mercado livre orders", () => {
 });
 
 describe("mercado livre shipments", () => {
-  it("parse() explains that a shipment is not an order", () => {
-    expect(() => ml.parse(req(shipment))).toThrow(
-      "Mercado Livre shipment 44998877 is not an order; its address is attached to order 4411223344 with mergeShipment",
-    );
+  it("parse() reads a shipment as the delivery address of the order it names", () => {
+    expect(ml.parse(req(shipment))).toEqual({
+      kind: "shippingAddress", externalId: "4411223344", source: "Mercado Livre shipment 44998877", shipBy: new Date("2025-03-12T03:00:00.000Z"),
+      address: {
+        name: "Maria Silva", line1: "Rua Augusta, 1500", line2: "Apto 42", district: "Consolação", city: "São Paulo", state: "SP",
+        postalCode: "01304001", country: "BR", phone: "11999990000",
+      },
+    });
+    expect(ml.topic(req(shipment))).toBe("shipment");
+    const { receiver_address: _gone, ...noAddress } = shipment;
+    expect(() => ml.parse(req({ ...noAddress, shipping_option: {} }))).toThrow("Mercado Livre shipment 44998877 has no receiver_address");
   });
   it("reads the address and merges it into its order", () => {
     expect(parseShipmentAddress(shipment)).toMatchObject({ externalOrderId: "4411223344", address: { city: "São Paulo", state: "SP" } });

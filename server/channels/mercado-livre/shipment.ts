@@ -2,7 +2,9 @@
  * Mercado Livre addresses. Current orders carry only `shipping: {id}`; the
  * address lives on the shipment resource (GET /shipments/{id}), which points
  * back with `order_id`. Older orders embed the whole shipment, including
- * `receiver_address`, in `shipping`.
+ * `receiver_address`, in `shipping`. A shipment delivered on its own (to the
+ * webhook, after its order) sets the order's address (kind "shippingAddress");
+ * a fetcher that holds both can merge them before the capture (mergeShipment).
  */
 import { JsonSyntaxError, parseJsonSafe } from "@/server/lib/json-safe";
 import { asObject, idStr, isObject, joinName, obj, optDate, str, type JsonObject } from "../read";
@@ -72,20 +74,26 @@ export function parseShipmentAddress(shipmentJson: unknown): { externalOrderId: 
   return { externalOrderId, address: mapReceiverAddress(receiver, `${label} receiver_address`) };
 }
 
+/** What a shipment tells about its order: the address, and shipBy from shipping_option.estimated_handling_limit.date. */
+export function shipmentFacts(shipmentJson: unknown): { shipmentId: string; externalOrderId: string; address: AddressInput; shipBy?: Date } {
+  const s = toJson(shipmentJson);
+  const { externalOrderId, address } = parseShipmentAddress(s);
+  const shipmentId = str(s, "id") ?? "(no id)";
+  const handlingLimit = obj(obj(s, "shipping_option"), "estimated_handling_limit")?.date;
+  const shipBy = optDate(handlingLimit, `Mercado Livre shipment ${shipmentId} estimated_handling_limit.date`);
+  return { shipmentId, externalOrderId, address, ...(shipBy ? { shipBy } : {}) };
+}
+
 /**
  * The order with its shipping address filled from the shipment (and shipBy
  * from shipping_option.estimated_handling_limit.date when the order has none).
  * The shipment must belong to the order.
  */
 export function mergeShipment(order: ChannelOrderInput, shipmentJson: unknown): ChannelOrderInput {
-  const s = toJson(shipmentJson);
-  const { externalOrderId, address } = parseShipmentAddress(s);
-  if (externalOrderId !== order.externalId) {
-    throw new ChannelParseError(
-      `Mercado Livre shipment ${str(s, "id") ?? "(no id)"} belongs to order ${externalOrderId}, not to order ${order.externalId}`,
-    );
+  const facts = shipmentFacts(shipmentJson);
+  if (facts.externalOrderId !== order.externalId) {
+    throw new ChannelParseError(`Mercado Livre shipment ${facts.shipmentId} belongs to order ${facts.externalOrderId}, not to order ${order.externalId}`);
   }
-  const handlingLimit = obj(obj(s, "shipping_option"), "estimated_handling_limit")?.date;
-  const shipBy = order.shipBy ?? optDate(handlingLimit, `Mercado Livre shipment ${str(s, "id")} estimated_handling_limit.date`);
-  return { ...order, shippingAddress: address, ...(shipBy ? { shipBy } : {}) };
+  const shipBy = order.shipBy ?? facts.shipBy;
+  return { ...order, shippingAddress: facts.address, ...(shipBy ? { shipBy } : {}) };
 }

@@ -10,6 +10,7 @@ import { connectorFor } from "@/server/channels/registry";
 import { ChannelParseError, type ChannelOrderInput, type InboundDocument, type InboundRequest } from "@/server/channels/types";
 import { MoneyParseError } from "@/server/lib/money";
 import { DomainError } from "@/server/lib/domain-error";
+import { applyChannelAddress } from "@/server/services/order/apply-channel-address";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { updateChannelOrder } from "@/server/services/order/update-channel-order";
 import { recordCapturedOrderRefunds } from "@/server/services/order/record-refund";
@@ -17,6 +18,7 @@ import { systemActor } from "@/server/services/order/actor";
 import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-order";
 import { applyChannelCancellation, applyChannelRefund } from "@/server/services/channels/apply-channel-events";
 import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
+import { deliveryNote } from "@/server/services/channels/delivery-notes";
 
 export type ProcessOutcome =
   /** `recorded`: the delivery row already says so (the capture statement marked it, completesDelivery). */
@@ -38,7 +40,7 @@ export async function processDeliveryRecordingErrors(deliveryId: string, stored?
     return await processDelivery(deliveryId, stored);
   } catch (e) {
     const permanent = isPermanentDataError(e);
-    const error = (permanent ? `The database refused a value of this document: ${describeError(e)}` : `Internal error while processing: ${describeError(e)}`).slice(0, 2000);
+    const error = deliveryNote(permanent ? "databaseRefused" : "internalError", { detail: describeError(e) }).slice(0, 2000);
     if (!permanent) console.error(`[channels] delivery ${deliveryId}:`, e);
     await db.channelDelivery
       .update({ where: { id: deliveryId }, data: { status: "FAILED", error, processedAt: new Date() } })
@@ -159,8 +161,8 @@ async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; do
   switch (doc.kind) {
     case "order": {
       const r = await upsertOrder(channel, doc.order, deliveryId, true);
-      if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: "Older than the version Fluxo holds: not applied." };
-      if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: "Same version as the one Fluxo holds." };
+      if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: deliveryNote("stale") };
+      if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("sameVersion") };
       return { status: "PROCESSED", orderIds: [r.orderId], recorded: r.outcome === "CREATED" };
     }
     case "orders": {
@@ -169,20 +171,30 @@ async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; do
       const orderIds = results.map((r) => r.orderId);
       if (results.some((r) => r.outcome === "CREATED" || r.outcome === "UPDATED")) return { status: "PROCESSED", orderIds };
       if (results.every((r) => r.outcome === "SAME_VERSION")) {
-        return { status: "DUPLICATE", orderIds, note: "Same version of every order as the one Fluxo holds." };
+        return { status: "DUPLICATE", orderIds, note: deliveryNote("sameVersionAll") };
       }
-      return { status: "IGNORED", orderIds, note: "Older than (or the same as) the versions Fluxo holds: not applied." };
+      return { status: "IGNORED", orderIds, note: deliveryNote("staleAll") };
     }
     case "cancellation":
     case "deletion": {
       const reason = doc.kind === "cancellation" ? (doc.reason ?? "Cancelled on the sales channel") : "Deleted on the sales channel";
       const orderId = await applyChannelCancellation({ channelId: channel.id, externalId: doc.externalId, reason, actorLabel: `channel:${channel.name}` });
-      return orderId ? { status: "PROCESSED", orderIds: [orderId] } : { status: "IGNORED", orderIds: [], note: `Order ${doc.externalId} is not in Fluxo.` };
+      return orderId ? { status: "PROCESSED", orderIds: [orderId] } : { status: "IGNORED", orderIds: [], note: deliveryNote("orderNotInFluxo", { order: doc.externalId }) };
     }
     case "refund": {
       const r = await applyChannelRefund({ channelId: channel.id, refund: doc.refund, actorLabel: `channel:${channel.name}` });
-      if (!r) throw new ChannelParseError(`Refund ${doc.refund.externalRefundId} is for order ${doc.refund.externalOrderId}, which is not in Fluxo yet.`);
-      if (!r.applied) return { status: "DUPLICATE", orderIds: [r.orderId], note: `Refund ${doc.refund.externalRefundId} is already on the order.` };
+      if (!r) throw new ChannelParseError(deliveryNote("refundBeforeOrder", { refund: doc.refund.externalRefundId, order: doc.refund.externalOrderId }));
+      if (!r.applied) return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("refundDuplicate", { refund: doc.refund.externalRefundId }) };
+      return { status: "PROCESSED", orderIds: [r.orderId] };
+    }
+    case "shippingAddress": {
+      const { externalId, address, shipBy, source } = doc;
+      const r = await applyChannelAddress({ channelId: channel.id, externalId, address, shipBy, source, actorLabel: `channel:${channel.name}` });
+      if (!r) throw new ChannelParseError(deliveryNote("addressBeforeOrder", { source: doc.source, order: doc.externalId }));
+      if (r.outcome === "SAME") return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("addressSame", { number: r.orderNumber }) };
+      if (r.outcome === "TOO_LATE") {
+        return { status: "IGNORED", orderIds: [r.orderId], note: deliveryNote("addressFrozen", { number: r.orderNumber, status: r.status }) };
+      }
       return { status: "PROCESSED", orderIds: [r.orderId] };
     }
     case "notification": {
@@ -193,10 +205,10 @@ async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; do
       return {
         status: "PROCESSED",
         orderIds: order ? [order.id] : [],
-        note: `Notification ${doc.topic} for order ${doc.externalId}: the order document must be delivered to apply it.`,
+        note: deliveryNote("notification", { topic: doc.topic, order: doc.externalId }),
       };
     }
     case "ping":
-      return { status: "PROCESSED", orderIds: [], note: "Webhook handshake." };
+      return { status: "PROCESSED", orderIds: [], note: deliveryNote("handshake") };
   }
 }

@@ -14,6 +14,7 @@ import { batchStatement } from "@/server/lib/batcher";
 import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import type { InboundRequest } from "@/server/channels/types";
+import { deliveryNote } from "@/server/services/channels/delivery-notes";
 import { processDeliveryRecordingErrors, type RecordedOutcome } from "@/server/services/channels/process-delivery";
 
 interface WebhookChannel {
@@ -35,7 +36,7 @@ const HEADER_ALLOWLIST = /^(x-|content-type|user-agent)/i;
 const SECRET_HEADER = /(token|secret|password|api-?key|auth)/i;
 export const REDACTED = "[redacted]";
 /** The error of a delivery kept while its channel was inactive: re-processable, and claimed by a platform retry. */
-export const CHANNEL_INACTIVE_NOTE = "The channel was inactive in Fluxo when this arrived: activate the channel, then re-process it.";
+export const CHANNEL_INACTIVE_NOTE = deliveryNote("channelInactive");
 /** A RECEIVED row older than this was abandoned by a crashed process: a retry may claim it. */
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
@@ -70,7 +71,7 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
         headers: storedHeaders(req.headers),
         rawBody: bodyText(req.rawBody),
         status: "REJECTED",
-        error: `Signature check failed: ${verdict.reason}`,
+        error: deliveryNote("signatureFailed", { reason: verdict.reason }),
         processedAt: new Date(),
       },
     });

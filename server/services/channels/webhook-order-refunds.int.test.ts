@@ -2,24 +2,14 @@
  * Refunds listed inside an order document (WooCommerce order.updated, Shopify orders/updated),
  * through the real webhook route: each refund is counted once whichever way it arrives.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { describe, expect, it } from "vitest";
+import { withTestDb } from "@/server/test/with-test-db";
 import { rawJson, shopifyHeaders, shopifyOrder, shopifyRefund, webhookRequest, wooHeaders, wooOrder } from "@/server/test/channel-payloads";
 import { makeChannel, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
 
 const SECRET = "s3cret-for-tests-0123456789";
 const SHOPIFY_ORDER = "5812345678901234567";
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.truncate();
-});
+withTestDb();
 
 async function woo(channelId: string, payload: Record<string, unknown>, topic = "order.updated") {
   const body = JSON.stringify(payload);
@@ -127,7 +117,12 @@ describe("Shopify: the same refund as a document and inside orders/updated", () 
     await shopify(ch.id, "orders/create", shopifyOrder(), "wh-1");
     const updated = { ...shopifyOrder({ financialStatus: "refunded", updatedAt: "2025-03-12T10:00:05-03:00" }), refunds: [refund(900000000000000031n, "50.00")] };
     await shopify(ch.id, "orders/updated", updated, "wh-u");
-    expect(await orderWithLines(ch.id, SHOPIFY_ORDER)).toMatchObject({ paymentStatus: "REFUNDED" });
+    const order = await orderWithLines(ch.id, SHOPIFY_ORDER);
+    expect(order).toMatchObject({ paymentStatus: "REFUNDED" });
     expect(await refundEvents(ch.id, SHOPIFY_ORDER)).toHaveLength(1);
+    // The refund took it to PARTIALLY_REFUNDED; the channel's own status then, on the timeline with who set it.
+    expect(order?.events.filter((e) => e.type === "payment.channel_status").map((e) => [e.actorLabel, e.data])).toEqual([
+      [`channel:${ch.name}`, { payment: { from: "PARTIALLY_REFUNDED", to: "REFUNDED" } }],
+    ]);
   });
 });

@@ -6,28 +6,19 @@
  * parse failure) are in webhook-order-events.int.test.ts; retries and bodies that
  * cannot be stored in webhook-failures.int.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { withTestDb } from "@/server/test/with-test-db";
 import {
-  amazonEnvelope, mercadoLivreNotification, mercadoLivreOrder, nuvemshopHeaders, nuvemshopOrder, rawJson,
+  amazonEnvelope, mercadoLivreNotification, mercadoLivreOrder, mercadoLivreShipment, nuvemshopHeaders, nuvemshopOrder, rawJson,
   shopifyHeaders, shopifyOrder, vtexOrder, webhookRequest, wooHeaders, wooOrder,
 } from "@/server/test/channel-payloads";
-import { deliveriesOf, makeChannel, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
+import { deliveriesOf, makeChannel, makeUser, orderWithLines, postWebhook } from "@/server/test/webhook-harness";
 import { CHANNEL_INACTIVE_NOTE } from "@/server/services/channels/receive-delivery";
+import { reprocessDelivery } from "@/server/services/channels/reprocess-delivery";
 
 const SECRET = "s3cret-for-tests-0123456789";
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb.close();
-});
-beforeEach(async () => {
-  await testDb.truncate();
-});
+withTestDb();
 
 describe("each platform creates the expected order", () => {
   it("Shopify orders/create: exact 64-bit ids, customer, lines, totals in cents, paid → PAYMENT_AUTHORIZED", async () => {
@@ -114,6 +105,40 @@ describe("each platform creates the expected order", () => {
       paymentStatus: "PAID", subtotalCents: 14980, totalCents: 14980, paymentMethod: "pix",
     });
     expect(order?.lines.map((l) => [l.sku, l.quantity, l.unitPriceCents])).toEqual([["FONE-BT-PR", 2, 7490]]);
+  });
+
+  it("Mercado Livre: the shipment sets the order's delivery address; before its order it fails and re-processes; once invoiced it is only recorded", async () => {
+    const ch = await makeChannel("MERCADO_LIVRE", SECRET);
+    const send = (doc: Record<string, unknown>) => postWebhook(ch.id, webhookRequest({ channelId: ch.id, body: JSON.stringify(doc), query: { token: SECRET } }));
+    const early = await send(mercadoLivreShipment());
+    expect(early).toMatchObject({ status: 202, body: { status: "failed", error: "Mercado Livre shipment 44001122334 is for order 2000009876543210, which is not in Fluxo yet." } });
+
+    expect((await send(mercadoLivreOrder())).status).toBe(200);
+    const captured = await orderWithLines(ch.id, "2000009876543210");
+    expect([captured?.shippingAddress, captured?.shipState, captured?.shipBy]).toEqual([null, null, null]);
+
+    const retried = await reprocessDelivery({ actor: await makeUser("OPERATOR"), deliveryId: early.body.deliveryId ?? "" });
+    expect(retried).toMatchObject({ status: "PROCESSED", orderIds: [captured?.id] });
+    const order = await orderWithLines(ch.id, "2000009876543210");
+    expect(order?.shippingAddress).toEqual({
+      name: "Carlos Souza", line1: "Avenida Sete de Setembro, 1200", line2: "Casa", district: "Centro", city: "Salvador", state: "BA",
+      postalCode: "40060001", country: "BR", phone: "71999990000",
+    });
+    expect(order?.shipState).toBe("BA");
+    expect(order?.shipBy?.toISOString()).toBe("2025-03-12T03:00:00.000Z");
+    expect(order?.version).toBe((captured?.version ?? 0) + 1);
+    expect(order?.events.at(-1)).toMatchObject({
+      type: "order.address_from_channel", actorLabel: `channel:${ch.name}`, reason: "Mercado Livre shipment 44001122334", data: expect.objectContaining({ state: "BA", city: "Salvador" }),
+    });
+
+    // The same shipment fetched again (another status, same address): recorded as a duplicate.
+    expect(await send({ ...mercadoLivreShipment(), status: "shipped" })).toMatchObject({ status: 200, body: { status: "duplicate" } });
+    // Once invoiced, the address on the invoice stays.
+    await db.order.update({ where: { id: order?.id }, data: { status: "INVOICED" } });
+    const late = await send(mercadoLivreShipment({ city: "Feira de Santana" }));
+    expect(late).toMatchObject({ status: 200, body: { status: "ignored" } });
+    expect((await deliveriesOf(ch.id)).at(-1)?.error).toBe(`Order #${order?.number} is already INVOICED: its address stays as invoiced.`);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order?.id } })).shippingAddress).toMatchObject({ city: "Salvador" });
   });
 
   it("VTEX order with the token in the x-fluxo-token header (never stored)", async () => {

@@ -55,7 +55,7 @@ export function initialState(input: Pick<ChannelOrderInput, "paymentStatus" | "s
 }
 
 
-export function shipStateOf(input: ChannelOrderInput): string | null {
+export function shipStateOf(input: Pick<ChannelOrderInput, "shippingAddress">): string | null {
   const s = input.shippingAddress?.state?.trim().toUpperCase();
   if (!s) return null;
   return s.replace(/^BR-/, "").slice(0, 2);

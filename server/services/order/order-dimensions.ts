@@ -81,6 +81,10 @@ export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === "string" && (ORDER_STATUSES as readonly string[]).includes(value);
 }
 
+export function isPaymentStatus(value: unknown): value is PaymentStatus {
+  return typeof value === "string" && (PAYMENT_STATUSES as readonly string[]).includes(value);
+}
+
 export function isHoldReason(value: unknown): value is HoldReason {
   return typeof value === "string" && (HOLD_REASONS as readonly string[]).includes(value);
 }

@@ -81,7 +81,8 @@ const REFUND_STATUSES: readonly string[] = ["PARTIALLY_REFUNDED", "REFUNDED"];
  * status the channel computed for the document when it is a refund status: the
  * platform's view wins (it knows of refunds we may never have been sent, and of
  * totals we may hold differently). Reads the order under
- * the caller's lock. Returns how many refunds were new.
+ * the caller's lock; a status it changes is on the timeline (payment.channel_status).
+ * Returns how many refunds were new.
  */
 export async function recordOrderRefundsTx(
   tx: DbTx,
@@ -97,6 +98,14 @@ export async function recordOrderRefundsTx(
   }
   if (REFUND_STATUSES.includes(opts.channelPaymentStatus) && order.paymentStatus !== opts.channelPaymentStatus) {
     await tx.order.update({ where: { id: orderId }, data: { paymentStatus: opts.channelPaymentStatus as PaymentStatus, version: { increment: 1 } } });
+    await tx.orderEvent.create({
+      data: {
+        orderId,
+        type: "payment.channel_status",
+        actorLabel: opts.actorLabel,
+        data: { payment: { from: order.paymentStatus, to: opts.channelPaymentStatus } },
+      },
+    });
   }
   return applied;
 }

@@ -8,6 +8,7 @@ import { AREAS } from "@/server/auth/page-access";
 import { serverCaller } from "@/server/api/caller";
 import { REPROCESS_ROLES } from "@/server/services/channels/reprocess-delivery";
 import { ReprocessDeliveryButton } from "@/components/forms/reprocess-delivery-button";
+import { DeliveryNoteText } from "@/components/ui/delivery-note";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 import { formatMoney } from "@/components/ui/format";
 
@@ -53,7 +54,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       {d.error && (
         <section className={`rounded-xl border p-4 text-sm ${isError ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-slate-50 text-slate-700"}`}>
           <h2 className="mb-1 font-semibold">{isError ? t("error") : t("note")}</h2>
-          <p className="whitespace-pre-wrap break-words" data-testid="delivery-error">{d.error}</p>
+          <p className="whitespace-pre-wrap break-words" data-testid="delivery-error"><DeliveryNoteText text={d.error} /></p>
         </section>
       )}
 

@@ -10,6 +10,7 @@ import { mayViewOrders } from "@/server/services/order/order-access";
 import { OnHandChart } from "@/components/charts/on-hand-chart";
 import { StockAdjustForm } from "@/components/forms/stock-adjust-form";
 import type { BinOption } from "@/components/forms/stock-form-fields";
+import { StockThresholdsForm } from "@/components/forms/stock-thresholds-form";
 import { StockTransferForm } from "@/components/forms/stock-transfer-form";
 import { StockUnavailableForm } from "@/components/forms/stock-unavailable-form";
 import { StockLedgerTable } from "@/components/tables/stock-ledger-table";
@@ -43,6 +44,9 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
     .flatMap((w) => [...w.bins].sort((a, b) => a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)).map((b) => ({
       binId: b.id, code: b.code, warehouseCode: w.code, onHand: level.get(b.id)?.onHand ?? 0, unavailable: level.get(b.id)?.unavailable ?? 0,
     })));
+
+  const safetyOf = new Map(d.levels.warehouses.map((w) => [w.warehouseId, w.safety]));
+  const thresholdWarehouses = locations.filter((w) => w.active).map((w) => ({ id: w.id, code: w.code, name: w.name, safety: safetyOf.get(w.id) ?? 0 }));
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -110,6 +114,13 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
               <StockUnavailableForm skuId={d.sku.id} bins={binOptions} />
             </div>
           )}
+        </section>
+      )}
+
+      {canWrite && (
+        <section className={card}>
+          <h2 className="mb-3 font-semibold">{t("forms.thresholds.title")}</h2>
+          <StockThresholdsForm skuId={d.sku.id} reorderPoint={d.sku.reorderPoint} warehouses={thresholdWarehouses} />
         </section>
       )}
 

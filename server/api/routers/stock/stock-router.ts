@@ -1,13 +1,13 @@
 /**
  * Stock 360°: reads for everyone who works with orders and stock; changing
- * stock levels (counts, transfers, damaged units, purchase orders) only for
- * the warehouse team and admins.
+ * stock levels (counts, transfers, damaged units, purchase orders) and the
+ * thresholds (safety stock, reorder point) only for the warehouse team and admins.
  */
 import { z } from "zod";
 import { roleProcedure, router } from "@/server/api/trpc";
 import {
   createdPurchaseOrderOutput, dryRunOutput, ledgerOpOutput, ledgerOutput, locationsOutput, purchaseOrderOutput, purchaseOrdersOutput,
-  receiveOutput, reconcileOutput, skuDetailOutput, stockGridOutput,
+  receiveOutput, reconcileOutput, skuDetailOutput, stockGridOutput, thresholdOutput,
 } from "@/server/api/routers/stock/stock-schemas";
 import { userActor } from "@/server/services/order/actor";
 import { adjustStock, adjustStockInput } from "@/server/services/stock/adjust-stock";
@@ -20,6 +20,7 @@ import { getPurchaseOrder, listPurchaseOrders, listPurchaseOrdersInput } from "@
 import { listStockLocations } from "@/server/services/stock/list-stock-locations";
 import { receivePurchaseOrder, receivePurchaseOrderInput } from "@/server/services/stock/receive-purchase-order";
 import { reconcileStock } from "@/server/services/stock/reconcile-stock";
+import { setReorderPoint, setReorderPointInput, setSafetyStock, setSafetyStockInput } from "@/server/services/stock/set-stock-thresholds";
 import { setUnavailable, setUnavailableInput } from "@/server/services/stock/set-unavailable";
 import { transferStock, transferStockInput } from "@/server/services/stock/transfer-stock";
 
@@ -45,6 +46,14 @@ export const stockRouter = router({
     .input(setUnavailableInput)
     .output(ledgerOpOutput)
     .mutation(({ ctx, input }) => setUnavailable({ actor: userActor(ctx.user), input })),
+  setSafetyStock: writeProcedure
+    .input(setSafetyStockInput)
+    .output(thresholdOutput)
+    .mutation(({ ctx, input }) => setSafetyStock({ actor: userActor(ctx.user), input })),
+  setReorderPoint: writeProcedure
+    .input(setReorderPointInput)
+    .output(thresholdOutput)
+    .mutation(({ ctx, input }) => setReorderPoint({ actor: userActor(ctx.user), input })),
   createPurchaseOrder: writeProcedure
     .input(createPurchaseOrderInput)
     .output(createdPurchaseOrderOutput)

@@ -88,6 +88,9 @@ export const receiveOutput = z.object({
   purchaseOrderId: z.string(), number: int, status: poStatus, receivedUnits: int, backorderUnitsFilled: int, ordersAllocated: int,
 });
 
+/** A threshold change (safety stock, reorder point): from → to, and what lowering it let waiting orders reserve. */
+export const thresholdOutput = z.object({ from: int, to: int, backorderUnitsFilled: int, ordersAllocated: int });
+
 export const ledgerOpOutput = z.object({
   changes: z.array(z.object({
     type: movementType, sku: z.string(), warehouse: z.string(), bin: z.string(), onHandDelta: int, unavailableDelta: int, binOnHandAfter: int,
