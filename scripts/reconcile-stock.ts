@@ -7,12 +7,19 @@
 import { closeDb } from "@/server/db";
 import { usesPostgres } from "@/server/env";
 import { RECONCILE_CHECKS, reconcileStock } from "@/server/services/stock/reconcile-stock";
+import { sqlState } from "@/server/services/stock/stock-tx";
 
 const args = process.argv.slice(2);
 const limitArg = args.indexOf("--limit");
 const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : 50;
 const started = performance.now();
-const report = await reconcileStock({ limit: Number.isFinite(limit) && limit > 0 ? limit : 50 });
+const report = await reconcileStock({ limit: Number.isFinite(limit) && limit > 0 ? limit : 50 }).catch(async (e: unknown) => {
+  // 42P01: no such table — a database Fluxo never prepared.
+  if (sqlState(e) !== "42P01") throw e;
+  console.error("This database has no Fluxo tables yet: run `npm run db:migrate` (or start the app once) first.");
+  await closeDb();
+  process.exit(2);
+});
 const ms = Math.round(performance.now() - started);
 
 if (args.includes("--json")) {

@@ -2,6 +2,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { isHoldReason, isOrderStatus, isPaymentStatus, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-dimensions";
 import { timelineLabelKeys } from "@/server/services/order/timeline-event-types";
+import { changesOf } from "@/server/services/exceptions/exception-text";
+import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
 
 export interface TimelineEvent {
   id: string;
@@ -18,6 +20,15 @@ function dataText(data: unknown, key: string): string | null {
   if (typeof data !== "object" || data === null) return null;
   const v = (data as Record<string, unknown>)[key];
   return typeof v === "string" && v.trim() !== "" ? v : null;
+}
+
+/** Allocation reasons (by code) a stock event carries: shown translated instead of its English summary. */
+function reasonsOf(type: string, data: unknown): AllocationReasonLike[] | null {
+  if (!type.startsWith("stock.") || typeof data !== "object" || data === null) return null;
+  const r = (data as { reasons?: unknown }).reasons;
+  const ok = (x: unknown): x is AllocationReasonLike =>
+    typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string" && typeof (x as { params?: unknown }).params === "object";
+  return Array.isArray(r) && r.length > 0 && r.every(ok) ? r : null;
 }
 
 /** A payment status change the event carries (refunds, the channel's own status), when it is one. */
@@ -48,6 +59,9 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
         const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
         const payment = paymentMove(e.data);
+        const reasons = reasonsOf(e.type, e.data);
+        const changes = e.type === "order.channel_change_not_applied" ? changesOf((e.data as { diff?: unknown } | null)?.diff) : null;
+        const why = reasons || changes ? null : e.reason;
         return (
           <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
             <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />
@@ -63,10 +77,16 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
               · {t("orders.timeline.by", { actor: e.actorLabel })}
             </div>
-            {e.reason && (
+            {why && (
               <div className="text-sm text-slate-700" data-testid="timeline-reason">
-                {t("orders.timeline.reason", { reason: isHoldReason(e.reason) ? t(`holdReason.${e.reason}`) : e.reason })}
+                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : why })}
               </div>
+            )}
+            {reasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{reasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}
+            {changes && (
+              <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="timeline-changes">
+                {changes.map((c, i) => <li key={i}>{t(`exceptions.changes.${c.key}`, c.params)}</li>)}
+              </ul>
             )}
             {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note })}</div>}
             {invoice && <div className="text-sm text-slate-700">{t("orders.timeline.invoice", { number: invoice })}</div>}

@@ -75,7 +75,7 @@ const amount = (cents: number) => cents / 100;
 const rec = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The channel's unapplied change (diffJson in channel-line-diff.ts) as sentence pieces; null when it is not that shape. */
-function changesOf(diff: unknown): Change[] | null {
+export function changesOf(diff: unknown): Change[] | null {
   if (!rec(diff)) return null;
   const out: Change[] = [];
   const list = (v: unknown) => (Array.isArray(v) ? v.filter(rec) : []);

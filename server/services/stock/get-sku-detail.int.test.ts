@@ -61,8 +61,12 @@ describe("on-hand series", () => {
     const rows = await db.stockMovement.findMany({ where: { skuId: sku() }, orderBy: { id: "asc" }, select: { id: true, onHandDelta: true } });
     expect(rows.map((r) => r.onHandDelta)).toEqual([10, 4, 6, -2]);
     const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
-    await db.stockMovement.updateMany({ where: { id: { in: [rows[0]!.id, rows[1]!.id] } }, data: { createdAt: at(20) } });
-    await db.stockMovement.update({ where: { id: rows[2]!.id }, data: { createdAt: at(5) } });
+    // Backdating rewrites the (append-only) ledger: allowed only in a transaction that says so.
+    await db.$transaction([
+      db.$executeRaw`SET LOCAL fluxo.ledger_maintenance = 'on'`,
+      db.stockMovement.updateMany({ where: { id: { in: [rows[0]!.id, rows[1]!.id] } }, data: { createdAt: at(20) } }),
+      db.stockMovement.update({ where: { id: rows[2]!.id }, data: { createdAt: at(5) } }),
+    ]);
 
     const series = await getOnHandSeries({ skuId: sku(), days: 30 });
     expect(series).toHaveLength(30);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { withTestDb } from "@/server/test/with-test-db";
 import { db } from "@/server/db";
+import { databaseErrorOf } from "@/server/services/channels/delivery-errors";
 import { systemActor, userActor, type Actor } from "@/server/services/order/actor";
 import { applyOrderAction } from "@/server/services/order/apply-order-action";
 import { adjustStock } from "@/server/services/stock/adjust-stock";
@@ -29,6 +30,24 @@ async function reservedOrder(w: World, quantity: number, placedAt?: Date): Promi
 }
 
 const bin = (w: World, wh: string, i = 0) => w.wh[wh]?.bins[i] as string;
+
+describe("the ledger", () => {
+  it("is append-only in the database: a movement cannot be updated or deleted, except in a maintenance transaction", async () => {
+    const w = await twoSites([{ sku: "A", wh: "SP1", onHand: 5 }]);
+    const [m] = await db.stockMovement.findMany({ where: { skuId: w.sku.A as string } });
+    const id = m?.id as bigint;
+    await expect(db.stockMovement.update({ where: { id }, data: { onHandDelta: 50 } })).rejects.toThrow(/append-only: UPDATE of a StockMovement row refused/);
+    await expect(db.stockMovement.delete({ where: { id } })).rejects.toThrow(/append-only: DELETE of a StockMovement row refused/);
+    const raw = await db.$executeRaw`UPDATE "StockMovement" SET reason = 'rewritten' WHERE id = ${id}`.then(() => null, (e: unknown) => databaseErrorOf(e));
+    expect(raw).toMatchObject({ code: "23000", message: expect.stringMatching(/append-only: UPDATE/) });
+    expect(await db.stockMovement.findUniqueOrThrow({ where: { id } })).toMatchObject({ onHandDelta: 5, reason: m?.reason });
+    await db.$transaction([db.$executeRaw`SET LOCAL fluxo.ledger_maintenance = 'on'`, db.stockMovement.update({ where: { id }, data: { reason: "backdated" } })]);
+    expect((await db.stockMovement.findUniqueOrThrow({ where: { id } })).reason).toBe("backdated");
+    // The setting was local to that transaction.
+    await expect(db.stockMovement.update({ where: { id }, data: { reason: "again" } })).rejects.toThrow(/append-only/);
+    expect((await reconcileStock()).ok).toBe(true);
+  });
+});
 
 describe("purchase orders", () => {
   it("receives partially then fully into chosen bins, with RECEIPT movements and status changes", async () => {

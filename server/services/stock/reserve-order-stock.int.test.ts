@@ -36,6 +36,8 @@ describe("reserveOrderStock", () => {
     expect(allocation.shipments[0]?.warehouseCode).toBe("SP1");
     const events = await db.orderEvent.findMany({ where: { orderId, type: { startsWith: "stock." } } });
     expect(events).toEqual([expect.objectContaining({ type: "stock.reserved" })]);
+    // The timeline shows the reasons by code, in the reader's language.
+    expect((events[0]?.data as { reasons?: unknown }).reasons).toEqual(JSON.parse(JSON.stringify(allocation.reasons)));
   });
 
   it("aggregates lines that share a SKU and backorders only what is missing", async () => {

@@ -211,7 +211,7 @@ export async function runReserveStatements(tx: DbTx | undefined, input: readonly
       SELECT oi."orderId", CASE WHEN coalesce(bo.total, 0) > 0 THEN 'stock.backordered' ELSE 'stock.reserved' END,
         oi."actorId", oi."actorLabel", oi.summary,
         jsonb_build_object('reservedUnits', (SELECT coalesce(sum(quantity), 0) FROM ok WHERE ok.k = oi.k), 'backorderedUnits', coalesce(bo.total, 0),
-          'warehouseId', oi."warehouseId")
+          'warehouseId', oi."warehouseId", 'reasons', oi.allocation -> 'reasons')
       FROM oi JOIN fin ON fin.k = oi.k AND fin.v LEFT JOIN bo ON bo.k = oi.k
       WHERE EXISTS (SELECT 1 FROM per_line p WHERE p.k = oi.k)
       RETURNING id
