@@ -29,6 +29,9 @@ describe("migrations", () => {
     expect(await indexDef("Sku_name_lower_idx")).toMatch(/lower\(name\) text_pattern_ops/);
     expect(await indexDef("StockMovement_skuId_createdAt_idx")).toMatch(/\("skuId", "createdAt"\) INCLUDE \(type, "warehouseId", "onHandDelta"\)/);
     expect(await indexDef("Sku_name_idx")).toBeNull();
+    // E-mail search uses the lower() index; the plain one was dropped.
+    expect(await indexDef("Order_customerEmail_lower_idx")).toMatch(/lower\("customerEmail"\)/);
+    expect(await indexDef("Order_customerEmail_idx")).toBeNull();
     expect(await indexDef("Shipment_createdAt_id_idx")).toMatch(/"createdAt" DESC, id DESC/);
     expect(await indexDef("Shipment_carrierId_createdAt_id_idx")).toMatch(/"carrierId", "createdAt" DESC, id DESC/);
     expect(await indexDef("Exception_status_type_createdAt_id_idx")).toMatch(/status, type, "createdAt" DESC, id DESC/);
