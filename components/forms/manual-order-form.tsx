@@ -138,7 +138,7 @@ export function ManualOrderForm({ channels, ufs }: { channels: ChannelOption[]; 
         <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-5" data-testid="order-totals">
           <h2 className="mb-2 font-semibold">{t("new.totalsSection")}</h2>
           <Row label={t("new.subtotal")} value={formatMoney(totals.subtotalCents, currency, locale)} testId="total-subtotal" />
-          <Row label={t("new.discounts")} value={formatMoney(-totals.discountCents, currency, locale)} testId="total-discount" />
+          <Row label={t("new.discounts")} value={formatMoney(totals.discountCents === 0 ? 0 : -totals.discountCents, currency, locale)} testId="total-discount" />
           <div className="flex items-center justify-between gap-3 text-sm">
             <label htmlFor="shipping-amount">{t("new.shipping")}</label>
             <input id="shipping-amount" inputMode="decimal" value={draft.shipping} placeholder={formatMoney(0, currency, locale)} onChange={(e) => set("shipping", e.target.value)} className={`w-32 rounded-md border px-2 py-1 text-right tabular-nums ${fieldIssue("shippingCents") ? "border-red-500" : "border-slate-300"}`} />

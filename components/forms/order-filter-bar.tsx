@@ -51,7 +51,7 @@ export function OrderFilterBar({ channels, filter, sort }: Props) {
           {t("orders.filters.searchSubmit")}
         </button>
       </form>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-8">
         <label className="text-xs font-medium text-slate-600">
           {t("orders.filters.channel")}
           <select data-testid="filter-channel" className={field} value={filter.channelId ?? ""} onChange={(e) => set("channelId", optional(e.target.value))}>

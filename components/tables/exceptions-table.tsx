@@ -74,12 +74,12 @@ export function ExceptionsTable({ items, links, canResolve }: { items: Exception
               <td className="px-3 py-2">
                 {e.status === "OPEN" ? (
                   <div className="flex flex-col items-start gap-2">
-                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t("status.OPEN")}</span>
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t("badge.OPEN")}</span>
                     {canResolve && <ResolveExceptionForm exceptionId={e.id} />}
                   </div>
                 ) : (
                   <div className="flex flex-col gap-1 text-xs text-slate-600" data-testid="exception-resolution">
-                    <span className="w-fit rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800">{t("status.RESOLVED")}</span>
+                    <span className="w-fit rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800">{t("badge.RESOLVED")}</span>
                     {e.resolvedAt && (
                       <span>
                         {e.resolvedBy

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/components/ui/format";
 import type { PurchaseOrderDetail } from "@/server/services/stock/get-purchase-order-detail";
+import { useActorLabel } from "@/components/ui/actor-label";
 
 const th = "px-3 py-2";
 
@@ -52,6 +53,7 @@ export function PurchaseOrderLinesTable({ po }: { po: PurchaseOrderDetail }) {
 
 export function PurchaseOrderReceiptsTable({ receipts }: { receipts: PurchaseOrderDetail["receipts"] }) {
   const t = useTranslations("purchasing.detail");
+  const actor = useActorLabel();
   const format = useFormatter();
   if (receipts.length === 0) return <p className="text-sm text-slate-500" data-testid="po-no-receipts">{t("noReceipts")}</p>;
   return (
@@ -74,7 +76,7 @@ export function PurchaseOrderReceiptsTable({ receipts }: { receipts: PurchaseOrd
               <td className="px-3 py-2 font-mono">{r.skuCode}</td>
               <td className="px-3 py-2 font-mono">{r.binCode ?? "—"}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.quantity}</td>
-              <td className="px-3 py-2">{r.actorLabel}</td>
+              <td className="px-3 py-2">{actor(r.actorLabel)}</td>
               <td className="px-3 py-2 text-slate-500">{r.reason}</td>
             </tr>
           ))}

@@ -41,7 +41,7 @@ export function PurchaseOrdersTable({ rows, currency }: { rows: PurchaseOrderSum
                 <td className="px-3 py-2"><PurchaseOrderStatusBadge status={po.status} /></td>
                 <td className="whitespace-nowrap px-3 py-2">{day(po.expectedAt)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                  {po.unitsReceived} / {po.unitsOrdered}
+                  {format.number(po.unitsReceived)} / {format.number(po.unitsOrdered)}
                   <span className="ml-2 inline-block h-1.5 w-16 overflow-hidden rounded bg-slate-100 align-middle" aria-hidden>
                     <span className="block h-full bg-brand-600" style={{ width: `${pct}%` }} />
                   </span>

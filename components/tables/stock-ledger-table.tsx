@@ -13,6 +13,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
 import type { AppRouter } from "@/server/api/root";
+import { useActorLabel } from "@/components/ui/actor-label";
 
 type LedgerPage = inferRouterOutputs<AppRouter>["stock"]["ledger"];
 
@@ -27,6 +28,7 @@ const PAGE = 50;
 
 export function StockLedgerTable({ skuId, initialPage, linkOrders }: Props) {
   const t = useTranslations("stock.ledger");
+  const actor = useActorLabel();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -82,7 +84,7 @@ export function StockLedgerTable({ skuId, initialPage, linkOrders }: Props) {
                 <td className="px-2 py-1.5 text-right tabular-nums">{delta(r.reservedDelta)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{delta(r.unavailableDelta)}</td>
                 <td className="max-w-sm px-2 py-1.5 text-slate-700" data-testid="ledger-reason">{r.reason ?? ""}</td>
-                <td className="whitespace-nowrap px-2 py-1.5 text-slate-600" data-testid="ledger-actor">{r.actorLabel}</td>
+                <td className="whitespace-nowrap px-2 py-1.5 text-slate-600" data-testid="ledger-actor">{actor(r.actorLabel)}</td>
                 <td className="whitespace-nowrap px-2 py-1.5">
                   {r.orderId && r.orderNumber !== null && (linkOrders ? (
                     <Link href={`/orders/${r.orderId}`} className="text-brand-600 hover:underline">{t("order", { number: r.orderNumber })}</Link>

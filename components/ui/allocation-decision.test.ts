@@ -37,3 +37,23 @@ describe("readDecision", () => {
     expect(readDecision(null)).toBeNull();
   });
 });
+
+describe("allocation reasons in both languages", () => {
+  it("every reason formats with its values (ICU plurals: one line, several lines)", async () => {
+    const { createTranslator } = await import("next-intl");
+    const en = (await import("@/server/i18n/messages/stock.en.json")).default;
+    const pt = (await import("@/server/i18n/messages/stock.pt-BR.json")).default;
+    const params = { warehouse: "SP1", warehouses: "SP1 + PE1", runnerUp: "PE1", state: "SP", region: "Sudeste", destinationState: "RJ",
+      available: 10, runnerUpAvailable: 2, units: 1, runnerUpUnits: 0, lines: 1, shipments: 2, lineId: "l1", sku: "A", quantity: 2, limit: 12 };
+    for (const [locale, messages] of [["en", en], ["pt-BR", pt]] as const) {
+      const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
+      for (const key of Object.keys(en.stock.reason)) {
+        for (const n of [1, 3]) expect(t(`stock.reason.${key}` as "stock.reason.HAS_ALL_LINES", { ...params, lines: n, units: n }), `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
+    const t = createTranslator({ locale: "pt-BR", messages: pt });
+    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 1, units: 1 })).toBe("1 linha (1 unidade) ficaria em espera.");
+    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 2, units: 5 })).toBe("2 linhas (5 unidades) ficariam em espera.");
+    expect(t("stock.reason.HAS_ALL_LINES", { warehouse: "SP1", lines: 3 })).toBe("SP1 tem todas as 3 linhas.");
+  });
+});

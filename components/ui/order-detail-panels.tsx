@@ -1,10 +1,11 @@
 /** The side panels of the order detail page: customer and addresses, payment, fulfilment, channel, holds. */
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { AllocationDecision } from "@/components/ui/allocation-decision";
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import type { FulfillmentStatus, HoldReason, PaymentStatus } from "@/server/services/order/order-dimensions";
+import { formatDocument } from "@/server/lib/br-documents";
 
 export function Panel({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -36,10 +37,21 @@ interface Address {
   phone?: string;
 }
 
+/** "BR" → "Brasil" / "Brazil" in the reader's language; anything that is not a two-letter code as it came. */
+function countryName(code: string | null | undefined, locale: string): string | null | undefined {
+  if (!code || !/^[A-Z]{2}$/i.test(code)) return code;
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function AddressBlock({ title, address, testId }: { title: string; address: Address | null; testId: string }) {
   const t = useTranslations("orders.detail");
+  const locale = useLocale();
   const lines = address
-    ? [address.name, [address.line1, address.line2].filter(Boolean).join(", "), address.district, [address.city, address.state].filter(Boolean).join(" - "), address.postalCode, address.country, address.phone].filter(
+    ? [address.name, [address.line1, address.line2].filter(Boolean).join(", "), address.district, [address.city, address.state].filter(Boolean).join(" - "), address.postalCode, countryName(address.country, locale), address.phone].filter(
         (l): l is string => typeof l === "string" && l.trim() !== "",
       )
     : [];
@@ -73,7 +85,7 @@ export function CustomerPanel(props: {
       <dl>
         {props.email && <Row label={t("email")}>{props.email}</Row>}
         {props.customer?.phone && <Row label={t("phone")}>{props.customer.phone}</Row>}
-        {props.customer?.document && <Row label={t("document")}>{props.customer.document}</Row>}
+        {props.customer?.document && <Row label={t("document")}>{formatDocument(props.customer.document)}</Row>}
       </dl>
       <AddressBlock title={t("shippingAddress")} address={props.shippingAddress} testId="shipping-address" />
       <AddressBlock title={t("billingAddress")} address={props.billingAddress} testId="billing-address" />
@@ -83,13 +95,17 @@ export function CustomerPanel(props: {
 
 export function PaymentPanel({ status, method }: { status: PaymentStatus; method: string | null }) {
   const t = useTranslations("orders.detail");
+  const methods = useTranslations("orders.paymentMethods");
+  // The channel's own code: a known one in the reader's words, any other made readable ("shopify_payments" → "Shopify Payments").
+  const paymentMethodLabel = (code: string) =>
+    methods.has(code.toLowerCase() as "pix") ? methods(code.toLowerCase() as "pix") : code.replace(/[_-]+/g, " ").replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
   return (
     <Panel title={t("payment")} testId="payment-panel">
       <dl>
         <Row label={t("paymentStatus")}>
           <PaymentStatusBadge status={status} />
         </Row>
-        {method && <Row label={t("paymentMethod")}>{method}</Row>}
+        {method && <Row label={t("paymentMethod")}>{paymentMethodLabel(method)}</Row>}
       </dl>
     </Panel>
   );

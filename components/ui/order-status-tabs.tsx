@@ -40,7 +40,7 @@ export function OrderStatusTabs({ counts, filter, sort }: Props) {
   };
   return (
     <nav aria-label={t("orders.tabs.label")} className="overflow-x-auto">
-      <ul className="flex gap-1 pb-1" data-testid="status-tabs">
+      <ul className="flex flex-wrap gap-1 pb-1" data-testid="status-tabs">
         {tab("ALL", t("orders.tabs.all"), counts.total, undefined)}
         {counts.byStatus.map((s) => tab(s.status, t(`orderStatus.${s.status}`), s, s.status))}
       </ul>

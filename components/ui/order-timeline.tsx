@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { isHoldReason, isOrderStatus, isPaymentStatus, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-dimensions";
 import { timelineLabelKeys } from "@/server/services/order/timeline-event-types";
 import { changesOf } from "@/server/services/exceptions/exception-text";
+import { useActorLabel } from "@/components/ui/actor-label";
 import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
 
 export interface TimelineEvent {
@@ -42,6 +43,7 @@ function paymentMove(data: unknown): { from: PaymentStatus; to: PaymentStatus } 
 export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const t = useTranslations();
   const format = useFormatter();
+  const actor = useActorLabel();
   const status = (s: string) => (isOrderStatus(s) ? t(`orderStatus.${s}`) : s);
   const label = (type: string, data: unknown) => {
     const key = timelineLabelKeys(type, data)
@@ -75,7 +77,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             </div>
             <div className="text-xs text-slate-500">
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
-              · {t("orders.timeline.by", { actor: e.actorLabel })}
+              · {t("orders.timeline.by", { actor: actor(e.actorLabel) })}
             </div>
             {why && (
               <div className="text-sm text-slate-700" data-testid="timeline-reason">

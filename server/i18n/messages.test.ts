@@ -10,13 +10,60 @@ function keys(obj: unknown, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/**
+ * The argument names of an ICU message ("{name}", "{n, number, ::.00}", "{n, plural, one {# line} other {…}}"):
+ * the words inside plural / select branches are text, not arguments.
+ */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
+  const names = new Set<string>();
+  let i = 0;
+  const skipSpace = () => {
+    while (/\s/.test(text[i] ?? "")) i++;
+  };
+  const message = (nested: boolean): void => {
+    while (i < text.length) {
+      const c = text[i++];
+      if (c === "}" && nested) return;
+      if (c === "{") argument();
+    }
+  };
+  const argument = (): void => {
+    skipSpace();
+    const name = /^\w+/.exec(text.slice(i))?.[0] ?? "";
+    names.add(name);
+    i += name.length;
+    skipSpace();
+    if (text[i++] === "}") return;
+    skipSpace();
+    const type = /^\w+/.exec(text.slice(i))?.[0] ?? "";
+    i += type.length;
+    if (["plural", "select", "selectordinal"].includes(type)) {
+      i = text.indexOf(",", i) + 1;
+      for (;;) {
+        skipSpace();
+        if (i >= text.length || text[i] === "}") return void i++;
+        while (i < text.length && !/[\s{]/.test(text[i] as string)) i++; // the selector: one, other, =0, offset:1
+        skipSpace();
+        if (text[i] === "{") {
+          i++;
+          message(true);
+        }
+      }
+    }
+    for (let depth = 1; i < text.length && depth > 0; i++) depth += text[i] === "{" ? 1 : text[i] === "}" ? -1 : 0;
+  };
+  message(false);
+  return [...names].sort();
 }
 
 describe("translations", () => {
   it("have the same keys in both languages", () => {
     expect(keys(ptBR).sort()).toEqual(keys(en).sort());
+  });
+
+  it("reads ICU arguments, not the words of plural branches", () => {
+    expect(placeholders("{w} has {lines, plural, one {the only line} other {all # lines}} ({n, number, ::.00}).")).toEqual(["lines", "n", "w"]);
+    expect(placeholders("{a, select, x {{b} e} other {c}}")).toEqual(["a", "b"]);
   });
 
   it("use the same placeholders in both languages", () => {

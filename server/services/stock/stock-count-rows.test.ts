@@ -44,3 +44,15 @@ describe("readCountRows", () => {
     expect(r.issues.length + r.counts.length).toBe(r.total);
   });
 });
+
+describe("the example on /stock/import", () => {
+  it("reads in both languages' header rows", async () => {
+    for (const loc of ["en", "pt-BR"]) {
+      const messages = (await import(`@/server/i18n/messages/purchasing.${loc}.json`)).default as { purchasing: { import: { exampleHeader: string; exampleReason: string } } };
+      const { exampleHeader, exampleReason } = messages.purchasing.import;
+      const r = read(`${exampleHeader}\nCAM-BAS-M-PRE,SP,A-01-1-01,42,${exampleReason}\n`);
+      expect(r.problem, loc).toBeNull();
+      expect(r.counts, loc).toEqual([expect.objectContaining({ sku: "CAM-BAS-M-PRE", warehouse: "SP", bin: "A-01-1-01", counted: 42, reason: exampleReason })]);
+    }
+  });
+});

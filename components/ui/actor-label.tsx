@@ -1,0 +1,16 @@
+/**
+ * Who did it, as the reader says it: Fluxo's own automatic steps ("system"),
+ * a sales channel ("channel:<name>") and a carrier ("carrier:<code>") are
+ * stored with those labels (server/services/order/actor.ts); people by name.
+ */
+import { useTranslations } from "next-intl";
+
+export function useActorLabel(): (label: string) => string {
+  const t = useTranslations("common.actor");
+  return (label) => {
+    if (label === "system") return t("system");
+    if (label.startsWith("channel:")) return t("channel", { name: label.slice("channel:".length) });
+    if (label.startsWith("carrier:")) return t("carrier", { code: label.slice("carrier:".length) });
+    return label;
+  };
+}
