@@ -7,7 +7,7 @@ import { RESERVING } from "./pipeline";
 import type { Rng } from "./rng";
 import type { StockLedger } from "./stock";
 import { skuWhKey, type StockPlan } from "./stock-plan";
-import type { OrderBatch, OrderEventRow, OrderLineRow, OrderStatus, SkuRow, StockMovementRow, UserRow } from "./types";
+import type { JsonValue, OrderBatch, OrderEventRow, OrderLineRow, OrderStatus, SkuRow, StockMovementRow, UserRow } from "./types";
 
 export interface StockContext {
   plan: StockPlan;
@@ -23,6 +23,8 @@ export interface OrderStockInput {
   full: boolean;
   /** The allocation summary, the reason of the stock.reserved event. */
   summary: string;
+  /** The allocation reasons by code: the timeline shows them in the reader's language. */
+  reasons: readonly JsonValue[];
   wh: number;
   path: readonly OrderStatus[];
   times: readonly number[];
@@ -114,7 +116,7 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
   for (const [t, m] of moments) {
     events.push({
       orderId: o.orderId, type: m.waiting > 0 ? "stock.backordered" : "stock.reserved", fromStatus: null, toStatus: null,
-      actorId: null, actorLabel: "system", reason: o.summary, data: { reservedUnits: m.reserved, backorderedUnits: m.waiting, warehouseId },
+      actorId: null, actorLabel: "system", reason: o.summary, data: { reservedUnits: m.reserved, backorderedUnits: m.waiting, warehouseId, reasons: [...o.reasons] },
       createdAt: new Date(t - 500),
     });
   }

@@ -132,8 +132,9 @@ export class OrderFactory {
       buildHold(rng, actors, { orderId, status: "APPROVED", full: w.full }, "INCORRECT_ADDRESS", from + gap * 0.2, from + gap * 0.6, out.holds, events);
     }
     const allocated = path.includes("ALLOCATED") || path.includes("BACKORDERED");
-    const allocation = allocated ? allocationJson(warehouse, customer.city.uf, lines, stuckWaiting ? backordered : new Set(), nearby) : null;
-    recordOrderStock(rng, w, { orderId, number, full: w.full, summary: allocation?.summary ?? "", wh, path, times, lines, skuIdx, backordered }, out, events);
+    const allocatedAt = times[Math.max(path.indexOf("ALLOCATED"), path.indexOf("BACKORDERED"))] ?? times[0]!;
+    const allocation = allocated ? allocationJson(warehouse, customer.city.uf, lines, stuckWaiting ? backordered : new Set(), nearby, allocatedAt) : null;
+    recordOrderStock(rng, w, { orderId, number, full: w.full, summary: allocation?.summary ?? "", reasons: allocation?.reasons ?? [], wh, path, times, lines, skuIdx, backordered }, out, events);
     events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const e of events) out.events.push(e);
     for (const l of lines) out.lines.push(l);
@@ -177,8 +178,10 @@ export class OrderFactory {
   }
 }
 
-/** Same shape as server/services/stock/allocation.ts AllocationResult. */
-function allocationJson(wh: WarehouseRow, uf: string, lines: readonly OrderLineRow[], backordered: ReadonlySet<number>, nearby: boolean): { json: JsonValue; summary: string } {
+/** Same shape as the record the reservation stores (server/services/stock/allocation-record.ts OrderAllocationRecord). */
+function allocationJson(
+  wh: WarehouseRow, uf: string, lines: readonly OrderLineRow[], backordered: ReadonlySet<number>, nearby: boolean, at: number,
+): { json: JsonValue; summary: string; reasons: JsonValue[] } {
   const item = (l: OrderLineRow): JsonValue => ({ lineId: l.id, sku: l.sku, quantity: l.quantity });
   const shipped = lines.filter((_, i) => !backordered.has(i));
   const waiting = lines.filter((_, i) => backordered.has(i));
@@ -197,6 +200,11 @@ function allocationJson(wh: WarehouseRow, uf: string, lines: readonly OrderLineR
   const summary = `${wh.code} warehouse: ${head}, ${prox}${tail}`;
   return {
     summary,
-    json: { shipments: shipped.length > 0 ? [{ warehouseId: wh.id, lines: shipped.map(item) }] : [], backordered: waiting.map(item), reasons, summary },
+    reasons,
+    json: {
+      at: new Date(at).toISOString(), destinationState: uf, policy: "BACKORDER", allowSplit: false, summary, reasons,
+      shipments: shipped.length > 0 ? [{ warehouseId: wh.id, warehouseCode: wh.code, lines: shipped.map(item) }] : [],
+      backordered: waiting.map(item), unknownSkus: [],
+    },
   };
 }

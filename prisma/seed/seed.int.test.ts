@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { ORDER_STATUSES } from "@/server/services/order/order-dimensions";
 import { reconcileStock } from "@/server/services/stock/reconcile-stock";
+import { readDecision } from "@/components/ui/allocation-decision";
 import { DEMO_USERS, createGenerator, seed, type SeedSummary } from "./index";
 
 let t: TestDb;
@@ -113,6 +114,14 @@ describe("seed (300 orders)", () => {
                    FROM "BinStock" s JOIN "Bin" bin ON bin.id = s."binId" GROUP BY 1, 2) x USING ("skuId", "warehouseId")
       WHERE COALESCE(x.oh, 0) <> COALESCE(b."onHand", 0) OR COALESCE(x.u, 0) <> COALESCE(b.unavailable, 0)`);
     expect(mismatch).toBe(0);
+  });
+
+  it("stores allocation records the order page reads in the reader's language, and stock events with their reasons", async () => {
+    const rows = await t.db.$queryRawUnsafe<{ allocation: unknown }[]>(`SELECT allocation FROM "Order" WHERE allocation IS NOT NULL`);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => readDecision(r.allocation) === null)).toEqual([]);
+    expect(await count(`SELECT 1 FROM "OrderEvent" WHERE type IN ('stock.reserved', 'stock.backordered')`)).toBeGreaterThan(0);
+    expect(await count(`SELECT 1 FROM "OrderEvent" WHERE type IN ('stock.reserved', 'stock.backordered') AND jsonb_array_length(data -> 'reasons') = 0`)).toBe(0);
   });
 
   it("passes the application's own stock reconciliation with zero drift", async () => {
