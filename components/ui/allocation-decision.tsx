@@ -25,7 +25,8 @@ const rec = (v: unknown): v is Record<string, unknown> => typeof v === "object" 
 const isLine = (v: unknown): v is LineLike => rec(v) && typeof v.sku === "string" && typeof v.quantity === "number";
 const lines = (v: unknown): LineLike[] | null => (Array.isArray(v) && v.every(isLine) ? v : null);
 const isReason = (v: unknown): v is AllocationReasonLike => rec(v) && typeof v.code === "string" && rec(v.params);
-const reasons = (v: unknown): AllocationReasonLike[] | null => (Array.isArray(v) && v.every(isReason) ? v : null);
+/** Allocation reasons (by code) as stored on an order's record or a stock timeline event; null when it is not such a list. */
+export const reasons = (v: unknown): AllocationReasonLike[] | null => (Array.isArray(v) && v.every(isReason) ? v : null);
 
 /** The record's parts this view needs, or null when it is not an allocation record. */
 export function readDecision(record: unknown): DecisionLike | null {

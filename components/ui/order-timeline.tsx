@@ -4,6 +4,7 @@ import { isHoldReason, isOrderStatus, isPaymentStatus, type OrderStatus, type Pa
 import { timelineLabelKeys } from "@/server/services/order/timeline-event-types";
 import { changesOf } from "@/server/services/exceptions/exception-text";
 import { useActorLabel } from "@/components/ui/actor-label";
+import { reasons } from "@/components/ui/allocation-decision";
 import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
 
 export interface TimelineEvent {
@@ -26,10 +27,8 @@ function dataText(data: unknown, key: string): string | null {
 /** Allocation reasons (by code) a stock event carries: shown translated instead of its English summary. */
 function reasonsOf(type: string, data: unknown): AllocationReasonLike[] | null {
   if (!type.startsWith("stock.") || typeof data !== "object" || data === null) return null;
-  const r = (data as { reasons?: unknown }).reasons;
-  const ok = (x: unknown): x is AllocationReasonLike =>
-    typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string" && typeof (x as { params?: unknown }).params === "object";
-  return Array.isArray(r) && r.length > 0 && r.every(ok) ? r : null;
+  const list = reasons((data as { reasons?: unknown }).reasons);
+  return list && list.length > 0 ? list : null;
 }
 
 /** A payment status change the event carries (refunds, the channel's own status), when it is one. */
@@ -61,9 +60,9 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
         const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
         const payment = paymentMove(e.data);
-        const reasons = reasonsOf(e.type, e.data);
+        const allocationReasons = reasonsOf(e.type, e.data);
         const changes = e.type === "order.channel_change_not_applied" ? changesOf((e.data as { diff?: unknown } | null)?.diff) : null;
-        const why = reasons || changes ? null : e.reason;
+        const why = allocationReasons || changes ? null : e.reason;
         return (
           <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
             <span className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" aria-hidden />
@@ -84,7 +83,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
                 {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : why })}
               </div>
             )}
-            {reasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{reasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}
+            {allocationReasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{allocationReasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}
             {changes && (
               <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="timeline-changes">
                 {changes.map((c, i) => <li key={i}>{t(`exceptions.changes.${c.key}`, c.params)}</li>)}

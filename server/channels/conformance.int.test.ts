@@ -9,8 +9,6 @@
  * shipment, refunds after their orders, Nuvemshop's three versions of one order.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
@@ -18,10 +16,9 @@ import { parseJsonSafe } from "@/server/lib/json-safe";
 import type { ChannelPlatform } from "@/server/channels/types";
 import { mercadoLivreConnector, mergeShipment } from "@/server/channels/mercado-livre";
 import { captureOrder } from "@/server/services/order/capture-order";
-import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
 import { hmacBase64, nuvemshopHeaders, shopifyHeaders, webhookRequest } from "@/server/test/channel-payloads";
-import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
+import { deliveriesOf, makeChannel, postWebhook, startWebhookServer } from "@/server/test/webhook-harness";
 import { DIR_PLATFORM, FIXTURE_EXPECTATIONS, type FixtureExpectation, type OrderFacts } from "./conformance-expectations";
 
 const ROOT = process.env.FLUXO_FIXTURES_DIR ?? path.resolve(import.meta.dirname, "../../../shared/fixtures/channels");
@@ -88,7 +85,7 @@ async function expectOrder(channelId: string, facts: OrderFacts) {
 }
 
 let testDb: TestDb;
-let server: http.Server;
+let server: Awaited<ReturnType<typeof startWebhookServer>>;
 let origin: string;
 
 /** The same request over real HTTP to the production webhook server. */
@@ -101,15 +98,11 @@ async function overHttp(req: Request) {
 describe.skipIf(!exists)(TITLE, () => {
   beforeAll(async () => {
     testDb = await createTestDb();
-    server = http.createServer((req, res) => {
-      if (isWebhookRequest(req)) void serveWebhook(req, res);
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startWebhookServer();
+    origin = server.origin;
   });
   afterAll(async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     await testDb.close();
   });
   beforeEach(async () => {

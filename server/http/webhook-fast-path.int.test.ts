@@ -3,30 +3,24 @@
  * (scripts/serve.ts): a real Node HTTP server on a free port, real requests.
  * It must answer exactly as the App Router route does.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { withTestDb } from "@/server/test/with-test-db";
 import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest, webhookUrl } from "@/server/test/channel-payloads";
-import { deliveriesOf, makeChannel, postWebhook } from "@/server/test/webhook-harness";
-import { MAX_WEBHOOK_BYTES, isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
+import { deliveriesOf, makeChannel, postWebhook, startWebhookServer } from "@/server/test/webhook-harness";
+import { MAX_WEBHOOK_BYTES, isWebhookRequest } from "@/server/http/webhook-fast-path";
 
 const SECRET = "s3cret-for-tests-0123456789";
 withTestDb();
-let server: http.Server;
+let server: Awaited<ReturnType<typeof startWebhookServer>>;
 let origin: string;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (isWebhookRequest(req)) void serveWebhook(req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startWebhookServer();
+  origin = server.origin;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
 });
 
 async function post(channelId: string, body: string | Buffer, headers: Record<string, string>, query?: Record<string, string>) {

@@ -1,5 +1,8 @@
 /** Calls the real webhook route handler the way Next.js does, and reads what it stored. */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { POST } from "@/app/api/channels/[channelId]/webhook/route";
+import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
 import { db } from "@/server/db";
 import type { ChannelPlatform } from "@/server/channels/types";
 import type { SessionUser } from "@/server/auth/options";
@@ -37,4 +40,17 @@ export function orderWithLines(channelId: string, externalId: string) {
 
 export function deliveriesOf(channelId: string) {
   return db.channelDelivery.findMany({ where: { channelId }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+}
+
+/** The webhook path `npm start` serves (server/http/webhook-fast-path.ts) on a real HTTP server, on a free port. */
+export async function startWebhookServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (isWebhookRequest(req)) void serveWebhook(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
