@@ -42,7 +42,7 @@ async function fixture(run: string, orders: number): Promise<{ warehouseId: stri
   }
   const skus: { id: string; code: string; name: string }[] = [];
   for (let i = 0; i < SKUS; i++) {
-    skus.push(await db.sku.create({ data: { code: `BPK-${run}-${String(i).padStart(2, "0")}`, name: `Bench picking item ${i}`, priceCents: 1990 }, select: { id: true, code: true, name: true } }));
+    skus.push(await db.sku.create({ data: { code: `BPK-${run}-${String(i).padStart(2, "0")}`, name: `Bench picking item ${i}`, priceCents: 1990, product: { create: { name: `Bench picking item ${i}` } } }, select: { id: true, code: true, name: true } }));
   }
   // Each SKU in two bins: a small one early on the path (so large waves split lines across bins) and a big one later.
   const changes = skus.flatMap((s, i) => [

@@ -83,7 +83,7 @@ async function fixture(db: PrismaClient, run: string, hot: number, flashUnits: n
       select: { id: true, warehouseId: true },
     }));
   }
-  const mk = (code: string) => db.sku.create({ data: { code, name: `Bench ${code}`, priceCents: 1990 }, select: { id: true, code: true } });
+  const mk = (code: string) => db.sku.create({ data: { code, name: `Bench ${code}`, priceCents: 1990, product: { create: { name: `Bench ${code}` } } }, select: { id: true, code: true } });
   const hotSkus: { id: string; code: string }[] = [];
   for (let i = 1; i <= hot; i++) hotSkus.push(await mk(`BENCH-${run}-HOT-${String(i).padStart(2, "0")}`));
   const flash = await mk(`BENCH-${run}-FLASH`);

@@ -25,9 +25,12 @@ export async function ensureGridSkus(db: PrismaClient, target = 10_000, log: (s:
   log(`adding ${missing.toLocaleString("en")} SKUs with 60 days of stock history…`);
   await db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`
-      INSERT INTO "Sku" (code, name, ean, "reorderPoint", "priceCents", "weightGrams")
-      SELECT 'BENCH-GRID-' || lpad(g::text, 5, '0'), 'Produto de teste ' || g, NULL, 10 + g % 20, 1990 + g % 5000, 200
-      FROM generate_series(${start + 1}, ${start + missing}) g`);
+      WITH p AS (
+        INSERT INTO "Product" (name) SELECT 'Produto de teste ' || g FROM generate_series(${start + 1}, ${start + missing}) g RETURNING id, name
+      )
+      INSERT INTO "Sku" ("productId", code, name, ean, "reorderPoint", "priceCents", "weightGrams")
+      SELECT p.id, 'BENCH-GRID-' || lpad(g::text, 5, '0'), p.name, NULL, 10 + g % 20, 1990 + g % 5000, 200
+      FROM p CROSS JOIN LATERAL (SELECT substr(p.name, 18)::int AS g) n`);
     // Closing on hand per SKU × warehouse; every 50th SKU out of stock, every 7th below its reorder point.
     await tx.$executeRawUnsafe(`
       CREATE TEMP TABLE grid_levels ON COMMIT DROP AS

@@ -1,5 +1,5 @@
 /** Shared Playwright helpers: sign in as a demo user of a role. */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
 
 export { DEMO_PASSWORD };
@@ -31,4 +31,20 @@ export async function signIn(page: Page, who: DemoRole, opts: { locale?: "en" | 
 
 export async function setLocale(page: Page, locale: "en" | "pt-BR"): Promise<void> {
   await page.context().addCookies([{ name: "fluxo-locale", value: locale, domain: "localhost", path: "/" }]);
+}
+
+/**
+ * The production server opens its database on the first signed-in request: a spec's beforeAll signs in
+ * once and opens its page, so the first test's sign-in is not the one that pays for it.
+ */
+export async function warmUp(browser: Browser, who: DemoRole, path: string, readyTestId: string): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(USERS[who].email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /Sign in|Entrar/ }).click();
+  await expect(page.getByTestId("user-name")).toBeVisible({ timeout: 60_000 });
+  await page.goto(path);
+  await expect(page.getByTestId(readyTestId)).toBeVisible({ timeout: 60_000 });
+  await page.close();
 }

@@ -87,6 +87,33 @@ test.describe("orders workspace", () => {
     await expect(page.getByTestId("action-HOLD")).toBeVisible();
   });
 
+  test("an operator allocates an order again away from its warehouse, and the order says why", async ({ page }) => {
+    test.slow();
+    await signIn(page, "operator");
+    await page.goto("/orders?status=ALLOCATED&onHold=false");
+    const rows = page.getByTestId("order-row");
+    await expect(rows.first()).toBeVisible();
+    const number = Number(await rows.last().getAttribute("data-number"));
+    await page.getByTestId(`order-link-${number}`).click();
+    await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+
+    await page.getByTestId("action-REALLOCATE").click();
+    const exclude = page.getByTestId("action-exclude-warehouse");
+    await expect(exclude).toBeChecked();
+    const warehouse = /from (\S+)$/.exec(((await exclude.locator("xpath=..").textContent()) ?? "").trim())?.[1] ?? "";
+    expect(warehouse).not.toBe("");
+    await expect(page.getByTestId("action-confirm")).toBeDisabled();
+    await page.getByTestId("action-reason").fill("Carrier strike at this warehouse");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("action-done")).toBeVisible();
+
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", /^(ALLOCATED|BACKORDERED)$/);
+    const event = page.locator('[data-testid="timeline-event"][data-type="order.reallocated"]');
+    await expect(event).toContainText("Why: Carrier strike at this warehouse");
+    await expect(page.getByTestId("allocation-decision")).toContainText(`${warehouse} was excluded.`);
+    await expect(page.getByTestId("allocation-shipment").filter({ hasText: `Ships from ${warehouse}:` })).toHaveCount(0);
+  });
+
   test("filters live in the URL, the back button undoes them and more rows load by cursor", async ({ page }) => {
     test.slow(); // several server round trips; generous under a loaded CI machine
     await signIn(page, "operator");

@@ -101,6 +101,50 @@ test.describe("stock 360°", () => {
     await expect(row.getByTestId("level-available")).toHaveText(new Intl.NumberFormat("en-US").format(available));
   });
 
+  test("a warehouse user puts a unit in quality control and clears it: the bin and the ledger say which kind", async ({ page }) => {
+    test.slow();
+    await signIn(page, "warehouse");
+    await openSkuWithStock(page);
+    const form = page.getByTestId("stock-unavailable-form");
+    await form.getByTestId("unavailable-kind").selectOption("QC");
+    const option = form.getByTestId("unavailable-bin").locator("option").nth(1);
+    const binId = (await option.getAttribute("value")) ?? "";
+    const binCode = /\/ (\S+) \(/.exec((await option.textContent()) ?? "")?.[1] ?? "";
+    expect(binCode).not.toBe("");
+    const binRow = page.locator(`[data-testid="sku-bin-row"][data-bin="${binCode}"]`);
+    const inQc = async () => Number(/(\d+) in QC/.exec((await binRow.textContent()) ?? "")?.[1] ?? "0");
+    const before = await inQc();
+
+    await form.getByTestId("unavailable-bin").selectOption(binId);
+    await form.getByTestId("unavailable-quantity").fill("1");
+    await form.getByTestId("unavailable-reason").fill("e2e: sample for inspection");
+    await form.getByTestId("unavailable-submit").click();
+    await expect(form.getByTestId("unavailable-done")).toBeVisible();
+    const newest = page.getByTestId("ledger-row").first();
+    await expect(newest).toHaveAttribute("data-type", "TO_UNAVAILABLE");
+    await expect(newest.getByTestId("ledger-unavailable-delta")).toHaveText(/\+1\s*Quality control \(QC\)/);
+    await expect(binRow.getByTestId("sku-bin-unavailable-kinds")).toContainText(`${before + 1} in QC`);
+
+    await form.getByTestId("unavailable-FROM_UNAVAILABLE").check();
+    await expect(form.getByTestId("unavailable-kind")).toHaveValue("QC");
+    await form.getByTestId("unavailable-bin").selectOption(binId);
+    await form.getByTestId("unavailable-quantity").fill("1");
+    await form.getByTestId("unavailable-reason").fill("e2e: inspection passed");
+    await form.getByTestId("unavailable-submit").click();
+    await expect(page.getByTestId("ledger-row").first()).toHaveAttribute("data-type", "FROM_UNAVAILABLE");
+    await expect(page.getByTestId("ledger-row").first().getByTestId("ledger-unavailable-delta")).toHaveText(/[−-]1\s*Quality control \(QC\)/);
+    expect(await inQc()).toBe(before);
+  });
+
+  test("in Portuguese, the reasons Fluxo wrote in the ledger read in Portuguese", async ({ page }) => {
+    await signIn(page, "warehouse", { locale: "pt-BR" });
+    await openSkuWithStock(page);
+    await expect(page.getByTestId("ledger-row").first()).toBeVisible();
+    const reasons = await page.getByTestId("ledger-reason").allTextContents();
+    expect(reasons.some((r) => /^(Pedido #\d+|Recebimento do pedido de compra)/.test(r)), reasons.join(" | ")).toBe(true);
+    expect(reasons.filter((r) => /^(Order #\d+|Receipt of purchase order|Shipped$|Backorder filled)/.test(r))).toEqual([]);
+  });
+
   test("a manager sees the grid and the SKU page without the forms, and the server refuses a direct adjustment", async ({ page }) => {
     test.slow();
     await signIn(page, "manager");

@@ -19,12 +19,14 @@ interface Props {
   version: number;
   actions: OrderActionType[];
   activeHolds: HoldReason[];
+  /** Where the order ships from now (REALLOCATE may exclude it). */
+  warehouse: { id: string; code: string } | null;
 }
 
 const DESTRUCTIVE = new Set<OrderActionType>(["CANCEL", "REJECT"]);
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function OrderActions({ orderId, version, actions, activeHolds }: Props) {
+export function OrderActions({ orderId, version, actions, activeHolds, warehouse }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -34,6 +36,7 @@ export function OrderActions({ orderId, version, actions, activeHolds }: Props) 
   const [releaseReason, setReleaseReason] = useState<HoldReason | "">("");
   const [text, setText] = useState("");
   const [reallocated, setReallocated] = useState(false);
+  const [excludeCurrent, setExcludeCurrent] = useState(true);
   const [done, setDone] = useState<{ from: OrderStatus; to: OrderStatus } | null>(null);
   const act = useMutation(
     trpc.order.act.mutationOptions({
@@ -53,6 +56,7 @@ export function OrderActions({ orderId, version, actions, activeHolds }: Props) 
     setOpen(type);
     setText("");
     setReallocated(false);
+    setExcludeCurrent(true);
     setHoldReason(freeReasons[0] ?? "");
     setReleaseReason(activeHolds[0] ?? "");
   }
@@ -73,6 +77,8 @@ export function OrderActions({ orderId, version, actions, activeHolds }: Props) 
         return value ? { type, reason: value } : { type };
       case "SHORT_PICK":
         return { type, reallocated };
+      case "REALLOCATE":
+        return value ? { type, reason: value, ...(excludeCurrent && warehouse ? { excludeWarehouseIds: [warehouse.id] } : {}) } : null;
       default:
         return { type } as OrderAction;
     }
@@ -157,6 +163,21 @@ export function OrderActions({ orderId, version, actions, activeHolds }: Props) 
                 />
               )}
             </label>
+          )}
+          {open === "REALLOCATE" && (
+            <>
+              <p className="text-xs text-slate-500">{t("orders.actions.reallocateHelp")}</p>
+              <label className="block text-xs font-medium text-slate-600">
+                {t("orders.actions.reallocateReason")}
+                <input data-testid="action-reason" className={field} required maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+              </label>
+              {warehouse && (
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" data-testid="action-exclude-warehouse" checked={excludeCurrent} onChange={(e) => setExcludeCurrent(e.target.checked)} />
+                  {t("orders.actions.excludeWarehouse", { warehouse: warehouse.code })}
+                </label>
+              )}
+            </>
           )}
           {open === "SHORT_PICK" && (
             <label className="flex items-center gap-2 text-sm">

@@ -9,6 +9,10 @@ export interface BinOption {
   /** This SKU's units in the bin (0 when it has none). */
   onHand: number;
   unavailable: number;
+  /** The unavailable units by kind. */
+  damaged: number;
+  quarantine: number;
+  qc: number;
 }
 
 export const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -35,13 +39,14 @@ export function BinSelect(props: { label: string; bins: BinOption[]; value: stri
   );
 }
 
-export function ReasonField({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }) {
+/** A required reason; `help` says where it is kept (the stock ledger by default). */
+export function ReasonField({ value, onChange, testId, help }: { value: string; onChange: (v: string) => void; testId: string; help?: string }) {
   const t = useTranslations("stock.forms");
   return (
     <label className="block text-xs font-medium text-slate-600">
       {t("reason")}
       <input className={fieldClass} value={value} required minLength={3} maxLength={500} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
-      <span className="mt-0.5 block font-normal text-slate-400">{t("reasonHelp")}</span>
+      <span className="mt-0.5 block font-normal text-slate-400">{help ?? t("reasonHelp")}</span>
     </label>
   );
 }

@@ -32,7 +32,7 @@ function ThresholdFields(props: {
         {props.label}
         <input type="number" min={0} step={1} className={fieldClass} value={props.value} required onChange={(e) => props.onChange(e.target.value)} data-testid={ids.value} />
       </label>
-      <ReasonField value={props.reason} onChange={props.onReason} testId={ids.reason} />
+      <ReasonField value={props.reason} onChange={props.onReason} testId={ids.reason} help={t("thresholds.reasonHelp")} />
       <button type="submit" className={submitClass} disabled={m.isPending} data-testid={ids.submit}>
         {m.isPending ? t("saving") : props.submit}
       </button>

@@ -1,5 +1,5 @@
 "use client";
-/** Mark units of a bin damaged / quarantined / in QC, or clear them back to sale, with a reason (stock.setUnavailable). */
+/** Mark units of a bin damaged / quarantined / held for QC, or clear units of one kind back to sale, with a reason (stock.setUnavailable). */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -7,15 +7,20 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, type BinOption } from "@/components/forms/stock-form-fields";
+import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 type Direction = "TO_UNAVAILABLE" | "FROM_UNAVAILABLE";
+type Kind = (typeof UNAVAILABLE_KINDS)[number];
+const COLUMN = { DAMAGED: "damaged", QUARANTINE: "quarantine", QC: "qc" } as const satisfies Record<Kind, keyof BinOption>;
 
 export function StockUnavailableForm({ skuId, bins }: { skuId: string; bins: BinOption[] }) {
   const t = useTranslations("stock.forms");
+  const tKind = useTranslations("stock.unavailableKind");
   const trpc = useTRPC();
   const router = useRouter();
   const [direction, setDirection] = useState<Direction>("TO_UNAVAILABLE");
-  const candidates = bins.filter((b) => (direction === "TO_UNAVAILABLE" ? b.onHand > b.unavailable : b.unavailable > 0));
+  const [kind, setKind] = useState<Kind>("DAMAGED");
+  const candidates = bins.filter((b) => (direction === "TO_UNAVAILABLE" ? b.onHand > b.unavailable : b[COLUMN[kind]] > 0));
   const [binId, setBinId] = useState("");
   const [quantity, setQuantity] = useState("");
   const [reason, setReason] = useState("");
@@ -33,7 +38,7 @@ export function StockUnavailableForm({ skuId, bins }: { skuId: string; bins: Bin
     e.preventDefault();
     const value = parseIntStrict(quantity);
     if (!binId || !(value > 0)) return;
-    mark.mutate({ skuId, binId, quantity: value, direction, reason });
+    mark.mutate({ skuId, binId, quantity: value, direction, kind, reason });
   }
 
   return (
@@ -48,6 +53,12 @@ export function StockUnavailableForm({ skuId, bins }: { skuId: string; bins: Bin
           </label>
         ))}
       </fieldset>
+      <label className="block text-xs font-medium text-slate-600">
+        {t("unavailable.kind")}
+        <select className={fieldClass} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setBinId(""); }} data-testid="unavailable-kind">
+          {UNAVAILABLE_KINDS.map((k) => <option key={k} value={k}>{tKind(k)}</option>)}
+        </select>
+      </label>
       <BinSelect label={t("bin")} bins={candidates} value={binId} onChange={setBinId} testId="unavailable-bin" />
       <label className="block text-xs font-medium text-slate-600">
         {t("quantity")}

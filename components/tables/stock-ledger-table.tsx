@@ -9,6 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useLedgerReason } from "@/components/ui/ledger-reason";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
@@ -28,6 +29,8 @@ const PAGE = 50;
 
 export function StockLedgerTable({ skuId, initialPage, linkOrders }: Props) {
   const t = useTranslations("stock.ledger");
+  const tKind = useTranslations("stock.unavailableKind");
+  const reasonText = useLedgerReason();
   const actor = useActorLabel();
   const format = useFormatter();
   const trpc = useTRPC();
@@ -82,8 +85,11 @@ export function StockLedgerTable({ skuId, initialPage, linkOrders }: Props) {
                 <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{r.warehouseCode}{r.binCode ? ` / ${r.binCode}` : ""}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums" data-testid="ledger-on-hand-delta">{delta(r.onHandDelta)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{delta(r.reservedDelta)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{delta(r.unavailableDelta)}</td>
-                <td className="max-w-sm px-2 py-1.5 text-slate-700" data-testid="ledger-reason">{r.reason ?? ""}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums" data-testid="ledger-unavailable-delta">
+                  {delta(r.unavailableDelta)}
+                  {r.unavailableKind && <span className="block text-xs text-slate-500">{tKind(r.unavailableKind)}</span>}
+                </td>
+                <td className="max-w-sm px-2 py-1.5 text-slate-700" data-testid="ledger-reason">{reasonText(r.reason)}</td>
                 <td className="whitespace-nowrap px-2 py-1.5 text-slate-600" data-testid="ledger-actor">{actor(r.actorLabel)}</td>
                 <td className="whitespace-nowrap px-2 py-1.5">
                   {r.orderId && r.orderNumber !== null && (linkOrders ? (

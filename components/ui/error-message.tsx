@@ -23,12 +23,16 @@ export function useErrorText() {
   };
 }
 
-export function ErrorMessage({ error }: { error: ErrorLike | null | undefined }) {
-  const text = useErrorText()(error);
+/** The box an error's text is shown in (nothing without a text). */
+export function ErrorText({ text }: { text: string | null }) {
   if (!text) return null;
   return (
     <p role="status" data-testid="error-message" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
       {text}
     </p>
   );
+}
+
+export function ErrorMessage({ error }: { error: ErrorLike | null | undefined }) {
+  return <ErrorText text={useErrorText()(error)} />;
 }

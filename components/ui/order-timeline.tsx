@@ -6,6 +6,7 @@ import { changesOf } from "@/server/services/exceptions/exception-text";
 import { useActorLabel } from "@/components/ui/actor-label";
 import { reasons } from "@/components/ui/allocation-decision";
 import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
+import { useLedgerReason } from "@/components/ui/ledger-reason";
 
 export interface TimelineEvent {
   id: string;
@@ -43,6 +44,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const t = useTranslations();
   const format = useFormatter();
   const actor = useActorLabel();
+  const stockReason = useLedgerReason();
   const status = (s: string) => (isOrderStatus(s) ? t(`orderStatus.${s}`) : s);
   const label = (type: string, data: unknown) => {
     const key = timelineLabelKeys(type, data)
@@ -80,7 +82,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             </div>
             {why && (
               <div className="text-sm text-slate-700" data-testid="timeline-reason">
-                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : why })}
+                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : e.type.startsWith("stock.") ? stockReason(why) : why })}
               </div>
             )}
             {allocationReasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{allocationReasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}

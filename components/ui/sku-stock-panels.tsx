@@ -6,9 +6,11 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SkuDetail } from "@/server/services/stock/get-sku-detail";
+import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 const th = "px-2 py-2 font-medium";
 const num = "px-2 py-1.5 text-right tabular-nums";
+const KIND_FIELD = { DAMAGED: "damaged", QUARANTINE: "quarantine", QC: "qc" } as const;
 
 function useNumbers() {
   const format = useFormatter();
@@ -94,7 +96,14 @@ export function BinsTable({ bins }: { bins: SkuDetail["bins"] }) {
             <td className="px-2 py-1.5">{b.warehouseCode}</td>
             <td className="px-2 py-1.5 font-mono">{b.code}</td>
             <td className={num}>{n(b.onHand)}</td>
-            <td className={num}>{n(b.unavailable)}</td>
+            <td className={num}>
+              {n(b.unavailable)}
+              {b.unavailable > 0 && (
+                <span className="block text-xs text-slate-500" data-testid="sku-bin-unavailable-kinds">
+                  {UNAVAILABLE_KINDS.filter((k) => b[KIND_FIELD[k]] > 0).map((k) => t(`unavailableCount.${k}`, { count: b[KIND_FIELD[k]] })).join(" · ")}
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

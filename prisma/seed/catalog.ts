@@ -90,6 +90,11 @@ const FAMILIES: readonly Family[] = [
 export interface CatalogItem {
   code: string;
   name: string;
+  /** The product this SKU is a variant of: its family's code and name ("CAM-BAS", "Camiseta Básica Algodão"). */
+  productCode: string;
+  productName: string;
+  /** What tells it apart from the product's other SKUs ("Azul / M"); null when the family has one SKU only. */
+  variant: string | null;
   ean: string;
   category: Category;
   weightGrams: number;
@@ -100,6 +105,9 @@ export interface CatalogItem {
   priceCents: number;
   reorderPoint: number;
 }
+
+/** The house brand each department sells under. */
+export const BRANDS: Record<Category, string> = { FASHION: "Aurora Moda", HOME: "Aurora Casa", ELECTRONICS: "Voltz" };
 
 /** Every combination the families can make (more than the default 240). */
 export const CATALOG_CAPACITY = FAMILIES.reduce((n, f) => n + f.variants.length * f.colors.length, 0);
@@ -116,6 +124,13 @@ export function eanFor(itemNumber: number): string {
 function itemName(f: Family, v: Option, col: Option): string {
   const parts = f.category === "FASHION" ? [f.name, col.label, v.label] : [f.name, v.label, col.label];
   return parts.filter((s) => s !== "").join(" ");
+}
+
+/** Clothes "Azul / M", everything else "350 ml / Branco"; a one-size family just the colour ("Preto"). */
+function variantLabel(f: Family, v: Option, col: Option): string | null {
+  if (f.variants.length * f.colors.length === 1) return null;
+  const parts = f.category === "FASHION" ? [col.label, v.label] : [v.label, col.label];
+  return parts.filter((s) => s !== "").join(" / ");
 }
 
 /**
@@ -136,6 +151,9 @@ export function buildCatalog(count: number, rng: Rng): CatalogItem[] {
       items.push({
         code,
         name: itemName(f, v, col),
+        productCode: f.code,
+        productName: f.name,
+        variant: variantLabel(f, v, col),
         ean: eanFor(items.length + 1),
         category: f.category,
         weightGrams: Math.round(f.grams * weight),

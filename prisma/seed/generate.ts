@@ -5,7 +5,7 @@
  * in memory; stock levels and the opening receipts are computed after the
  * last batch, from running totals.
  */
-import { CATALOG_CAPACITY, buildCatalog } from "./catalog";
+import { BRANDS, CATALOG_CAPACITY, buildCatalog } from "./catalog";
 import { CHANNEL_SPECS } from "./channels";
 import { DAY, OrderClock } from "./clock";
 import { DEMO_USERS } from "./demo-users";
@@ -15,7 +15,7 @@ import { buildPurchaseOrders } from "./purchasing";
 import { Rng } from "./rng";
 import { StockLedger } from "./stock";
 import { buildStockPlan } from "./stock-plan";
-import type { BaseData, OrderBatch, OrderStatus, Role, SkuRow, StockData, UserRow } from "./types";
+import type { BaseData, OrderBatch, OrderStatus, ProductRow, Role, SkuRow, StockData, UserRow } from "./types";
 
 export const DEFAULT_SEED = 20_261_128;
 /**
@@ -77,8 +77,19 @@ export function createGenerator(opts: GenerateOptions): SeedGenerator {
 
   const catalogRng = root.fork("catalog");
   const catalog = buildCatalog(skuCount, catalogRng);
+  // One product per family, in the order its first SKU comes; its own id stream leaves the SKU ids as they were.
+  const productRng = root.fork("products");
+  const productIds = new Map<string, string>();
+  const products: ProductRow[] = [];
+  for (const c of catalog) {
+    if (productIds.has(c.productCode)) continue;
+    const id = productRng.uuid();
+    productIds.set(c.productCode, id);
+    const at = new Date(clock.start.getTime() - 25 * DAY);
+    products.push({ id, name: c.productName, brand: BRANDS[c.category], description: null, createdAt: at, updatedAt: at });
+  }
   const skus: SkuRow[] = catalog.map((c) => ({
-    id: catalogRng.uuid(), code: c.code, name: c.name, ean: c.ean, weightGrams: c.weightGrams, lengthMm: c.lengthMm, widthMm: c.widthMm,
+    id: catalogRng.uuid(), productId: productIds.get(c.productCode)!, variant: c.variant, code: c.code, name: c.name, ean: c.ean, weightGrams: c.weightGrams, lengthMm: c.lengthMm, widthMm: c.widthMm,
     heightMm: c.heightMm, ncm: c.ncm, priceCents: c.priceCents, reorderPoint: c.reorderPoint, active: true,
   }));
 
@@ -92,6 +103,7 @@ export function createGenerator(opts: GenerateOptions): SeedGenerator {
     channels: channels.map((c) => c.row),
     warehouses: plan.warehouses,
     bins: plan.bins,
+    products,
     skus,
     purchaseOrders: purchasing.purchaseOrders,
     purchaseOrderLines: purchasing.lines,

@@ -8,6 +8,7 @@ import type { Rng } from "./rng";
 import type { StockLedger } from "./stock";
 import { skuWhKey, type StockPlan } from "./stock-plan";
 import type { JsonValue, OrderBatch, OrderEventRow, OrderLineRow, OrderStatus, SkuRow, StockMovementRow, UserRow } from "./types";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export interface StockContext {
   plan: StockPlan;
@@ -36,11 +37,12 @@ export interface OrderStockInput {
 }
 
 /** Texts as the stock services write them (server/services/stock/*). */
+/** As the app writes them (server/services/stock/ledger-reasons.ts), so they read in the reader's language. */
 const REASON = {
-  reserve: (n: number) => `Order #${n}`,
-  ship: (n: number) => `Order #${n} shipped`,
-  release: (n: number) => `Order #${n} cancelled`,
-  ret: (n: number) => `Return of order #${n}: item in good condition, back on the shelf`,
+  reserve: (n: number) => ledgerReason("orderReserved", { number: n }),
+  ship: (n: number) => ledgerReason("orderShipped", { number: n }),
+  release: (n: number) => ledgerReason("orderCancelledPlain", { number: n }),
+  ret: (n: number) => ledgerReason("orderReturned", { number: n, note: "produto em perfeito estado, de volta à prateleira" }),
 };
 
 export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, out: OrderBatch, events: OrderEventRow[]): void {
@@ -85,7 +87,7 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
     const move = (m: Pick<StockMovementRow, "type" | "binId" | "onHandDelta" | "reservedDelta" | "reason" | "createdAt"> & { actor?: UserRow }): void => {
       c.ledger.schedule({
         type: m.type, skuId, warehouseId, binId: m.binId, onHandDelta: m.onHandDelta, reservedDelta: m.reservedDelta,
-        unavailableDelta: 0, reason: m.reason, actorId: m.actor?.id ?? null, actorLabel: m.actor?.name ?? "system", orderId: o.orderId, purchaseOrderId: null, createdAt: m.createdAt,
+        unavailableDelta: 0, unavailableKind: null, reason: m.reason, actorId: m.actor?.id ?? null, actorLabel: m.actor?.name ?? "system", orderId: o.orderId, purchaseOrderId: null, createdAt: m.createdAt,
       });
     };
     move({ type: "RESERVATION", binId: null, onHandDelta: 0, reservedDelta: q, reason: REASON.reserve(o.number), createdAt: new Date(reservedAt) });

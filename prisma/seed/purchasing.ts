@@ -8,6 +8,7 @@ import type { Rng } from "./rng";
 import { skuWhKey, type StockPlan } from "./stock-plan";
 import type { PurchaseOrderLineRow, PurchaseOrderRow, UserRow } from "./types";
 import type { CatalogItem, Category } from "./catalog";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 const SUPPLIERS: Record<Category, readonly string[]> = {
   FASHION: ["Malharia Vale do Itajaí Ltda", "Confecções Bom Retiro Ltda", "Têxtil Santa Catarina S.A.", "Jeans Brasil Indústria e Comércio"],
@@ -67,8 +68,8 @@ export function buildPurchaseOrders(rng: Rng, plan: StockPlan, catalog: readonly
       if (received > 0) {
         const slot = plan.slotsBySkuWh[skuWhKey(sku, wh)]![0]!;
         plan.planned.push({
-          type: "RECEIPT", slot, onHandDelta: received, unavailableDelta: 0,
-          reason: `Receipt of purchase order #${po.number}: NF-e ${100 + po.number * 37}`, actor: receiver, purchaseOrderId: po.id, createdAt: receivedAt,
+          type: "RECEIPT", slot, onHandDelta: received, unavailableDelta: 0, unavailableKind: null,
+          reason: ledgerReason("receiptNote", { number: po.number, note: `NF-e ${100 + po.number * 37}` }), actor: receiver, purchaseOrderId: po.id, createdAt: receivedAt,
         });
       }
     });

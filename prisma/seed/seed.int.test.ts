@@ -62,6 +62,17 @@ describe("seed (300 orders)", () => {
     expect(bad).toBe(0);
   });
 
+  it("groups the SKUs into products: every SKU has one, many products have several variants", async () => {
+    expect(await count(`SELECT 1 FROM "Product"`)).toBe(summary.counts.products);
+    expect(await count(`SELECT 1 FROM "Sku" s LEFT JOIN "Product" p ON p.id = s."productId" WHERE p.id IS NULL`)).toBe(0);
+    expect(await count(`SELECT 1 FROM "Product" p WHERE NOT EXISTS (SELECT 1 FROM "Sku" s WHERE s."productId" = p.id)`)).toBe(0);
+    expect(await count(`SELECT "productId" FROM "Sku" GROUP BY 1 HAVING count(*) >= 2`)).toBeGreaterThanOrEqual(20);
+    // Variants tell a product's SKUs apart; the SKU keeps its full printed name.
+    expect(await count(`SELECT 1 FROM "Sku" GROUP BY "productId", variant HAVING count(*) > 1`)).toBe(0);
+    const shirt = await t.db.sku.findUniqueOrThrow({ where: { code: "CAM-BAS-M-AZU" }, select: { name: true, variant: true, product: { select: { name: true } } } });
+    expect(shirt).toEqual({ name: "Camiseta Básica Algodão Azul M", variant: "Azul / M", product: { name: "Camiseta Básica Algodão" } });
+  });
+
   it("has an order in every pipeline status, with matching payment/fulfilment statuses", async () => {
     const statuses = await t.db.$queryRawUnsafe<{ status: string }[]>(`SELECT DISTINCT status::text AS status FROM "Order"`);
     expect(statuses.map((s) => s.status).sort()).toEqual([...ORDER_STATUSES].sort());

@@ -22,7 +22,7 @@ export interface SeedOptions extends Omit<GenerateOptions, "orders"> {
 }
 
 export interface SeedCounts {
-  users: number; channels: number; warehouses: number; bins: number; skus: number; customers: number;
+  users: number; channels: number; warehouses: number; bins: number; products: number; skus: number; customers: number;
   orders: number; orderLines: number; orderEvents: number; orderHolds: number; reservations: number;
   stockMovements: number; stockBalances: number; binStocks: number; purchaseOrders: number; exceptions: number;
 }
@@ -41,7 +41,7 @@ export async function seed(db: PrismaClient, opts: SeedOptions): Promise<SeedSum
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const counts: SeedCounts = {
-    users: 0, channels: 0, warehouses: 0, bins: 0, skus: 0, customers: 0, orders: 0, orderLines: 0, orderEvents: 0, orderHolds: 0,
+    users: 0, channels: 0, warehouses: 0, bins: 0, products: 0, skus: 0, customers: 0, orders: 0, orderLines: 0, orderEvents: 0, orderHolds: 0,
     reservations: 0, stockMovements: 0, stockBalances: 0, binStocks: 0, purchaseOrders: 0, exceptions: 0,
   };
   const gen = createGenerator(opts);
@@ -74,10 +74,11 @@ async function write(writer: SeedWriter, gen: SeedGenerator, opts: SeedOptions, 
   counts.channels = await writer.insert("Channel", base.channels.map((c) => ({ ...c, secret: randomBytes(24).toString("hex") })));
   counts.warehouses = await writer.insert("Warehouse", base.warehouses);
   counts.bins = await writer.insert("Bin", base.bins);
+  counts.products = await writer.insert("Product", base.products);
   counts.skus = await writer.insert("Sku", base.skus);
   counts.purchaseOrders = await writer.insert("PurchaseOrder", base.purchaseOrders);
   await writer.insert("PurchaseOrderLine", base.purchaseOrderLines);
-  log(`Seeding ${fmt(opts.orders)} orders (seed ${gen.seed}, ${fmt(base.skus.length)} SKUs, ${fmt(base.bins.length)} bins)…`);
+  log(`Seeding ${fmt(opts.orders)} orders (seed ${gen.seed}, ${fmt(base.products.length)} products, ${fmt(base.skus.length)} SKUs, ${fmt(base.bins.length)} bins)…`);
 
   const maxInFlight = (await writer.isEmbedded()) ? 1 : 3;
   const inFlight: Promise<void>[] = [];

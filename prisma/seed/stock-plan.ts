@@ -5,7 +5,7 @@
  */
 import type { CatalogItem, Category } from "./catalog";
 import type { Rng } from "./rng";
-import type { BinRow, MovementType, UserRow, WarehouseRow } from "./types";
+import type { BinRow, MovementType, UnavailableKind, UserRow, WarehouseRow } from "./types";
 
 export const WAREHOUSE_SPECS = [
   { code: "SP", name: "CD São Paulo", city: "Cajamar", state: "SP" },
@@ -35,6 +35,8 @@ export interface PlannedMovement {
   slot: number;
   onHandDelta: number;
   unavailableDelta: number;
+  /** Which unavailable bucket unavailableDelta moves (null when it is 0). */
+  unavailableKind: UnavailableKind | null;
   reason: string;
   actor: UserRow;
   purchaseOrderId: string | null;
@@ -81,7 +83,9 @@ function buildBins(rng: Rng, warehouseId: string): BinRow[] {
   return bins;
 }
 
-const DAMAGE_REASONS = ["Avaria no recebimento", "Embalagem danificada", "Quarentena: controle de qualidade", "Defeito de fabricação"];
+const UNAVAILABLE_REASONS: readonly (readonly [string, UnavailableKind])[] = [
+  ["Avaria no recebimento", "DAMAGED"], ["Embalagem danificada", "DAMAGED"], ["Quarentena: controle de qualidade", "QUARANTINE"], ["Defeito de fabricação", "DAMAGED"],
+];
 
 export function buildStockPlan(rng: Rng, catalog: readonly CatalogItem[], warehouse: UserRow, window: { start: Date; end: Date }): StockPlan {
   const warehouses: WarehouseRow[] = WAREHOUSE_SPECS.map((w) => ({ id: rng.uuid(), code: w.code, name: w.name, city: w.city, state: w.state, active: true }));
@@ -124,12 +128,14 @@ export function buildStockPlan(rng: Rng, catalog: readonly CatalogItem[], wareho
 
   const planned: PlannedMovement[] = [];
   const at = (): Date => rng.date(window.start, window.end);
-  const damage = (slot: number): PlannedMovement => ({
-    type: "TO_UNAVAILABLE", slot, onHandDelta: 0, unavailableDelta: rng.int(1, 3), reason: rng.pick(DAMAGE_REASONS), actor: warehouse, purchaseOrderId: null, createdAt: at(),
-  });
+  const damage = (slot: number): PlannedMovement => {
+    const unavailableDelta = rng.int(1, 3);
+    const [reason, unavailableKind] = rng.pick(UNAVAILABLE_REASONS);
+    return { type: "TO_UNAVAILABLE", slot, onHandDelta: 0, unavailableDelta, unavailableKind, reason, actor: warehouse, purchaseOrderId: null, createdAt: at() };
+  };
   const adjustment = (slot: number): PlannedMovement => {
     const delta = rng.chance(0.6) ? -rng.int(1, 4) : rng.int(1, 3);
-    return { type: "ADJUSTMENT", slot, onHandDelta: delta, unavailableDelta: 0, reason: `Adjustment: contagem cíclica, ${delta > 0 ? "sobra" : "falta"} de ${Math.abs(delta)} un.`, actor: warehouse, purchaseOrderId: null, createdAt: at() };
+    return { type: "ADJUSTMENT", slot, onHandDelta: delta, unavailableDelta: 0, unavailableKind: null, reason: `Adjustment: contagem cíclica, ${delta > 0 ? "sobra" : "falta"} de ${Math.abs(delta)} un.`, actor: warehouse, purchaseOrderId: null, createdAt: at() };
   };
   slots.forEach((slot, index) => {
     // Damaged units: counted on hand, not sellable, kept in the bin they were found in.

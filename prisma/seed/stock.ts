@@ -9,7 +9,7 @@ import type { CatalogItem } from "./catalog";
 import { MovementQueue, type PendingMovement } from "./movement-queue";
 import type { Rng } from "./rng";
 import { WH_COUNT, type StockPlan } from "./stock-plan";
-import type { BinStockRow, ExceptionRow, SkuRow, StockBalanceRow, StockData, StockMovementRow, UserRow } from "./types";
+import type { BinStockRow, ExceptionRow, SkuRow, StockBalanceRow, StockData, StockMovementRow, UnavailableKind, UserRow } from "./types";
 
 export class StockLedger {
   /** Units in ACTIVE reservations, per sku × warehouse. */
@@ -28,7 +28,7 @@ export class StockLedger {
       const slot = plan.slots[m.slot]!;
       this.schedule({
         type: m.type, skuId: skus[slot.sku]!.id, warehouseId: plan.warehouses[slot.wh]!.id, binId: plan.bins[slot.bin]!.id,
-        onHandDelta: m.onHandDelta, reservedDelta: 0, unavailableDelta: m.unavailableDelta, reason: m.reason,
+        onHandDelta: m.onHandDelta, reservedDelta: 0, unavailableDelta: m.unavailableDelta, unavailableKind: m.unavailableKind, reason: m.reason,
         actorId: m.actor.id, actorLabel: m.actor.name, orderId: null, purchaseOrderId: m.purchaseOrderId, createdAt: m.createdAt,
       });
     }
@@ -47,11 +47,15 @@ export class StockLedger {
   finalize(rng: Rng, catalog: readonly CatalogItem[], skus: readonly SkuRow[], opening: { at: Date; actor: UserRow; alertAt: Date }): StockData {
     const { plan } = this;
     const slotUnavailable = new Int32Array(plan.slots.length);
+    const slotByKind: Record<UnavailableKind, Int32Array> = {
+      DAMAGED: new Int32Array(plan.slots.length), QUARANTINE: new Int32Array(plan.slots.length), QC: new Int32Array(plan.slots.length),
+    };
     const slotIn = new Int32Array(plan.slots.length);
     const slotAdjustUp = new Int32Array(plan.slots.length);
     const movements: StockMovementRow[] = [];
     for (const m of plan.planned) {
       slotUnavailable[m.slot]! += m.unavailableDelta;
+      if (m.unavailableKind) slotByKind[m.unavailableKind][m.slot]! += m.unavailableDelta;
       slotIn[m.slot]! += m.onHandDelta;
       if (m.onHandDelta > 0) slotAdjustUp[m.slot]! += m.onHandDelta;
     }
@@ -92,11 +96,14 @@ export class StockLedger {
         const openingQty = binOnHand + this.slotOut[s]! - slotIn[s]!;
         if (openingQty < 0) throw new Error(`seed bug: negative opening stock for ${item.code} in slot ${s}`);
         onHand += binOnHand;
-        binStocks.push({ skuId: skuRow.id, binId: plan.bins[plan.slots[s]!.bin]!.id, onHand: binOnHand, unavailable: slotUnavailable[s]! });
+        binStocks.push({
+          skuId: skuRow.id, binId: plan.bins[plan.slots[s]!.bin]!.id, onHand: binOnHand, unavailable: slotUnavailable[s]!,
+          damaged: slotByKind.DAMAGED[s]!, quarantine: slotByKind.QUARANTINE[s]!, qc: slotByKind.QC[s]!,
+        });
         if (openingQty > 0) {
           movements.push({
             id: s + 1, type: "RECEIPT", skuId: skuRow.id, warehouseId: warehouse.id, binId: plan.bins[plan.slots[s]!.bin]!.id,
-            onHandDelta: openingQty, reservedDelta: 0, unavailableDelta: 0, reason: "Inventário inicial (implantação)",
+            onHandDelta: openingQty, reservedDelta: 0, unavailableDelta: 0, unavailableKind: null, reason: "Inventário inicial (implantação)",
             actorId: opening.actor.id, actorLabel: opening.actor.name, orderId: null, purchaseOrderId: null, createdAt: opening.at,
           });
         }

@@ -13,9 +13,10 @@ import type {
   PurchaseOrderStatus,
   ReservationStatus,
   Role,
+  UnavailableKind,
 } from "@/server/generated/prisma/client";
 
-export type { ChannelPlatform, FulfillmentStatus, HoldReason, MovementType, OrderStatus, PaymentStatus, Role };
+export type { ChannelPlatform, FulfillmentStatus, HoldReason, MovementType, OrderStatus, PaymentStatus, Role, UnavailableKind };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -29,8 +30,10 @@ export interface BinRow {
   id: string; warehouseId: string; code: string; zone: string; aisle: string; shelf: string; position: string; pickSequence: number;
 }
 
+export interface ProductRow { id: string; name: string; brand: string | null; description: string | null; createdAt: Date; updatedAt: Date }
+
 export interface SkuRow {
-  id: string; code: string; name: string; ean: string; weightGrams: number; lengthMm: number; widthMm: number; heightMm: number;
+  id: string; productId: string; variant: string | null; code: string; name: string; ean: string; weightGrams: number; lengthMm: number; widthMm: number; heightMm: number;
   ncm: string; priceCents: number; reorderPoint: number; active: boolean;
 }
 
@@ -74,13 +77,14 @@ export interface ReservationRow {
 
 export interface StockMovementRow {
   id: number; type: MovementType; skuId: string; warehouseId: string; binId: string | null;
-  onHandDelta: number; reservedDelta: number; unavailableDelta: number; reason: string | null;
+  onHandDelta: number; reservedDelta: number; unavailableDelta: number; unavailableKind: UnavailableKind | null; reason: string | null;
   actorId: string | null; actorLabel: string; orderId: string | null; purchaseOrderId: string | null; createdAt: Date;
 }
 
 export interface StockBalanceRow { skuId: string; warehouseId: string; onHand: number; reserved: number; unavailable: number; safety: number }
 
-export interface BinStockRow { skuId: string; binId: string; onHand: number; unavailable: number }
+/** unavailable = damaged + quarantine + qc (a CHECK in the database). */
+export interface BinStockRow { skuId: string; binId: string; onHand: number; unavailable: number; damaged: number; quarantine: number; qc: number }
 
 export interface PurchaseOrderRow {
   id: string; number: number; warehouseId: string; supplier: string; status: PurchaseOrderStatus; expectedAt: Date | null; createdAt: Date;
@@ -120,6 +124,7 @@ export interface BaseData {
   channels: ChannelRow[];
   warehouses: WarehouseRow[];
   bins: BinRow[];
+  products: ProductRow[];
   skus: SkuRow[];
   purchaseOrders: PurchaseOrderRow[];
   purchaseOrderLines: PurchaseOrderLineRow[];

@@ -165,13 +165,13 @@ export class SeedWriter {
   async truncate(): Promise<void> {
     const tables = [
       "Exception", "BinStock", "StockBalance", "StockMovement", "Reservation", "OrderEvent", "OrderHold", "OrderLine", "Order", "Customer",
-      "PurchaseOrderLine", "PurchaseOrder", "Sku", "Bin", "Warehouse", "Channel", "User",
+      "PurchaseOrderLine", "PurchaseOrder", "Sku", "Product", "Bin", "Warehouse", "Channel", "User",
     ];
     await this.root.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
   }
 
   async tablesWithRows(): Promise<string[]> {
-    const tables = ["User", "Channel", "Warehouse", "Sku", "Customer", "Order", "StockMovement", "PurchaseOrder"];
+    const tables = ["User", "Channel", "Warehouse", "Product", "Sku", "Customer", "Order", "StockMovement", "PurchaseOrder"];
     const sql = tables.map((t) => `SELECT '${t}' AS t WHERE EXISTS (SELECT 1 FROM "${t}")`).join(" UNION ALL ");
     const rows = await this.db.$queryRawUnsafe<{ t: string }[]>(sql);
     return rows.map((r) => r.t);

@@ -11,6 +11,7 @@ import { shippingRouter } from "@/server/api/routers/shipping/shipping-router";
 import { carrierRouter } from "@/server/api/routers/shipping/carrier-router";
 import { purchasingRouter } from "@/server/api/routers/purchasing/purchasing-router";
 import { exceptionRouter } from "@/server/api/routers/exception/exception-router";
+import { catalogRouter } from "@/server/api/routers/catalog/catalog-router";
 
 export const appRouter = router({
   dashboard: dashboardRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   carrier: carrierRouter,
   purchasing: purchasingRouter,
   exception: exceptionRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,9 +4,8 @@
  * old shapes, then the rest is applied and the backfills are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
-import { pgliteRunner } from "@/server/db";
-import { migrate, readMigrations } from "@/server/lib/migrator";
+import type { PGlite } from "@electric-sql/pglite";
+import { migrateOverOldRows } from "@/server/test/migration-harness";
 
 const MIGRATION = "20261128160327_po_line_costs_stock_alert_warehouse";
 
@@ -23,12 +22,7 @@ const LINE_2A = "00000000-0000-4000-8000-0000000000d3";
 let pg: PGlite;
 
 beforeAll(async () => {
-  pg = new PGlite();
-  const all = readMigrations();
-  expect(all.map((m) => m.name)).toContain(MIGRATION);
-  const runner = pgliteRunner(pg);
-  await migrate(runner, all.filter((m) => m.name < MIGRATION));
-  await pg.exec(`
+  pg = await migrateOverOldRows(MIGRATION, `
     INSERT INTO "Warehouse" (id, code, name, city, state) VALUES ('${WH_SP}', 'SP1', 'São Paulo', 'São Paulo', 'SP'), ('${WH_RJ}', 'RJ1', 'Rio', 'Rio de Janeiro', 'RJ');
     INSERT INTO "Sku" (id, code, name) VALUES ('${SKU_A}', 'A', 'Shirt'), ('${SKU_B}', 'B', 'Mug');
     INSERT INTO "PurchaseOrder" (id, "warehouseId", supplier) VALUES ('${PO_1}', '${WH_SP}', 'Malharia'), ('${PO_2}', '${WH_SP}', 'Cerâmica');
@@ -50,7 +44,6 @@ beforeAll(async () => {
       ('00000000-0000-4000-8000-0000000000e4', 'OUT_OF_STOCK', '${SKU_B}', 'unknown warehouse', '{"warehouse": "XX9"}', '2026-11-01T10:00:00Z'),
       ('00000000-0000-4000-8000-0000000000e5', 'ORDER_BACKORDERED', '${SKU_A}', 'not an alert', '{"warehouse": "SP1"}', '2026-11-01T10:00:00Z');
   `);
-  expect(await migrate(runner, all)).toContain(MIGRATION);
 });
 
 afterAll(async () => {

@@ -24,6 +24,8 @@ import stockEn from "./stock.en.json";
 import stockPt from "./stock.pt-BR.json";
 import exceptionsEn from "./exceptions.en.json";
 import exceptionsPt from "./exceptions.pt-BR.json";
+import productsEn from "./products.en.json";
+import productsPt from "./products.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -38,6 +40,7 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: purchasingEn, "pt-BR": purchasingPt },
   { en: stockEn, "pt-BR": stockPt },
   { en: exceptionsEn, "pt-BR": exceptionsPt },
+  { en: productsEn, "pt-BR": productsPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {

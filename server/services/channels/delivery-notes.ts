@@ -7,6 +7,7 @@
  * that connectors write name the platform's own fields and are shown as
  * written. Pure and client-safe.
  */
+import { templateTable, type ReadText, type TemplateParams } from "@/server/lib/text-templates";
 
 /** Templates: `{name}` is a value. Read back in this order (the first that matches wins: specific before generic). */
 export const DELIVERY_NOTES = {
@@ -29,48 +30,21 @@ export const DELIVERY_NOTES = {
 } as const;
 
 export type DeliveryNoteKey = keyof typeof DELIVERY_NOTES;
-export const DELIVERY_NOTE_KEYS = Object.keys(DELIVERY_NOTES) as DeliveryNoteKey[];
+const NOTES = templateTable<DeliveryNoteKey>("delivery note", DELIVERY_NOTES);
+export const DELIVERY_NOTE_KEYS = NOTES.keys;
 
-/** Values of the note, by placeholder name. */
-export type NoteParams = Record<string, string | number>;
-
-export interface DeliveryNote {
-  key: DeliveryNoteKey;
-  params: Record<string, string>;
+export interface DeliveryNote extends ReadText<DeliveryNoteKey> {
   /** A param that is an order status code: the UI shows its label. */
   orderStatusParam?: string;
 }
 
-const HOLE = /\{(\w+)\}/g;
-
 /** The English text of a note, as stored. */
-export function deliveryNote(key: DeliveryNoteKey, params: NoteParams = {}): string {
-  return DELIVERY_NOTES[key].replace(HOLE, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`delivery note ${key}: no value for {${name}}`);
-    return String(v);
-  });
+export function deliveryNote(key: DeliveryNoteKey, params: TemplateParams = {}): string {
+  return NOTES.write(key, params);
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-const READERS = DELIVERY_NOTE_KEYS.map((key) => {
-  const template = DELIVERY_NOTES[key];
-  const names = [...template.matchAll(HOLE)].map((m) => m[1] as string);
-  const parts = template.split(HOLE).filter((_, i) => i % 2 === 0);
-  // A value at the end takes the rest of the text (a database message may run over lines); inside, the shortest.
-  const body = parts.map(escape).reduce((re, part, i) => (i === 0 ? part : `${re}${i === parts.length - 1 && part === "" ? "([\\s\\S]+)" : "(.+?)"}${part}`), "");
-  return { key, names, pattern: new RegExp(`^${body}$`) };
-});
 
 /** The note a stored text is, with its values; null for any other text (a connector's parse error). */
 export function readDeliveryNote(text: string | null | undefined): DeliveryNote | null {
-  if (!text) return null;
-  for (const r of READERS) {
-    const m = r.pattern.exec(text);
-    if (!m) continue;
-    const params = Object.fromEntries(r.names.map((n, i) => [n, m[i + 1] as string]));
-    return r.key === "addressFrozen" ? { key: r.key, params, orderStatusParam: "status" } : { key: r.key, params };
-  }
-  return null;
+  const note = NOTES.read(text);
+  return note?.key === "addressFrozen" ? { ...note, orderStatusParam: "status" } : note;
 }

@@ -165,7 +165,8 @@ describe("orderEntry lookups", () => {
   });
 
   it("limits SKU results to 20", async () => {
-    await db.sku.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ code: `MEI-${String(i).padStart(2, "0")}`, name: `Meia ${i}`, priceCents: 100 })) });
+    const productId = (await db.product.create({ data: { name: "Meia" } })).id;
+    await db.sku.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ productId, code: `MEI-${String(i).padStart(2, "0")}`, name: `Meia ${i}`, priceCents: 100 })) });
     expect(await createCaller({ user: operator }).orderEntry.skuLookup({ query: "MEI" })).toHaveLength(20);
   });
 

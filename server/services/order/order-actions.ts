@@ -15,6 +15,7 @@ export const ORDER_ACTIONS = [
   "REJECT",
   "ALLOCATE",
   "BACKORDER",
+  "REALLOCATE",
   "START_PICKING",
   "SHORT_PICK",
   "PACK",
@@ -47,6 +48,12 @@ export interface OrderActionPayloads {
   REJECT: { reason?: string };
   ALLOCATE: NoPayload;
   BACKORDER: NoPayload;
+  /**
+   * Give back the order's stock and allocate it again (a warehouse that cannot
+   * fulfil it, an address that changed): why (non-empty), and the warehouses
+   * it must not ship from.
+   */
+  REALLOCATE: { reason: string; excludeWarehouseIds?: string[] };
   START_PICKING: NoPayload;
   /** Whether the short line could be re-allocated from other stock. */
   SHORT_PICK: { reallocated: boolean };
@@ -93,6 +100,7 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   REJECT: ["ADMIN", "OPERATOR", "MANAGER"],
   ALLOCATE: ["ADMIN", "OPERATOR", "WAREHOUSE"],
   BACKORDER: ["ADMIN", "OPERATOR"],
+  REALLOCATE: ["ADMIN", "OPERATOR"],
   START_PICKING: ["ADMIN", "WAREHOUSE"],
   SHORT_PICK: ["ADMIN", "WAREHOUSE"],
   PACK: ["ADMIN", "WAREHOUSE"],

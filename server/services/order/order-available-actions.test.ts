@@ -33,6 +33,7 @@ describe("ACTION_ROLES", () => {
         "INVOICE",
         "ALLOCATE",
         "BACKORDER",
+        "REALLOCATE",
       ].sort(),
     );
   });

@@ -19,12 +19,14 @@ export async function makeChannel(platform: ChannelPlatform, name: string, activ
 
 /** A small catalogue: two T-shirts, a mug, an inactive case. */
 export async function makeCatalogue(): Promise<void> {
+  const product = async (name: string) => (await db.product.create({ data: { name } })).id;
+  const shirt = await product("Camiseta Básica Algodão");
   await db.sku.createMany({
     data: [
-      { code: "CAM-BAS-M-AZU", name: "Camiseta Básica Algodão Azul M", ean: "7890000000017", priceCents: 4990 },
-      { code: "CAM-BAS-G-PRE", name: "Camiseta Básica Algodão Preto G", ean: "7890000000024", priceCents: 4990 },
-      { code: "CAN-CER-350-BRA", name: "Caneca Cerâmica 350 ml Branco", ean: "7890000000031", priceCents: 3490 },
-      { code: "CAP-IPH-13-TRA", name: "Capinha Silicone iPhone 13 Transparente", ean: "7890000000048", priceCents: 5990, active: false },
+      { productId: shirt, variant: "Azul / M", code: "CAM-BAS-M-AZU", name: "Camiseta Básica Algodão Azul M", ean: "7890000000017", priceCents: 4990 },
+      { productId: shirt, variant: "Preto / G", code: "CAM-BAS-G-PRE", name: "Camiseta Básica Algodão Preto G", ean: "7890000000024", priceCents: 4990 },
+      { productId: await product("Caneca Cerâmica 350 ml"), code: "CAN-CER-350-BRA", name: "Caneca Cerâmica 350 ml Branco", ean: "7890000000031", priceCents: 3490 },
+      { productId: await product("Capinha Silicone iPhone 13"), code: "CAP-IPH-13-TRA", name: "Capinha Silicone iPhone 13 Transparente", ean: "7890000000048", priceCents: 5990, active: false },
     ],
   });
 }

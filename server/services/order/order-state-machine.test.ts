@@ -31,6 +31,7 @@ const EXPECTED: Record<OrderActionType, Edges> = {
   REJECT: { FRAUD_REVIEW: "CANCELLED" },
   ALLOCATE: { APPROVED: "ALLOCATED", BACKORDERED: "ALLOCATED" },
   BACKORDER: { APPROVED: "BACKORDERED", ALLOCATED: "BACKORDERED" },
+  REALLOCATE: { ALLOCATED: "APPROVED", BACKORDERED: "APPROVED" },
   START_PICKING: { ALLOCATED: "PICKING" },
   SHORT_PICK: { PICKING: "ALLOCATED" },
   PACK: { PICKING: "PACKED" },
@@ -83,16 +84,16 @@ const EXPECTED: Record<OrderActionType, Edges> = {
 const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
 
 describe("the dimensions", () => {
-  it("lists the 14 pipeline stages, 18 actions, and RETURNED/CANCELLED as terminal", () => {
+  it("lists the 14 pipeline stages, 19 actions, and RETURNED/CANCELLED as terminal", () => {
     expect(ORDER_STATUSES).toHaveLength(14);
-    expect(ORDER_ACTIONS).toHaveLength(18);
+    expect(ORDER_ACTIONS).toHaveLength(19);
     expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
   });
 });
 
 describe("every (status × action) pair", () => {
-  it("covers all 252 pairs", () => {
-    expect(PAIRS).toHaveLength(252);
+  it("covers all 266 pairs", () => {
+    expect(PAIRS).toHaveLength(266);
   });
 
   it.each(PAIRS)("$action from $status", ({ action, status }) => {
@@ -137,6 +138,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       REJECT: "CANCELLED",
       ALLOCATE: "ALLOCATED",
       BACKORDER: "BACKORDERED",
+      REALLOCATE: "APPROVED",
       START_PICKING: "PICKING",
       PACK: "PACKED",
       INVOICE: "INVOICED",

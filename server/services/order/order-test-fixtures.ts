@@ -35,6 +35,7 @@ export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
   REJECT: { type: "REJECT", reason: "stolen card" },
   ALLOCATE: { type: "ALLOCATE" },
   BACKORDER: { type: "BACKORDER" },
+  REALLOCATE: { type: "REALLOCATE", reason: "warehouse flooded" },
   START_PICKING: { type: "START_PICKING" },
   SHORT_PICK: { type: "SHORT_PICK", reallocated: true },
   PACK: { type: "PACK" },

@@ -81,6 +81,22 @@ export const TRANSITION_TABLE: TransitionTable = {
     event: "order.backordered",
     effects: fulfillment("BACKORDERED"),
   },
+  REALLOCATE: {
+    action: "REALLOCATE",
+    from: ["ALLOCATED", "BACKORDERED"],
+    // Back to APPROVED for a moment: the stock hook (order-stock-hooks.ts) releases the order's reservations,
+    // allocates again without the excluded warehouses and moves it on to ALLOCATED or BACKORDERED, in the same transaction.
+    to: "APPROVED",
+    event: "order.reallocated",
+    validate: (a) =>
+      requiredText("reason", a.reason) ??
+      (a.excludeWarehouseIds === undefined || (Array.isArray(a.excludeWarehouseIds) && a.excludeWarehouseIds.every((id) => typeof id === "string"))
+        ? null
+        : { field: "excludeWarehouseIds", message: "excludeWarehouseIds must be a list of warehouse ids" }),
+    effects: fulfillment("UNFULFILLED"),
+    eventReason: (a) => optionalText(a.reason),
+    eventData: (_s, a) => (a.excludeWarehouseIds?.length ? { excludedWarehouseIds: [...a.excludeWarehouseIds] } : {}),
+  },
   START_PICKING: {
     action: "START_PICKING",
     from: ["ALLOCATED"],

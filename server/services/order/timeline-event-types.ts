@@ -23,6 +23,7 @@ export const TIMELINE_EVENT_TYPES = [
   "order.rejected",
   "order.allocated",
   "order.backordered",
+  "order.reallocated",
   "order.picking_started",
   "order.short_picked",
   "order.packed",

@@ -45,6 +45,7 @@ export async function createSkus(db: PrismaClient, specs: SkuSpec[]): Promise<Re
       data: {
         code: s.code,
         name: `Product ${s.code}`,
+        product: { create: { name: `Product ${s.code}` } },
         ean: s.ean ?? null,
         weightGrams: s.weightGrams ?? 200,
         lengthMm,

@@ -27,6 +27,7 @@ import { setAsideMissingUnits } from "@/server/services/picking/short-pick-stock
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { STOCK_SYSTEM_ACTOR, inStockTx } from "@/server/services/stock/stock-tx";
 import type { DbTx } from "@/server/db";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export interface CompletePickListResult {
   pickListId: string;
@@ -67,7 +68,7 @@ export async function completePickList(opts: { actor: SessionUser; pickListId: s
         pending,
       });
     }
-    const label = `Pick list #${list.number}`;
+    const label = ledgerReason("pickList", { number: list.number });
     const { actorId, actorLabel } = actor.kind === "user" ? { actorId: actor.user.id, actorLabel: actor.user.name } : { actorId: null, actorLabel: actor.label };
     const [summary] = await tx.$queryRaw<{ orders: number; units: number }[]>(Prisma.sql`
       WITH mov AS (
@@ -130,7 +131,8 @@ async function shortPickOrder(
   let released = 0;
   for (const l of lines) {
     const missing = l.quantity - l.pickedQty;
-    const why = `Pick list #${list.number}: ${missing} unit(s) of ${l.skuCode} missing in bin ${l.binCode}${l.shortReason ? ` (${l.shortReason})` : ""}`;
+    const at = { number: list.number, units: missing, sku: l.skuCode, bin: l.binCode };
+    const why = l.shortReason ? ledgerReason("shortPickNote", { ...at, note: l.shortReason }) : ledgerReason("shortPick", at);
     const r = await setAsideMissingUnits(tx, { orderId, orderLineId: l.orderLineId, skuId: l.skuId, binId: l.binId, warehouseId: list.warehouseId, missing, reason: why }, actor);
     released += r.released;
     detail.push({ sku: l.skuCode, bin: l.binCode, binId: l.binId, asked: l.quantity, picked: l.pickedQty, reason: l.shortReason, setAside: r.setAside, released: r.released });

@@ -2,8 +2,8 @@
  * What a short pick does to stock. The picker did not find `missing` units of
  * a SKU in a bin, so the books hold units that are not there:
  *
- *  1. those units are set aside in that bin (TO_UNAVAILABLE through the stock
- *     ledger, reason "missing at pick") so no later pick list or reservation
+ *  1. those units are set aside in that bin (TO_UNAVAILABLE, kind QUARANTINE,
+ *     through the stock ledger) so no later pick list or reservation
  *     counts on them; a count of the bin clears or writes them off;
  *  2. if the warehouse still holds enough sellable units elsewhere for every
  *     reservation, the order keeps its reservation (it will be picked from
@@ -89,7 +89,7 @@ export async function setAsideMissingUnits(tx: DbTx, m: MissingUnits, actor: Act
   if (setAside > 0) {
     await applyBinChanges(tx, {
       actor,
-      changes: [{ type: "TO_UNAVAILABLE", skuId: m.skuId, binId: m.binId, unavailableDelta: setAside, reason: m.reason, orderId: m.orderId }],
+      changes: [{ type: "TO_UNAVAILABLE", skuId: m.skuId, binId: m.binId, unavailableDelta: setAside, unavailableKind: "QUARANTINE", reason: m.reason, orderId: m.orderId }],
     });
   }
   return { setAside, released };

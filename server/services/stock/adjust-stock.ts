@@ -13,6 +13,7 @@ import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/led
 import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export const adjustStockInput = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("SET"), skuId: z.string().uuid(), binId: z.string().uuid(), counted: z.number().int().min(0).max(10_000_000), reason: z.string().trim().min(3).max(500) }),
@@ -33,7 +34,7 @@ export async function adjustStock(opts: { actor: Actor; input: AdjustStockInput;
       actor: opts.actor,
       changes: [{ type: "ADJUSTMENT", skuId: input.skuId, binId: input.binId, reason, ...change }],
     });
-    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Stock found in a count" }) : undefined;
+    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: ledgerReason("countFound") }) : undefined;
     await refreshStockAlerts(tx, pairsOf(applied));
     return ledgerOpResult(applied, refill);
   });

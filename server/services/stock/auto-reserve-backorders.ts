@@ -19,6 +19,7 @@ import type { Actor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { RESERVABLE_STATUSES } from "@/server/services/stock/stock-statuses";
 import { STOCK_SYSTEM_ACTOR, inStockTx, who } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 const BATCH = 100;
 
@@ -48,6 +49,8 @@ export async function autoReserveBackorders(opts: {
   trigger: string;
   actor?: Actor;
   tx?: DbTx;
+  /** Orders that must not take these units (the order that has just given them back: REALLOCATE). */
+  skipOrderIds?: readonly string[];
 }): Promise<AutoReserveResult> {
   const pairs = [...new Map(opts.pairs.map((p) => [`${p.skuId}|${p.warehouseId}`, p])).values()].sort((a, b) =>
     a.skuId === b.skuId ? (a.warehouseId < b.warehouseId ? -1 : 1) : a.skuId < b.skuId ? -1 : 1,
@@ -55,7 +58,7 @@ export async function autoReserveBackorders(opts: {
   if (pairs.length === 0) return { filled: [], allocated: [] };
   return inStockTx(opts.tx, async (tx) => {
     const filled: FilledLine[] = [];
-    for (const pair of pairs) filled.push(...(await fillPair(tx, pair, opts.trigger, opts.actor ?? STOCK_SYSTEM_ACTOR)));
+    for (const pair of pairs) filled.push(...(await fillPair(tx, pair, opts.trigger, opts.actor ?? STOCK_SYSTEM_ACTOR, opts.skipOrderIds ?? [])));
     const allocated = await advanceFilledOrders(tx, [...new Set(filled.map((f) => f.orderId))]);
     return { filled, allocated };
   });
@@ -87,10 +90,12 @@ export async function sweepAllBackorders(opts: { actor?: Actor } = {}): Promise<
     JOIN "StockBalance" b ON b."skuId" = w."skuId"
     JOIN "Warehouse" wh ON wh.id = b."warehouseId" AND wh.active
     WHERE b."onHand" - b.reserved - b.unavailable - b.safety > 0`);
-  return autoReserveBackorders({ pairs, trigger: "Backorder sweep", actor: opts.actor });
+  return autoReserveBackorders({ pairs, trigger: ledgerReason("backorderSweep"), actor: opts.actor });
 }
 
-async function fillPair(tx: DbTx, pair: { skuId: string; warehouseId: string }, trigger: string, actor: Actor): Promise<FilledLine[]> {
+async function fillPair(
+  tx: DbTx, pair: { skuId: string; warehouseId: string }, trigger: string, actor: Actor, skipOrderIds: readonly string[],
+): Promise<FilledLine[]> {
   const head = await tx.$queryRaw<{ available: number; allowSplit: boolean }[]>(Prisma.sql`
     SELECT b."onHand" - b.reserved - b.unavailable - b.safety AS available,
       COALESCE((SELECT s."allowSplitShipments" FROM "MerchantSettings" s WHERE s.id = 1), false) AS "allowSplit"
@@ -107,6 +112,7 @@ async function fillPair(tx: DbTx, pair: { skuId: string; warehouseId: string }, 
       WHERE l."skuId" = ${pair.skuId}::uuid AND l."backorderedQty" > 0
         AND o.status::text = ANY(${[...RESERVABLE_STATUSES]}::text[])
         AND (o."warehouseId" IS NULL OR o."warehouseId" = ${pair.warehouseId}::uuid OR ${allowSplit}::boolean)
+        AND o.id <> ALL(${[...skipOrderIds]}::uuid[])
       ORDER BY o."placedAt", o.number, l."lineNo"
       LIMIT ${BATCH}
       FOR UPDATE OF o SKIP LOCKED`);
@@ -143,7 +149,7 @@ async function writeFills(tx: DbTx, pair: { skuId: string; warehouseId: string }
       RETURNING 1
     ), mov AS (
       INSERT INTO "StockMovement" (type, "skuId", "warehouseId", "reservedDelta", reason, "actorId", "actorLabel", "orderId")
-      SELECT 'RESERVATION'::"MovementType", ${pair.skuId}::uuid, ${pair.warehouseId}::uuid, quantity, ${`Backorder filled: ${trigger}`},
+      SELECT 'RESERVATION'::"MovementType", ${pair.skuId}::uuid, ${pair.warehouseId}::uuid, quantity, ${ledgerReason("backorderFilled", { trigger })},
         ${actorId}::uuid, ${actorLabel}, "orderId"
       FROM t WHERE EXISTS (SELECT 1 FROM bal)
       RETURNING 1

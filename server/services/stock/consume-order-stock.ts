@@ -19,6 +19,7 @@ import { readPickedBins, type PickedBin } from "@/server/services/picking/picked
 import { claimReservations, type Consumed } from "@/server/services/stock/claim-reservations";
 import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { inStockTx, who } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 interface BinRow {
   skuId: string;
@@ -68,7 +69,7 @@ export async function consumeOrderStock(opts: {
     const picked = await readPickedBins(tx, opts.orderId, opts.warehouseId);
     const draws = drawFromBins(consumed, bins, picked);
     const { actorId, actorLabel } = who(opts.actor);
-    const reason = opts.reason ?? "Shipped";
+    const reason = opts.reason ?? ledgerReason("shipped");
     const rows = await tx.$queryRaw<{ balances: number; expected: number }[]>(Prisma.sql`
       WITH d AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(draws)}::jsonb)

@@ -14,11 +14,13 @@ const LIST_LIMIT = 100;
 export interface SkuDetail {
   sku: {
     id: string; code: string; name: string; ean: string | null; ncm: string | null; weightGrams: number; lengthMm: number; widthMm: number; heightMm: number;
-    reorderPoint: number; priceCents: number; active: boolean;
+    reorderPoint: number; priceCents: number; active: boolean; variant: string | null; product: { id: string; name: string };
   };
   health: StockHealth;
   levels: { warehouses: (WarehouseStockSummary & { code: string; name: string; incoming: number; sold30d: number })[]; total: StockSummary & { incoming: number; sold30d: number } };
-  bins: { binId: string; code: string; warehouseId: string; warehouseCode: string; pickSequence: number; onHand: number; unavailable: number }[];
+  bins: (
+    { binId: string; code: string; warehouseId: string; warehouseCode: string; pickSequence: number; onHand: number; unavailable: number } & Record<"damaged" | "quarantine" | "qc", number>
+  )[];
   reservations: { id: string; orderId: string; orderNumber: number; orderStatus: string; customerName: string; placedAt: Date; warehouseCode: string; quantity: number; createdAt: Date }[];
   backorders: { orderId: string; orderNumber: number; orderStatus: string; customerName: string; placedAt: Date; quantity: number }[];
   incoming: { purchaseOrderId: string; number: number; supplier: string; status: string; warehouseCode: string; expectedAt: Date | null; ordered: number; received: number; open: number }[];
@@ -31,7 +33,7 @@ export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> 
     where: { id: opts.skuId },
     select: {
       id: true, code: true, name: true, ean: true, ncm: true, weightGrams: true, lengthMm: true, widthMm: true, heightMm: true,
-      reorderPoint: true, priceCents: true, active: true,
+      reorderPoint: true, priceCents: true, active: true, variant: true, product: { select: { id: true, name: true } },
     },
   });
   if (!sku) throw new DomainError("NOT_FOUND", `SKU ${opts.skuId} not found.`, { skuId: opts.skuId });
@@ -39,7 +41,7 @@ export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> 
     db.stockBalance.findMany({ where: { skuId: sku.id }, select: { warehouseId: true, onHand: true, reserved: true, unavailable: true, safety: true, warehouse: { select: { code: true, name: true } } }, orderBy: { warehouse: { code: "asc" } } }),
     db.binStock.findMany({
       where: { skuId: sku.id, OR: [{ onHand: { gt: 0 } }, { unavailable: { gt: 0 } }] },
-      select: { onHand: true, unavailable: true, bin: { select: { id: true, code: true, pickSequence: true, warehouseId: true, warehouse: { select: { code: true } } } } },
+      select: { onHand: true, unavailable: true, damaged: true, quarantine: true, qc: true, bin: { select: { id: true, code: true, pickSequence: true, warehouseId: true, warehouse: { select: { code: true } } } } },
     }),
     // Joined here rather than a second round trip for the orders; LIMIT in the index order of
     // Reservation(skuId, status, createdAt) when present, else a sort of this SKU's ACTIVE rows.
@@ -85,7 +87,8 @@ export async function getSkuDetail(opts: { skuId: string }): Promise<SkuDetail> 
       total: { ...levels.total, incoming: incomingBy(null), sold30d: soldBy(null) },
     },
     bins: bins
-      .map((b) => ({ binId: b.bin.id, code: b.bin.code, warehouseId: b.bin.warehouseId, warehouseCode: b.bin.warehouse.code, pickSequence: b.bin.pickSequence, onHand: b.onHand, unavailable: b.unavailable }))
+      .map((b) => ({ binId: b.bin.id, code: b.bin.code, warehouseId: b.bin.warehouseId, warehouseCode: b.bin.warehouse.code, pickSequence: b.bin.pickSequence, onHand: b.onHand, unavailable: b.unavailable,
+        damaged: b.damaged, quarantine: b.quarantine, qc: b.qc }))
       .sort((a, b) => a.warehouseCode.localeCompare(b.warehouseCode) || a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)),
     reservations,
     backorders,

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import type { MovementType } from "@/server/generated/prisma/enums";
+import type { MovementType, UnavailableKind } from "@/server/generated/prisma/enums";
 
 export const skuLedgerInput = z.object({
   skuId: z.string().uuid(),
@@ -27,6 +27,7 @@ export interface LedgerRow {
   onHandDelta: number;
   reservedDelta: number;
   unavailableDelta: number;
+  unavailableKind: UnavailableKind | null;
   quantity: number;
   reason: string | null;
   actorLabel: string;
@@ -45,7 +46,7 @@ export async function getSkuLedger(raw: SkuLedgerInput): Promise<{ rows: LedgerR
   // backwards and filters by SKU — hundreds of thousands of other SKUs' rows for a busy ledger.
   const rows = await db.$queryRaw<LedgerRow[]>(Prisma.sql`
     SELECT m.id::text AS id, m.type::text AS type, m."createdAt", w.code AS "warehouseCode", b.code AS "binCode",
-      m."onHandDelta", m."reservedDelta", m."unavailableDelta", m.quantity, m.reason, m."actorLabel",
+      m."onHandDelta", m."reservedDelta", m."unavailableDelta", m."unavailableKind"::text AS "unavailableKind", m.quantity, m.reason, m."actorLabel",
       m."orderId", o.number AS "orderNumber", m."purchaseOrderId", po.number AS "purchaseOrderNumber"
     FROM (
       SELECT k.id FROM "StockMovement" k

@@ -19,6 +19,7 @@ import { DomainError, isDomainError } from "@/server/lib/domain-error";
 import { userActor } from "@/server/services/order/actor";
 import { adjustStock } from "@/server/services/stock/adjust-stock";
 import { readCountRows, type CountRow, type FileProblem, type RowIssue, type RowIssueCode } from "@/server/services/stock/stock-count-rows";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export const importStockCountsInput = z.object({
   /** The file's text (the browser decodes UTF-8 or Windows-1252 with decodeCsvBytes). */
@@ -92,7 +93,10 @@ export async function importStockCounts(opts: { actor: SessionUser; csv: string;
 
   const refs = await loadRefs(read.counts);
   const actor = userActor(opts.actor);
-  const source = opts.fileName ? `${opts.fileName}, row` : "CSV row";
+  const reasonOf = (row: number, note: string | undefined) => {
+    const at = { row, ...(note ? { note } : {}) };
+    return opts.fileName ? ledgerReason(note ? "fileRowNote" : "fileRow", { file: opts.fileName, ...at }) : ledgerReason(note ? "csvRowNote" : "csvRow", at);
+  };
   for (const c of read.counts) {
     const base = { row: c.row, sku: c.sku, warehouse: c.warehouse, bin: c.bin, counted: String(c.counted), column: "" };
     const fail = (column: string, code: RowIssueCode, params: Record<string, string | number>) => rows.push(errorRow({ ...base, column, code, params }));
@@ -105,7 +109,7 @@ export async function importStockCounts(opts: { actor: SessionUser; csv: string;
     try {
       const r = await adjustStock({
         actor,
-        input: { mode: "SET", skuId, binId, counted: c.counted, reason: `${source} ${c.row}${c.reason ? `: ${c.reason}` : ""}` },
+        input: { mode: "SET", skuId, binId, counted: c.counted, reason: reasonOf(c.row, c.reason || undefined) },
       });
       const change = r.changes[0];
       const before = change ? change.binOnHandAfter - change.onHandDelta : c.counted;

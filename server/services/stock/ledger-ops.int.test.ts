@@ -158,14 +158,43 @@ describe("transfers and unavailable stock", () => {
   it("marks units unavailable and back, never the reserved ones", async () => {
     const w = await twoSites([{ sku: "A", wh: "SP1", onHand: 5 }]);
     await reservedOrder(w, 3);
-    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 2, direction: "TO_UNAVAILABLE", reason: "box crushed" } });
+    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 2, direction: "TO_UNAVAILABLE", kind: "DAMAGED", reason: "box crushed" } });
     expect(await balance(w, "A", "SP1")).toMatchObject({ onHand: 5, reserved: 3, unavailable: 2 });
-    await expect(setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 1, direction: "TO_UNAVAILABLE", reason: "wet" } }))
+    await expect(setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 1, direction: "TO_UNAVAILABLE", kind: "QC", reason: "wet" } }))
       .rejects.toMatchObject({ code: "INSUFFICIENT_STOCK" });
-    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 1, direction: "FROM_UNAVAILABLE", reason: "QC ok" } });
+    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 1, direction: "FROM_UNAVAILABLE", kind: "DAMAGED", reason: "repaired" } });
     const moves = await db.stockMovement.findMany({ where: { type: { in: ["TO_UNAVAILABLE", "FROM_UNAVAILABLE"] } }, orderBy: { id: "asc" } });
-    expect(moves.map((m) => [m.type, m.unavailableDelta, m.onHandDelta])).toEqual([["TO_UNAVAILABLE", 2, 0], ["FROM_UNAVAILABLE", -1, 0]]);
-    expect((await db.binStock.findFirstOrThrow({ where: { binId: bin(w, "SP1") } })).unavailable).toBe(1);
+    expect(moves.map((m) => [m.type, m.unavailableDelta, m.unavailableKind, m.onHandDelta])).toEqual([["TO_UNAVAILABLE", 2, "DAMAGED", 0], ["FROM_UNAVAILABLE", -1, "DAMAGED", 0]]);
+    expect(await db.binStock.findFirstOrThrow({ where: { binId: bin(w, "SP1") } })).toMatchObject({ unavailable: 1, damaged: 1, quarantine: 0, qc: 0 });
+  });
+
+  it("keeps damaged, quarantined and QC units apart, and clears only the kind a bin holds", async () => {
+    const w = await twoSites([{ sku: "A", wh: "SP1", onHand: 10 }]);
+    const mark = (direction: "TO_UNAVAILABLE" | "FROM_UNAVAILABLE", kind: "DAMAGED" | "QUARANTINE" | "QC", quantity: number) =>
+      setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity, direction, kind, reason: `${kind} check` } });
+    await mark("TO_UNAVAILABLE", "DAMAGED", 1);
+    await mark("TO_UNAVAILABLE", "QUARANTINE", 2);
+    await mark("TO_UNAVAILABLE", "QC", 3);
+    expect(await db.binStock.findFirstOrThrow({ where: { binId: bin(w, "SP1") } })).toMatchObject({ onHand: 10, unavailable: 6, damaged: 1, quarantine: 2, qc: 3 });
+    expect(await balance(w, "A", "SP1")).toMatchObject({ onHand: 10, unavailable: 6 });
+
+    // 6 units are unavailable, but only 1 is damaged: clearing 2 damaged ones is refused, naming the kind.
+    const refused = await mark("FROM_UNAVAILABLE", "DAMAGED", 2).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "INSUFFICIENT_STOCK", params: expect.objectContaining({ kind: "DAMAGED", unavailable: 1 }) });
+    expect(String((refused as Error).message)).toContain("1 unit(s) of A marked damaged");
+
+    await mark("FROM_UNAVAILABLE", "QC", 3);
+    expect(await db.binStock.findFirstOrThrow({ where: { binId: bin(w, "SP1") } })).toMatchObject({ unavailable: 3, damaged: 1, quarantine: 2, qc: 0 });
+    expect((await reconcileStock()).ok).toBe(true);
+  });
+
+  it("refuses a ledger row that moves unavailable units without saying which kind (database CHECK)", async () => {
+    const w = await twoSites([{ sku: "A", wh: "SP1", onHand: 1 }]);
+    const raw = await db.$executeRaw`INSERT INTO "StockMovement" (type, "skuId", "warehouseId", "binId", "unavailableDelta")
+      VALUES ('TO_UNAVAILABLE', ${w.sku.A}::uuid, ${w.wh.SP1?.id}::uuid, ${bin(w, "SP1")}::uuid, 1)`.then(() => null, (e: unknown) => databaseErrorOf(e));
+    expect(raw).toMatchObject({ code: "23514", message: expect.stringMatching(/StockMovement_unavailable_kind/) });
+    await expect(db.binStock.update({ where: { skuId_binId: { skuId: w.sku.A as string, binId: bin(w, "SP1") } }, data: { unavailable: 1 } }))
+      .rejects.toThrow(/BinStock_unavailable_kinds/);
   });
 
   it("restocks a return and reserves it for a waiting order", async () => {
@@ -173,8 +202,9 @@ describe("transfers and unavailable stock", () => {
     const waiting = await reservedOrder(w, 1);
     await returnStock({ actor: clerk, orderId: null, skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 1, condition: "SELLABLE", reason: "Return inspected: OK" });
     expect((await lines(waiting))[0]).toMatchObject({ reservedQty: 1, backorderedQty: 0 });
-    await returnStock({ actor: clerk, orderId: null, skuId: w.sku.B as string, binId: bin(w, "SP1"), quantity: 1, condition: "UNAVAILABLE", reason: "Return damaged" });
+    await returnStock({ actor: clerk, orderId: null, skuId: w.sku.B as string, binId: bin(w, "SP1"), quantity: 1, condition: "QUARANTINE", reason: "Return: seal broken" });
     expect(await balance(w, "B", "SP1")).toMatchObject({ onHand: 1, unavailable: 1 });
+    expect(await db.binStock.findFirstOrThrow({ where: { skuId: w.sku.B as string, binId: bin(w, "SP1") } })).toMatchObject({ quarantine: 1, damaged: 0 });
     expect((await reconcileStock()).ok).toBe(true);
   });
 });
@@ -200,6 +230,18 @@ describe("reconciliation", () => {
       expect.objectContaining({ check: "BINS_BALANCE", sku: "B", warehouse: "RJ1", stored: 4, expected: 3 }),
     ]));
     expect(report.driftCount.RESERVATIONS).toBe(0);
+  });
+
+  it("finds unavailable units moved to the wrong kind behind the ledger's back", async () => {
+    const w = await twoSites([{ sku: "A", wh: "SP1", onHand: 5 }]);
+    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 2, direction: "TO_UNAVAILABLE", kind: "QC", reason: "inspection" } });
+    await db.binStock.update({ where: { skuId_binId: { skuId: w.sku.A as string, binId: bin(w, "SP1") } }, data: { qc: 0, damaged: 2 } });
+    const report = await reconcileStock();
+    expect(report.drift).toEqual(expect.arrayContaining([
+      expect.objectContaining({ check: "BIN_LEDGER", sku: "A", field: "qc", stored: 0, expected: 2 }),
+      expect.objectContaining({ check: "BIN_LEDGER", sku: "A", field: "damaged", stored: 2, expected: 0 }),
+    ]));
+    expect(report.driftCount.BALANCE_LEDGER).toBe(0);
   });
 
   it("finds reserved units that no active reservation explains", async () => {

@@ -10,6 +10,10 @@
  *  APPROVE         → reserve anything never attempted (e.g. capture-time
  *                    reservation failed), then ALLOCATE when every line is
  *                    reserved, else BACKORDER.
+ *  REALLOCATE      → give back every reservation (to no one yet), forget the
+ *                    warehouse, reserve again without the excluded warehouses,
+ *                    then ALLOCATE or BACKORDER; only then do the units it no
+ *                    longer holds go to the orders waiting for them.
  *  SHIP            → consume the ACTIVE reservations (exactly once): a package's
  *                    SHIP carries its units and consumes only those; the units
  *                    left stay reserved for the next package.
@@ -17,11 +21,12 @@
 import type { DbTx } from "@/server/db";
 import { onOrderAction, type HookContext } from "@/server/services/order/order-action-hooks";
 import { applyOrderActionTx, type ActionResult } from "@/server/services/order/apply-order-action";
-import { sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { autoReserveBackorders, sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { consumeOrderStock } from "@/server/services/stock/consume-order-stock";
 import { releaseOrderStock } from "@/server/services/stock/release-order-stock";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { STOCK_SYSTEM_ACTOR } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 async function orderLines(tx: DbTx, orderId: string) {
   const order = await tx.order.findUniqueOrThrow({
@@ -37,8 +42,11 @@ async function orderLines(tx: DbTx, orderId: string) {
 
 async function releaseOnStop(tx: DbTx, ctx: HookContext): Promise<void> {
   const { number } = await orderLines(tx, ctx.orderId);
-  const why = ctx.action.type === "CANCEL" ? `cancelled: ${ctx.action.reason}` : ctx.action.type === "REJECT" ? `rejected${ctx.action.reason ? `: ${ctx.action.reason}` : ""}` : "stopped";
-  await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason: `Order #${number} ${why}` });
+  const a = ctx.action;
+  const reason = a.type === "CANCEL" ? ledgerReason("orderCancelled", { number, note: a.reason })
+    : a.type === "REJECT" ? (a.reason ? ledgerReason("orderRejectedNote", { number, note: a.reason }) : ledgerReason("orderRejected", { number }))
+    : ledgerReason("orderStopped", { number });
+  await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason });
 }
 
 async function allocateOnApprove(tx: DbTx, ctx: HookContext): Promise<ActionResult> {
@@ -46,16 +54,31 @@ async function allocateOnApprove(tx: DbTx, ctx: HookContext): Promise<ActionResu
   const before = await orderLines(tx, ctx.orderId);
   let allReserved = before.allReserved;
   if (!allReserved) {
-    await sweepOrderBackorders(tx, ctx.orderId, `Order #${before.number} approved`);
+    await sweepOrderBackorders(tx, ctx.orderId, ledgerReason("orderApproved", { number: before.number }));
     allReserved = (await orderLines(tx, ctx.orderId)).allReserved;
   }
   return applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: allReserved ? "ALLOCATE" : "BACKORDER" }, actor: STOCK_SYSTEM_ACTOR });
 }
 
+async function reallocateOnAction(tx: DbTx, ctx: HookContext): Promise<ActionResult> {
+  if (ctx.action.type !== "REALLOCATE") throw new Error(`reallocate hook called for ${ctx.action.type}`);
+  const { reason: why, excludeWarehouseIds = [] } = ctx.action;
+  const { number } = await orderLines(tx, ctx.orderId);
+  const reason = ledgerReason("orderReallocated", { number, note: why });
+  const { released } = await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason, refill: false });
+  await tx.order.update({ where: { id: ctx.orderId }, data: { warehouseId: null } });
+  // No backorder sweep here (APPROVE's): the statement has just read every balance under lock, and a sweep would not know the exclusions.
+  await reserveOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, policy: "BACKORDER", excludeWarehouseIds });
+  const { allReserved } = await orderLines(tx, ctx.orderId);
+  const result = await applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: allReserved ? "ALLOCATE" : "BACKORDER" }, actor: STOCK_SYSTEM_ACTOR });
+  if (released.length > 0) await autoReserveBackorders({ tx, pairs: released, trigger: reason, skipOrderIds: [ctx.orderId] });
+  return result;
+}
+
 async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult | void> {
   const { number } = await orderLines(tx, ctx.orderId);
   const ship = ctx.action.type === "SHIP" ? ctx.action : { type: "SHIP" as const };
-  const reason = ship.packageNumber === undefined ? `Order #${number} shipped` : `Order #${number} package #${ship.packageNumber} shipped`;
+  const reason = ship.packageNumber === undefined ? ledgerReason("orderShipped", { number }) : ledgerReason("packageShipped", { number, package: ship.packageNumber });
   const { consumed } = await consumeOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason, ...(ship.units ? { units: ship.units } : {}) });
   if (consumed.length === 0 || ctx.decision.to === "SHIPPED") return;
   // The state machine counted shipped units before this hook shipped them: if that was
@@ -67,4 +90,5 @@ async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult |
 onOrderAction("CANCEL", releaseOnStop);
 onOrderAction("REJECT", releaseOnStop);
 onOrderAction("APPROVE", allocateOnApprove);
+onOrderAction("REALLOCATE", reallocateOnAction);
 onOrderAction("SHIP", consumeOnShip);

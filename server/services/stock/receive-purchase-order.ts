@@ -14,6 +14,7 @@ import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-back
 import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx, who } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export const receivePurchaseOrderInput = z.object({
   purchaseOrderId: z.string().uuid(),
@@ -73,7 +74,7 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
     const foreign = binIds.filter((id) => bins.find((b) => b.id === id)?.warehouseId !== po.warehouseId);
     if (foreign.length) throw new DomainError("VALIDATION", `Bin ${foreign.join(", ")} is not in the purchase order's warehouse.`, { field: "binId" });
 
-    const reason = `Receipt of purchase order #${po.number}${input.note ? `: ${input.note}` : ""}`;
+    const reason = input.note ? ledgerReason("receiptNote", { number: po.number, note: input.note }) : ledgerReason("receipt", { number: po.number });
     const { applied, increased } = await applyBinChanges(tx, {
       actor: opts.actor,
       changes: input.lines.map((l) => ({
@@ -92,7 +93,7 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
     await tx.auditLog.create({
       data: { actorId: who(opts.actor).actorId, action: "purchaseOrder.received", entity: "PurchaseOrder", entityId: po.id, data: { units: receivedUnits, status } },
     });
-    const refill = await autoReserveBackorders({ tx, pairs: increased, trigger: `Receipt of purchase order #${po.number}` });
+    const refill = await autoReserveBackorders({ tx, pairs: increased, trigger: ledgerReason("receipt", { number: po.number }) });
     await refreshStockAlerts(tx, pairsOf(applied));
     return {
       purchaseOrderId: po.id, number: po.number, status, receivedUnits,

@@ -2,7 +2,7 @@
  * Stock reconciliation: the stored levels must equal what the append-only
  * ledger says. Five checks, each one set-based query:
  *   BALANCE_LEDGER   StockBalance on hand / reserved / unavailable = SUM of the movements' deltas per SKU × warehouse
- *   BIN_LEDGER       BinStock on hand / unavailable = SUM of the deltas of movements in that bin
+ *   BIN_LEDGER       BinStock on hand / unavailable (and each kind: damaged, quarantine, QC) = SUM of the deltas of movements in that bin
  *   RESERVATIONS     StockBalance.reserved = SUM of ACTIVE Reservation quantities
  *   BINS_BALANCE     StockBalance on hand / unavailable = SUM over the warehouse's bins
  *   LINE_RESERVED    OrderLine.reservedQty = SUM of its ACTIVE reservations
@@ -17,7 +17,7 @@ export type ReconcileCheck = (typeof RECONCILE_CHECKS)[number];
 
 export interface DriftRow {
   check: ReconcileCheck;
-  field: "onHand" | "reserved" | "unavailable" | "reservedQty";
+  field: "onHand" | "reserved" | "unavailable" | "damaged" | "quarantine" | "qc" | "reservedQty";
   skuId: string;
   sku: string;
   warehouseId: string | null;
@@ -57,16 +57,22 @@ const CHECK_SQL: Record<ReconcileCheck, Prisma.Sql> = {
     WHERE f.stored <> f.expected`,
   BIN_LEDGER: Prisma.sql`
     WITH m AS (
-      SELECT "skuId", "binId", sum("onHandDelta")::int AS on_hand, sum("unavailableDelta")::int AS unavailable
+      SELECT "skuId", "binId", sum("onHandDelta")::int AS on_hand, sum("unavailableDelta")::int AS unavailable,
+        COALESCE(sum("unavailableDelta") FILTER (WHERE "unavailableKind" = 'DAMAGED'), 0)::int AS damaged,
+        COALESCE(sum("unavailableDelta") FILTER (WHERE "unavailableKind" = 'QUARANTINE'), 0)::int AS quarantine,
+        COALESCE(sum("unavailableDelta") FILTER (WHERE "unavailableKind" = 'QC'), 0)::int AS qc
       FROM "StockMovement" WHERE "binId" IS NOT NULL GROUP BY 1, 2
     ), j AS (
       SELECT COALESCE(b."skuId", m."skuId") AS "skuId", COALESCE(b."binId", m."binId") AS "binId",
-        COALESCE(b."onHand", 0) AS s_on, COALESCE(m.on_hand, 0) AS e_on, COALESCE(b.unavailable, 0) AS s_un, COALESCE(m.unavailable, 0) AS e_un
+        COALESCE(b."onHand", 0) AS s_on, COALESCE(m.on_hand, 0) AS e_on, COALESCE(b.unavailable, 0) AS s_un, COALESCE(m.unavailable, 0) AS e_un,
+        COALESCE(b.damaged, 0) AS s_dmg, COALESCE(m.damaged, 0) AS e_dmg, COALESCE(b.quarantine, 0) AS s_qua, COALESCE(m.quarantine, 0) AS e_qua,
+        COALESCE(b.qc, 0) AS s_qc, COALESCE(m.qc, 0) AS e_qc
       FROM "BinStock" b FULL JOIN m ON m."skuId" = b."skuId" AND m."binId" = b."binId"
     )
     SELECT j."skuId", bn."warehouseId", j."binId", NULL::uuid AS "orderLineId", f.field, f.stored, f.expected
     FROM j JOIN "Bin" bn ON bn.id = j."binId"
-    CROSS JOIN LATERAL (VALUES ('onHand', s_on, e_on), ('unavailable', s_un, e_un)) AS f(field, stored, expected)
+    CROSS JOIN LATERAL (VALUES ('onHand', s_on, e_on), ('unavailable', s_un, e_un), ('damaged', s_dmg, e_dmg), ('quarantine', s_qua, e_qua), ('qc', s_qc, e_qc))
+      AS f(field, stored, expected)
     WHERE f.stored <> f.expected`,
   RESERVATIONS: Prisma.sql`
     WITH r AS (SELECT "skuId", "warehouseId", sum(quantity)::int AS q FROM "Reservation" WHERE status = 'ACTIVE' GROUP BY 1, 2)

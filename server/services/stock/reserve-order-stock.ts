@@ -27,7 +27,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
-import { allocate, type AllocatedLine, type AllocationResult, type AllocationWarehouse } from "@/server/services/stock/allocation";
+import { allocate, reallocate, type AllocatedLine, type AllocationResult, type AllocationWarehouse } from "@/server/services/stock/allocation";
 import { mergeShipments, recordShipments, withoutLost, type OrderAllocationRecord, type RaceLost } from "@/server/services/stock/allocation-record";
 import { sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { readAvailability, readReservationContexts, type BalanceRow, type ReservationContext } from "@/server/services/stock/reservation-read";
@@ -36,6 +36,7 @@ import {
 } from "@/server/services/stock/reserve-statement";
 import { RESERVABLE_STATUSES } from "@/server/services/stock/stock-statuses";
 import { STOCK_SYSTEM_ACTOR, inStockTx, isRetryableTxError, who } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export interface ReserveOrderResult {
   orderId: string;
@@ -53,6 +54,7 @@ const key = (r: { skuId: string; warehouseId: string }) => `${r.skuId}\u0000${r.
 /** Everything the first attempt worked out, for the retry and the follow-ups. */
 interface Plan {
   ctx: ReservationContext;
+  excluded: ReadonlySet<string>;
   policy: Policy;
   allowSplit: boolean;
   pinned: string | null;
@@ -83,11 +85,13 @@ interface ReserveItem {
    * an order nobody could have changed since; the statement re-checks its status and every balance under lock anyway.
    */
   context?: ReservationContext;
+  /** Warehouses this reservation must not take from (REALLOCATE away from one that cannot fulfil). */
+  excludeWarehouseIds?: readonly string[];
 }
 
 export async function reserveOrderStock(opts: ReserveItem & { tx?: DbTx }): Promise<ReserveOrderResult> {
   if (opts.tx) return unwrap((await reserveMany(opts.tx, [opts]))[0]);
-  return reserveBatched({ orderId: opts.orderId, actor: opts.actor, policy: opts.policy, context: opts.context });
+  return reserveBatched({ orderId: opts.orderId, actor: opts.actor, policy: opts.policy, context: opts.context, excludeWarehouseIds: opts.excludeWarehouseIds });
 }
 
 /**
@@ -209,7 +213,9 @@ function result(o: Outcome): Omit<ReserveOrderResult, "held"> {
   return { orderId: o.plan.ctx.order.id, reserved: o.reserved, backorderedUnits: o.backorderedUnits, warehouseId: o.warehouseId, attempts: o.attempts };
 }
 
-function planFirst(ctx: ReservationContext, opts: { actor: Actor; policy?: Policy }, taken: ReadonlyMap<string, number>): Plan | null {
+function planFirst(
+  ctx: ReservationContext, opts: { actor: Actor; policy?: Policy; excludeWarehouseIds?: readonly string[] }, taken: ReadonlyMap<string, number>,
+): Plan | null {
   const pending = ctx.lines
     .map((l) => ({ ...l, pending: l.quantity - l.reservedQty - l.backorderedQty - l.shippedQty }))
     .filter((l) => l.pending > 0);
@@ -224,21 +230,24 @@ function planFirst(ctx: ReservationContext, opts: { actor: Actor; policy?: Polic
   const hadStock = ctx.lines.some((l) => l.reservedQty + l.shippedQty > 0);
   // Without split shipments, an order that already holds stock in one warehouse only takes more from there.
   const pinned = !allowSplit && hadStock && ctx.order.warehouseId ? ctx.order.warehouseId : null;
-  const first = allocate({
+  const excluded = new Set(opts.excludeWarehouseIds ?? []);
+  const input = {
     order: { destinationState: ctx.order.shipState ?? "", lines: known.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.pending })) },
     warehouses: pinned ? ctx.warehouses.filter((w) => w.id === pinned) : ctx.warehouses,
     availability: availabilityOf(ctx.balances, codeById, taken),
     allowSplit,
-  });
+  };
+  // The excluded warehouses stay in the input so that the decision says why they were not chosen (EXCLUDED).
+  const first = excluded.size > 0 ? reallocate(input, [...excluded]) : allocate(input);
   const n = ctx.order.number;
   return {
-    ctx, policy, allowSplit, pinned, codeById, skuIdByCode, whById, unknown, first,
+    ctx, excluded, policy, allowSplit, pinned, codeById, skuIdByCode, whById, unknown, first,
     record: {
       at: new Date().toISOString(), destinationState: ctx.order.shipState, policy, allowSplit, summary: first.summary, reasons: first.reasons,
       shipments: recordShipments(first, whById), backordered: first.backordered, unknownSkus: unknown,
     },
     common: {
-      orderId: ctx.order.id, actor: who(opts.actor), movementReason: `Order #${n}`,
+      orderId: ctx.order.id, actor: who(opts.actor), movementReason: ledgerReason("orderReserved", { number: n }),
       backorderException: policy === "BACKORDER" ? `Order #${n} is waiting for stock: some lines are backordered.` : null,
       unknownSkuException: unknown.length
         ? { message: `Order #${n}: SKU ${unknown.map((u) => u.sku).join(", ")} is not in the catalogue; the line waits as a backorder.`, data: { lines: unknown } }
@@ -258,7 +267,7 @@ async function retry(tx: DbTx, plan: Plan, done: ReserveRequest[], lostReqs: Res
     perLine.set(r.lineId, cur);
   }
   const anchor = plan.pinned ?? (!allowSplit ? done[0]?.warehouseId : undefined) ?? null;
-  const warehouses = anchor ? ctx.warehouses.filter((w) => w.id === anchor) : ctx.warehouses;
+  const warehouses = (anchor ? ctx.warehouses.filter((w) => w.id === anchor) : ctx.warehouses).filter((w) => !plan.excluded.has(w.id));
   const fresh = await readAvailability(tx, [...new Set(lostReqs.map((r) => r.skuId))], warehouses.map((w) => w.id));
   const again = allocate({ order: { destinationState: ctx.order.shipState ?? "", lines: [...perLine.values()] }, warehouses, availability: availabilityOf(fresh, codeById), allowSplit });
   const requests = requestsOf(again, plan.skuIdByCode);
@@ -298,7 +307,7 @@ async function retry(tx: DbTx, plan: Plan, done: ReserveRequest[], lostReqs: Res
 function checkPairs(plan: Plan, skuCodes: readonly string[], anchor: string | null): { skuId: string; warehouseId: string }[] {
   const skuIds = new Set(skuCodes.map((c) => plan.skuIdByCode.get(c)).filter((x): x is string => x !== undefined));
   return plan.ctx.balances
-    .filter((b) => skuIds.has(b.skuId) && (plan.allowSplit || anchor === null || b.warehouseId === anchor))
+    .filter((b) => skuIds.has(b.skuId) && !plan.excluded.has(b.warehouseId) && (plan.allowSplit || anchor === null || b.warehouseId === anchor))
     .map((b) => ({ skuId: b.skuId, warehouseId: b.warehouseId }));
 }
 

@@ -1,17 +1,19 @@
 /**
  * A returned unit back on a shelf (the returns inspection decides): RETURN
  * movement referencing the order, on hand up in the chosen bin — sellable
- * (restock; waiting backorders get it) or straight to unavailable
- * (quarantine / damaged). For the returns feature to call from its
+ * (restock; waiting backorders get it) or straight to unavailable as
+ * damaged, in quarantine or held for quality control. For the returns feature to call from its
  * disposition step, inside its own transaction.
  */
 import type { DbTx } from "@/server/db";
+import type { UnavailableKind } from "@/server/generated/prisma/enums";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
 import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { inStockTx } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 export async function returnStock(opts: {
   actor: Actor;
@@ -19,7 +21,7 @@ export async function returnStock(opts: {
   skuId: string;
   binId: string;
   quantity: number;
-  condition: "SELLABLE" | "UNAVAILABLE";
+  condition: "SELLABLE" | UnavailableKind;
   reason: string;
   tx?: DbTx;
 }): Promise<LedgerOpResult> {
@@ -28,10 +30,11 @@ export async function returnStock(opts: {
       actor: opts.actor,
       changes: [{
         type: "RETURN", skuId: opts.skuId, binId: opts.binId, onHandDelta: opts.quantity,
-        unavailableDelta: opts.condition === "UNAVAILABLE" ? opts.quantity : 0, reason: opts.reason, orderId: opts.orderId,
+        unavailableDelta: opts.condition === "SELLABLE" ? 0 : opts.quantity, unavailableKind: opts.condition === "SELLABLE" ? undefined : opts.condition,
+        reason: opts.reason, orderId: opts.orderId,
       }],
     });
-    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: "Returned units restocked" }) : undefined;
+    const refill = increased.length ? await autoReserveBackorders({ tx, pairs: increased, trigger: ledgerReason("returnRestocked") }) : undefined;
     await refreshStockAlerts(tx, pairsOf(applied));
     return ledgerOpResult(applied, refill);
   });

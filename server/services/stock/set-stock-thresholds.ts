@@ -16,6 +16,7 @@ import { actorFields, type Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { inStockTx } from "@/server/services/stock/stock-tx";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 const units = z.number().int().min(0).max(10_000_000);
 const reason = z.string().trim().min(3).max(500);
@@ -57,7 +58,7 @@ export async function setSafetyStock(opts: { actor: Actor; input: SetSafetyStock
     await tx.stockBalance.update({ where: { skuId_warehouseId: { skuId, warehouseId } }, data: { safety } });
     await audit(tx, opts.actor, "sku.safety_stock_changed", skuId, { sku: sku.code, warehouseId, warehouse: warehouse.code, from, to: safety, reason: why });
     const refill =
-      safety < from ? await autoReserveBackorders({ tx, pairs: [{ skuId, warehouseId }], trigger: `Safety stock of ${sku.code} at ${warehouse.code} lowered`, actor: opts.actor }) : null;
+      safety < from ? await autoReserveBackorders({ tx, pairs: [{ skuId, warehouseId }], trigger: ledgerReason("safetyLowered", { sku: sku.code, warehouse: warehouse.code }), actor: opts.actor }) : null;
     await refreshStockAlerts(tx, [{ skuId, warehouseId }]);
     return {
       from, to: safety,

@@ -78,9 +78,9 @@ describe("stock alerts from the ledger operations", () => {
     const w = await site(8);
     await transferStock({ actor: clerk, input: { skuId: w.sku.A as string, fromBinId: bin(w, "SP1"), toBinId: bin(w, "RJ1"), quantity: 2, reason: "rebalance" } });
     expect((await alerts(w, "OPEN")).map((a) => [a.type, a.data.warehouse, a.data.available])).toEqual([["LOW_STOCK", "RJ1", 2]]);
-    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 6, direction: "TO_UNAVAILABLE", reason: "water damage" } });
+    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 6, direction: "TO_UNAVAILABLE", kind: "DAMAGED", reason: "water damage" } });
     expect((await alerts(w, "OPEN")).map((a) => [a.type, a.data.warehouse, a.warehouseId])).toEqual([["LOW_STOCK", "RJ1", w.wh.RJ1?.id], ["OUT_OF_STOCK", "SP1", w.wh.SP1?.id]]);
-    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 6, direction: "FROM_UNAVAILABLE", reason: "dried out" } });
+    await setUnavailable({ actor: clerk, input: { skuId: w.sku.A as string, binId: bin(w, "SP1"), quantity: 6, direction: "FROM_UNAVAILABLE", kind: "DAMAGED", reason: "dried out" } });
     expect((await alerts(w, "OPEN")).map((a) => a.data.warehouse)).toEqual(["RJ1"]);
   });
 

@@ -42,7 +42,7 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   }
   const sku: World["sku"] = {};
   for (const code of spec.skus) {
-    const row = await db.sku.create({ data: { code, name: `Product ${code}`, ean: null, reorderPoint: 5, priceCents: 1000 } });
+    const row = await db.sku.create({ data: { code, name: `Product ${code}`, ean: null, reorderPoint: 5, priceCents: 1000, product: { create: { name: `Product ${code}` } } } });
     sku[code] = row.id;
   }
   const changes = (spec.stock ?? []).map((s) => ({

@@ -58,7 +58,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
       </header>
 
-      <OrderActions orderId={order.id} version={order.version} actions={order.availableActions} activeHolds={activeHolds} />
+      <OrderActions orderId={order.id} version={order.version} actions={order.availableActions} activeHolds={activeHolds} warehouse={order.warehouse} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

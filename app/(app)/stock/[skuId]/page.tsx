@@ -41,9 +41,13 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
   const level = new Map(d.bins.map((b) => [b.binId, b]));
   const binOptions: BinOption[] = locations
     .filter((w) => w.active)
-    .flatMap((w) => [...w.bins].sort((a, b) => a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)).map((b) => ({
-      binId: b.id, code: b.code, warehouseCode: w.code, onHand: level.get(b.id)?.onHand ?? 0, unavailable: level.get(b.id)?.unavailable ?? 0,
-    })));
+    .flatMap((w) => [...w.bins].sort((a, b) => a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)).map((b) => {
+      const l = level.get(b.id);
+      return {
+        binId: b.id, code: b.code, warehouseCode: w.code, onHand: l?.onHand ?? 0, unavailable: l?.unavailable ?? 0,
+        damaged: l?.damaged ?? 0, quarantine: l?.quarantine ?? 0, qc: l?.qc ?? 0,
+      };
+    }));
 
   const safetyOf = new Map(d.levels.warehouses.map((w) => [w.warehouseId, w.safety]));
   const thresholdWarehouses = locations.filter((w) => w.active).map((w) => ({ id: w.id, code: w.code, name: w.name, safety: safetyOf.get(w.id) ?? 0 }));
@@ -58,6 +62,11 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
           {!d.sku.active && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-600">{t("detail.inactive")}</span>}
         </h1>
         <p className="text-slate-600" data-testid="sku-name">{d.sku.name}</p>
+        <p className="text-sm text-slate-500" data-testid="sku-product">
+          {t("detail.productOf")}{" "}
+          <Link href={`/products/${d.sku.product.id}`} className="text-brand-700 hover:underline">{d.sku.product.name}</Link>
+          {d.sku.variant && <> · {t("detail.variant", { variant: d.sku.variant })}</>}
+        </p>
       </div>
 
       <div className="grid gap-4 lg:grid-cols-3">

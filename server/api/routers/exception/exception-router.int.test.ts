@@ -51,7 +51,7 @@ async function raise(type: string, m: number, extra: { orderId?: string; skuId?:
 
 describe("exception router", () => {
   it("lists open exceptions newest first, page by page, with filters and counts per type", async () => {
-    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
+    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta", product: { create: { name: "Camiseta" } } } });
     for (let m = 0; m < 5; m++) await raise("SHORT_PICK", m, { orderId });
     await raise("LOW_STOCK", 10, { skuId: sku.id });
     await raise("OUT_OF_STOCK", 11, { skuId: sku.id, status: "RESOLVED" });
@@ -78,7 +78,7 @@ describe("exception router", () => {
   });
 
   it("carries the sentence's key and values for the reader's language where the type has one, else only the stored message", async () => {
-    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta" } });
+    const sku = await testDb().db.sku.create({ data: { code: "CAM-01", name: "Camiseta", product: { create: { name: "Camiseta" } } } });
     await testDb().db.exception.create({
       data: {
         type: "LOW_STOCK", skuId: sku.id, message: "CAM-01 is low at São Paulo: 2 available (reorder point 5)",

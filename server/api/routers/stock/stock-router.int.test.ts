@@ -50,7 +50,7 @@ describe("stock router access", () => {
   it("refuses transfers, damage and purchase orders to OPERATOR and MANAGER", async () => {
     for (const user of [operator, manager]) {
       await forbidden(as(user).stock.transfer({ skuId: w.sku["CAM-001"] as string, fromBinId: bin("SP1"), toBinId: bin("RJ1"), quantity: 1, reason: "move it" }));
-      await forbidden(as(user).stock.setUnavailable({ skuId: w.sku["CAM-001"] as string, binId: bin("SP1"), quantity: 1, direction: "TO_UNAVAILABLE", reason: "broken" }));
+      await forbidden(as(user).stock.setUnavailable({ skuId: w.sku["CAM-001"] as string, binId: bin("SP1"), quantity: 1, direction: "TO_UNAVAILABLE", kind: "DAMAGED", reason: "broken" }));
       await forbidden(as(user).stock.createPurchaseOrder({ warehouseId: w.wh.SP1?.id as string, supplier: "X", lines: [{ skuId: w.sku["CAM-001"] as string, quantity: 1 }] }));
     }
   });

@@ -1,11 +1,13 @@
 /** Output schemas of the stock router (inputs live next to their services). */
 import { z } from "zod";
+import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 const int = z.number().int();
 const health = z.enum(["OUT", "LOW", "OK"]);
 const movementType = z.enum([
   "RECEIPT", "ADJUSTMENT", "RESERVATION", "RELEASE", "PICK", "SHIPMENT", "RETURN", "TRANSFER_OUT", "TRANSFER_IN", "TO_UNAVAILABLE", "FROM_UNAVAILABLE",
 ]);
+const unavailableKind = z.enum(UNAVAILABLE_KINDS);
 const poStatus = z.enum(["OPEN", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED"]);
 
 const summary = z.object({ onHand: int, reserved: int, unavailable: int, safety: int, available: int });
@@ -23,8 +25,8 @@ export const stockGridOutput = z.object({
 export const ledgerOutput = z.object({
   rows: z.array(z.object({
     id: z.string(), type: movementType, createdAt: z.date(), warehouseCode: z.string(), binCode: z.string().nullable(),
-    onHandDelta: int, reservedDelta: int, unavailableDelta: int, quantity: int, reason: z.string().nullable(), actorLabel: z.string(),
-    orderId: z.string().nullable(), orderNumber: int.nullable(), purchaseOrderId: z.string().nullable(), purchaseOrderNumber: int.nullable(),
+    onHandDelta: int, reservedDelta: int, unavailableDelta: int, unavailableKind: unavailableKind.nullable(), quantity: int, reason: z.string().nullable(),
+    actorLabel: z.string(), orderId: z.string().nullable(), orderNumber: int.nullable(), purchaseOrderId: z.string().nullable(), purchaseOrderNumber: int.nullable(),
   })),
   nextCursor: z.string().nullable(),
 });
@@ -33,13 +35,17 @@ export const skuDetailOutput = z.object({
   sku: z.object({
     id: z.string(), code: z.string(), name: z.string(), ean: z.string().nullable(), ncm: z.string().nullable(),
     weightGrams: int, lengthMm: int, widthMm: int, heightMm: int, reorderPoint: int, priceCents: int, active: z.boolean(),
+    variant: z.string().nullable(), product: z.object({ id: z.string(), name: z.string() }),
   }),
   health,
   levels: z.object({
     warehouses: z.array(summary.extend({ warehouseId: z.string(), code: z.string(), name: z.string(), incoming: int, sold30d: int })),
     total: gridLevels,
   }),
-  bins: z.array(z.object({ binId: z.string(), code: z.string(), warehouseId: z.string(), warehouseCode: z.string(), pickSequence: int, onHand: int, unavailable: int })),
+  bins: z.array(z.object({
+    binId: z.string(), code: z.string(), warehouseId: z.string(), warehouseCode: z.string(), pickSequence: int, onHand: int, unavailable: int,
+    damaged: int, quarantine: int, qc: int,
+  })),
   reservations: z.array(z.object({
     id: z.string(), orderId: z.string(), orderNumber: int, orderStatus: z.string(), customerName: z.string(), placedAt: z.date(),
     warehouseCode: z.string(), quantity: int, createdAt: z.date(),
@@ -106,7 +112,7 @@ export const reconcileOutput = z.object({
   scanned: z.object({ balances: int, bins: int, movements: int, activeReservations: int }),
   driftCount: z.record(checkName, int),
   drift: z.array(z.object({
-    check: checkName, field: z.enum(["onHand", "reserved", "unavailable", "reservedQty"]), skuId: z.string(), sku: z.string(),
+    check: checkName, field: z.enum(["onHand", "reserved", "unavailable", "damaged", "quarantine", "qc", "reservedQty"]), skuId: z.string(), sku: z.string(),
     warehouseId: z.string().nullable(), warehouse: z.string().nullable(), binId: z.string().nullable(), bin: z.string().nullable(),
     orderLineId: z.string().nullable(), orderNumber: int.nullable(), stored: int, expected: int,
   })),

@@ -1,0 +1,113 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { ean13CheckDigit } from "../server/lib/ean";
+import { signIn, warmUp } from "./fixtures";
+
+/** An EAN-13 in GS1's in-store range (200–299), unique to this run. */
+function runEan(stamp: string, n: number): string {
+  const body = `2${stamp.slice(-10)}${n}`;
+  return `${body}${ean13CheckDigit(body)}`;
+}
+
+async function fillSku(section: Locator, s: { code: string; variant: string; ean: string; price: string }) {
+  await section.getByTestId("sku-code").fill(s.code);
+  await section.getByTestId("sku-variant").fill(s.variant);
+  await section.getByTestId("sku-ean").fill(s.ean);
+  await section.getByTestId("sku-price").fill(s.price);
+  await section.getByTestId("sku-weight").fill("180");
+  await section.getByTestId("sku-length").fill("300");
+  await section.getByTestId("sku-width").fill("250");
+  await section.getByTestId("sku-height").fill("30");
+  await section.getByTestId("sku-ncm").fill("6109.10.00");
+}
+
+test.describe("products", () => {
+  test.beforeAll(async ({ browser }) => warmUp(browser, "operator", "/products", "products-table"));
+
+  test("an operator creates a product with two variants, fixes a barcode, edits a price and finds it by search", async ({ page }) => {
+    test.slow();
+    const stamp = String(Date.now());
+    const name = `Camiseta Teste ${stamp}`;
+    const blue = { code: `E2E-${stamp}-AZU-M`, variant: "Azul / M", ean: runEan(stamp, 1), price: "49.90" };
+    const black = { code: `E2E-${stamp}-PRE-G`, variant: "Preto / G", ean: runEan(stamp, 2), price: "54.90" };
+
+    await signIn(page, "operator");
+    await page.getByTestId("nav-products").click();
+    await expect(page.getByRole("heading", { name: "Products", exact: true })).toBeVisible();
+    await page.getByTestId("new-product-link").click();
+    await expect(page).toHaveURL(/\/products\/new$/);
+
+    await page.getByTestId("product-name").fill(name);
+    await page.getByTestId("product-brand").fill("Aurora Moda");
+    const skus = page.getByTestId("new-sku");
+    // A barcode with a wrong check digit is refused with the digit it should end in.
+    const wrongDigit = `${blue.ean.slice(0, 12)}${(Number(blue.ean[12]) + 1) % 10}`;
+    await fillSku(skus.nth(0), { ...blue, ean: wrongDigit });
+    await page.getByTestId("add-sku-row").click();
+    await fillSku(skus.nth(1), black);
+    await page.getByTestId("product-submit").click();
+    await expect(page.getByTestId("error-message")).toContainText(`the last digit should be ${blue.ean[12]}`);
+
+    await skus.nth(0).getByTestId("sku-ean").fill(blue.ean);
+    await page.getByTestId("product-submit").click();
+    await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("product-heading")).toHaveText(name);
+    const rows = page.getByTestId("product-sku");
+    await expect(rows).toHaveCount(2);
+    const blueRow = page.locator(`[data-testid="product-sku"][data-sku="${blue.code}"]`);
+    await expect(blueRow).toContainText("Azul / M");
+    await expect(blueRow).toContainText(blue.ean);
+    await expect(blueRow).toContainText(`${name} Azul M`);
+    await expect(blueRow.getByTestId("sku-price")).toHaveText("R$49.90");
+
+    // Edit the blue SKU's price.
+    await blueRow.getByTestId("sku-edit").click();
+    const edit = page.getByTestId("sku-edit-form");
+    await expect(edit.getByTestId("sku-price")).toHaveValue("49.90");
+    await edit.getByTestId("sku-price").fill("39.90");
+    await edit.getByTestId("sku-save").click();
+    await expect(edit).toHaveCount(0);
+    await expect(blueRow.getByTestId("sku-price")).toHaveText("R$39.90");
+    // Its code leads to its stock page.
+    await expect(blueRow.getByRole("link", { name: blue.code })).toHaveAttribute("href", /^\/stock\/[0-9a-f-]{36}$/);
+
+    // The list finds it by SKU code and by barcode, with the new price range.
+    await page.goto("/products");
+    await page.getByTestId("product-search").fill(`e2e-${stamp}`);
+    await page.getByTestId("product-search-submit").click();
+    await expect(page).toHaveURL(new RegExp(`[?&]search=e2e-${stamp}`));
+    const found = page.getByTestId("product-row");
+    await expect(found).toHaveCount(1);
+    await expect(found).toHaveAttribute("data-product", name);
+    await expect(found.getByTestId("product-price")).toHaveText("R$39.90 – R$54.90");
+    await expect(found).toContainText("2 SKUs");
+
+    await page.getByTestId("product-search").fill(black.ean);
+    await page.getByTestId("product-search-submit").click();
+    await expect(page.getByTestId("product-row")).toHaveAttribute("data-product", name);
+    await page.getByRole("link", { name }).click();
+    await expect(page.getByTestId("product-heading")).toHaveText(name);
+  });
+
+  test("a warehouse user sees the catalogue in Portuguese but cannot create or edit: no button, and /products/new is refused", async ({ page }) => {
+    await signIn(page, "warehouse", { locale: "pt-BR" });
+    await expect(page.getByTestId("nav-products")).toHaveText("Produtos");
+    await page.getByTestId("nav-products").click();
+    await expect(page.getByRole("heading", { name: "Produtos", exact: true })).toBeVisible();
+    await expect(page.getByTestId("product-row").first()).toBeVisible();
+    await expect(page.getByTestId("new-product-link")).toHaveCount(0);
+
+    await page.getByTestId("product-search").fill("CAM-BAS");
+    await page.getByTestId("product-search-submit").click();
+    await expect(page.getByTestId("product-row")).toHaveCount(1);
+    await page.getByRole("link", { name: "Camiseta Básica Algodão" }).click();
+    await expect(page.getByTestId("product-heading")).toHaveText("Camiseta Básica Algodão");
+    await expect(page.getByTestId("product-sku").first()).toBeVisible();
+    await expect(page.getByTestId("product-edit-form")).toHaveCount(0);
+    await expect(page.getByTestId("sku-edit")).toHaveCount(0);
+    await expect(page.getByTestId("sku-add-form")).toHaveCount(0);
+
+    const res = await page.goto("/products/new");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The reasons Fluxo itself writes on stock movements and on the stock events
+ * of an order's timeline, in one place (server/lib/text-templates.ts): stored
+ * in English, shown in the reader's language (stock.reasons.<key>). A value
+ * that is itself a system reason (the trigger of a filled backorder) is read
+ * back too. Reasons people type stay as typed. Pure and client-safe.
+ */
+import { templateTable, type ReadText, type TemplateParams } from "@/server/lib/text-templates";
+
+/** Read back in this order: specific before generic ("Order #{number}" last of its family). */
+export const LEDGER_REASONS = {
+  backorderFilled: "Backorder filled: {trigger}",
+  orderCancelled: "Order #{number} cancelled: {note}",
+  orderCancelledPlain: "Order #{number} cancelled",
+  orderRejectedNote: "Order #{number} rejected: {note}",
+  orderRejected: "Order #{number} rejected",
+  orderStopped: "Order #{number} stopped",
+  orderApproved: "Order #{number} approved",
+  orderReallocated: "Order #{number} allocated again: {note}",
+  packageShipped: "Order #{number} package #{package} shipped",
+  orderShipped: "Order #{number} shipped",
+  orderReserved: "Order #{number}",
+  shipped: "Shipped",
+  orderReturned: "Return of order #{number}: {note}",
+  receiptNote: "Receipt of purchase order #{number}: {note}",
+  receipt: "Receipt of purchase order #{number}",
+  shortPickNote: "Pick list #{number}: {units} unit(s) of {sku} missing in bin {bin} ({note})",
+  shortPick: "Pick list #{number}: {units} unit(s) of {sku} missing in bin {bin}",
+  pickList: "Pick list #{number}",
+  unitsCleared: "Units cleared for sale",
+  returnRestocked: "Returned units restocked",
+  countFound: "Stock found in a count",
+  backorderSweep: "Backorder sweep",
+  safetyLowered: "Safety stock of {sku} at {warehouse} lowered",
+  csvRowNote: "CSV row {row}: {note}",
+  csvRow: "CSV row {row}",
+  fileRowNote: "{file}, row {row}: {note}",
+  fileRow: "{file}, row {row}",
+} as const;
+
+export type LedgerReasonKey = keyof typeof LEDGER_REASONS;
+const REASONS = templateTable<LedgerReasonKey>("ledger reason", LEDGER_REASONS, ["number", "package", "row", "units"]);
+export const LEDGER_REASON_KEYS = REASONS.keys;
+
+/** The English text of a system reason, as stored. */
+export function ledgerReason(key: LedgerReasonKey, params: TemplateParams = {}): string {
+  return REASONS.write(key, params);
+}
+
+export interface LedgerReason extends ReadText<LedgerReasonKey> {
+  /** The trigger of a filled backorder, when it is a system reason itself. */
+  trigger?: LedgerReason;
+}
+
+/** The system reason a stored text is, with its values; null for a reason a person typed. */
+export function readLedgerReason(text: string | null | undefined): LedgerReason | null {
+  const r = REASONS.read(text);
+  if (r?.key !== "backorderFilled") return r;
+  const trigger = readLedgerReason(r.params.trigger);
+  return trigger ? { ...r, trigger } : r;
+}
