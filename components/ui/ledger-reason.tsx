@@ -10,7 +10,7 @@ export function useLedgerReason(): (text: string | null) => string {
   const t = useTranslations("stock.reasons");
   const say = (r: LedgerReason): string => {
     const params: Record<string, string | number> = { ...r.params };
-    if (r.trigger) params.trigger = say(r.trigger);
+    for (const [name, inner] of Object.entries(r.nested ?? {})) params[name] = say(inner);
     if (typeof params.units === "string") params.units = Number(params.units);
     return t(r.key, params);
   };

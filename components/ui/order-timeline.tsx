@@ -82,7 +82,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             </div>
             {why && (
               <div className="text-sm text-slate-700" data-testid="timeline-reason">
-                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : e.type.startsWith("stock.") ? stockReason(why) : why })}
+                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : e.type.startsWith("stock.") || e.type === "order.reallocated" ? stockReason(why) : why })}
               </div>
             )}
             {allocationReasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{allocationReasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}

@@ -4,15 +4,35 @@
  * the receiver address). Applied to the order with a timeline event, in one
  * transaction, until the order is invoiced: from then on the invoice and the
  * label carry the address the order had, and the document is only recorded.
- * The warehouse an order was already allocated to stays; the address counts
- * for what comes next (labels, carriers, late-delivery checks).
+ *
+ * An order holding stock chosen for another destination (Mercado Livre:
+ * reserved at capture, before any address) is allocated again for the new
+ * one while nothing is picked: before approval its reservation is redone
+ * (reallocate-order-stock.ts); ALLOCATED or BACKORDERED, through the
+ * REALLOCATE action. An order on hold in those stages keeps its allocation.
  */
 import { db } from "@/server/db";
 import type { AddressInput } from "@/server/channels/types";
 import { shipStateOf } from "@/server/services/order/capture-order";
 import type { OrderStatus } from "@/server/services/order/order-dimensions";
+import { systemActor } from "@/server/services/order/actor";
+import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
+import { reallocateOrderStock } from "@/server/services/stock/reallocate-order-stock";
 
 export type AddressOutcome = "APPLIED" | "SAME" | "TOO_LATE";
+
+/** Before approval: the reservation is redone without a change of stage. */
+const REALLOCATE_QUIETLY: readonly OrderStatus[] = ["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED"];
+/** Allocated or waiting for stock, nothing picked: the REALLOCATE action. */
+const REALLOCATE_BY_ACTION: readonly OrderStatus[] = ["ALLOCATED", "BACKORDERED"];
+
+/** The destination state the order's stock was chosen for; undefined when it was never allocated. */
+function allocatedFor(allocation: unknown): string | null | undefined {
+  if (typeof allocation !== "object" || allocation === null) return undefined;
+  const d = (allocation as { destinationState?: unknown }).destinationState;
+  return typeof d === "string" && d !== "" ? d : null;
+}
 
 /** From here on the order's address is on its invoice (and then on its label): a channel document no longer changes it. */
 export const ADDRESS_FROZEN_STATUSES: readonly OrderStatus[] = ["INVOICED", "SHIPPED", "DELIVERED", "RETURN_REQUESTED", "RETURNED", "CANCELLED"];
@@ -39,8 +59,9 @@ export async function applyChannelAddress(opts: {
   actorLabel: string;
 }): Promise<{ orderId: string; orderNumber: number; status: OrderStatus; outcome: AddressOutcome } | null> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; shippingAddress: unknown; shipBy: Date | null }[]>`
-      SELECT id, number, status::text AS status, "shippingAddress", "shipBy" FROM "Order"
+    const rows = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; shippingAddress: unknown; shipBy: Date | null; allocation: unknown; onHold: boolean; holdsStock: boolean }[]>`
+      SELECT id, number, status::text AS status, "shippingAddress", "shipBy", allocation, "onHold",
+        EXISTS (SELECT 1 FROM "Reservation" r WHERE r."orderId" = "Order".id AND r.status = 'ACTIVE') AS "holdsStock" FROM "Order"
       WHERE "channelId" = ${opts.channelId}::uuid AND "externalId" = ${opts.externalId} FOR UPDATE`;
     const order = rows[0];
     if (!order) return null;
@@ -64,6 +85,16 @@ export async function applyChannelAddress(opts: {
         data: { city: address.city ?? null, state: shipState, postalCode: address.postalCode ?? null, shipBy: shipBy?.toISOString() ?? null },
       },
     });
+    const chosenFor = allocatedFor(order.allocation);
+    if (order.holdsStock && chosenFor !== undefined && chosenFor !== shipState) {
+      const actor = systemActor(opts.actorLabel);
+      const why = ledgerReason("addressArrived", { state: shipState ?? "?" });
+      if (REALLOCATE_QUIETLY.includes(order.status)) {
+        await reallocateOrderStock(tx, { orderId: order.id, actor, reason: ledgerReason("orderReallocated", { number: order.number, note: why }) });
+      } else if (REALLOCATE_BY_ACTION.includes(order.status) && !order.onHold) {
+        await applyOrderActionTx(tx, { orderId: order.id, action: { type: "REALLOCATE", reason: why }, actor });
+      }
+    }
     return { ...found, outcome: "APPLIED" as const };
   });
 }

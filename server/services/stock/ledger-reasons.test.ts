@@ -25,8 +25,10 @@ describe("stock ledger reasons", () => {
     expect(text).toBe("Backorder filled: Order #5 cancelled: fraud");
     expect(readLedgerReason(text)).toEqual({
       key: "backorderFilled", params: { trigger: "Order #5 cancelled: fraud" },
-      trigger: { key: "orderCancelled", params: { number: "5", note: "fraud" } },
+      nested: { trigger: { key: "orderCancelled", params: { number: "5", note: "fraud" } } },
     });
+    const again = ledgerReason("orderReallocated", { number: 7, note: ledgerReason("addressArrived", { state: "BA" }) });
+    expect(readLedgerReason(again)?.nested?.note).toEqual({ key: "addressArrived", params: { state: "BA" } });
     expect(readLedgerReason("Backorder filled: something a person wrote")).toEqual({ key: "backorderFilled", params: { trigger: "something a person wrote" } });
   });
 

@@ -17,6 +17,7 @@ export const LEDGER_REASONS = {
   orderStopped: "Order #{number} stopped",
   orderApproved: "Order #{number} approved",
   orderReallocated: "Order #{number} allocated again: {note}",
+  addressArrived: "Delivery address now in {state}",
   packageShipped: "Order #{number} package #{package} shipped",
   orderShipped: "Order #{number} shipped",
   orderReserved: "Order #{number}",
@@ -47,15 +48,22 @@ export function ledgerReason(key: LedgerReasonKey, params: TemplateParams = {}):
   return REASONS.write(key, params);
 }
 
+/** Values that may be system reasons themselves: what filled a backorder, why an order was allocated again. */
+const NESTED = ["trigger", "note"] as const;
+
 export interface LedgerReason extends ReadText<LedgerReasonKey> {
-  /** The trigger of a filled backorder, when it is a system reason itself. */
-  trigger?: LedgerReason;
+  /** The values that are system reasons themselves, read back the same way. */
+  nested?: Partial<Record<(typeof NESTED)[number], LedgerReason>>;
 }
 
 /** The system reason a stored text is, with its values; null for a reason a person typed. */
 export function readLedgerReason(text: string | null | undefined): LedgerReason | null {
   const r = REASONS.read(text);
-  if (r?.key !== "backorderFilled") return r;
-  const trigger = readLedgerReason(r.params.trigger);
-  return trigger ? { ...r, trigger } : r;
+  if (!r) return null;
+  const nested: LedgerReason["nested"] = {};
+  for (const name of NESTED) {
+    const inner = r.params[name] === undefined ? null : readLedgerReason(r.params[name]);
+    if (inner) nested[name] = inner;
+  }
+  return Object.keys(nested).length > 0 ? { ...r, nested } : r;
 }

@@ -21,8 +21,9 @@
 import type { DbTx } from "@/server/db";
 import { onOrderAction, type HookContext } from "@/server/services/order/order-action-hooks";
 import { applyOrderActionTx, type ActionResult } from "@/server/services/order/apply-order-action";
-import { autoReserveBackorders, sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
+import { sweepOrderBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { consumeOrderStock } from "@/server/services/stock/consume-order-stock";
+import { reallocateOrderStock } from "@/server/services/stock/reallocate-order-stock";
 import { releaseOrderStock } from "@/server/services/stock/release-order-stock";
 import { reserveOrderStock } from "@/server/services/stock/reserve-order-stock";
 import { STOCK_SYSTEM_ACTOR } from "@/server/services/stock/stock-tx";
@@ -65,14 +66,10 @@ async function reallocateOnAction(tx: DbTx, ctx: HookContext): Promise<ActionRes
   const { reason: why, excludeWarehouseIds = [] } = ctx.action;
   const { number } = await orderLines(tx, ctx.orderId);
   const reason = ledgerReason("orderReallocated", { number, note: why });
-  const { released } = await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason, refill: false });
-  await tx.order.update({ where: { id: ctx.orderId }, data: { warehouseId: null } });
   // No backorder sweep here (APPROVE's): the statement has just read every balance under lock, and a sweep would not know the exclusions.
-  await reserveOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, policy: "BACKORDER", excludeWarehouseIds });
+  await reallocateOrderStock(tx, { orderId: ctx.orderId, actor: ctx.actor, reason, excludeWarehouseIds, policy: "BACKORDER" });
   const { allReserved } = await orderLines(tx, ctx.orderId);
-  const result = await applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: allReserved ? "ALLOCATE" : "BACKORDER" }, actor: STOCK_SYSTEM_ACTOR });
-  if (released.length > 0) await autoReserveBackorders({ tx, pairs: released, trigger: reason, skipOrderIds: [ctx.orderId] });
-  return result;
+  return applyOrderActionTx(tx, { orderId: ctx.orderId, action: { type: allReserved ? "ALLOCATE" : "BACKORDER" }, actor: STOCK_SYSTEM_ACTOR });
 }
 
 async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult | void> {
