@@ -96,6 +96,24 @@ describe("seed (300 orders)", () => {
     expect(await count(`SELECT 1 FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "OrderLine" l WHERE l."orderId" = o.id)`)).toBe(0);
   });
 
+  it("puts every PICKING order on one OPEN pick list of its warehouse, its reserved units drawn from bins that hold them", async () => {
+    expect(await count(`SELECT 1 FROM "Order" WHERE status = 'PICKING'`)).toBeGreaterThan(0);
+    expect(await count(`
+      SELECT 1 FROM "Order" o WHERE o.status = 'PICKING' AND (SELECT count(*) FROM "PickListOrder" plo JOIN "PickList" pl ON pl.id = plo."pickListId"
+        WHERE plo."orderId" = o.id AND plo.open AND pl.status = 'OPEN' AND pl."warehouseId" = o."warehouseId") <> 1`)).toBe(0);
+    // Each reserved line is asked for exactly its reserved units, from bins of the list's warehouse.
+    expect(await count(`
+      SELECT 1 FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+      LEFT JOIN (SELECT "orderLineId", sum(quantity) AS q FROM "PickListLine" GROUP BY 1) p ON p."orderLineId" = l.id
+      WHERE o.status = 'PICKING' AND l."reservedQty" > 0 AND COALESCE(p.q, 0) <> l."reservedQty"`)).toBe(0);
+    expect(await count(`SELECT 1 FROM "PickListLine" pll JOIN "PickList" pl ON pl.id = pll."pickListId" JOIN "Bin" b ON b.id = pll."binId" WHERE b."warehouseId" <> pl."warehouseId"`)).toBe(0);
+    // No bin is asked for more than it holds for sale.
+    expect(await count(`
+      SELECT 1 FROM (SELECT "skuId", "binId", sum(quantity) AS q FROM "PickListLine" GROUP BY 1, 2) p
+      JOIN "BinStock" bs ON bs."skuId" = p."skuId" AND bs."binId" = p."binId" WHERE p.q > bs."onHand" - bs.unavailable`)).toBe(0);
+    expect(await count(`SELECT 1 FROM "PickListLine" WHERE status <> 'PENDING' OR "pickedQty" <> 0`)).toBe(0);
+  });
+
   it("has zero ledger drift per SKU × warehouse (onHand, reserved, unavailable)", async () => {
     const drift = await count(`
       SELECT 1 FROM "StockBalance" b

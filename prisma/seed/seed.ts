@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { seedShipping } from "./carriers";
+import { seedPickLists } from "./picking";
 import { DEMO_USERS } from "./demo-users";
 import { createGenerator, type GenerateOptions, type SeedGenerator } from "./generate";
 import type { OrderStatus } from "./types";
@@ -112,6 +113,7 @@ async function write(writer: SeedWriter, gen: SeedGenerator, opts: SeedOptions, 
   counts.stockMovements += stock.movements.length;
   counts.exceptions += stock.exceptions.length;
   await seedShipping(writer, { now: gen.now });
+  await seedPickLists(writer);
   await writer.syncSequences();
   return { seeded: true, seed: gen.seed, counts, byStatus: { ...gen.byStatus }, durationMs: Date.now() - started };
 }
