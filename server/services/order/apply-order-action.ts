@@ -140,7 +140,9 @@ export async function applyOrderActionTx(
   const decision = assertTransition(snapshot, action);
   const version = await persistDecision(tx, { orderId, version: order.version, decision, actor, action });
   const result: ActionResult = { orderId, from: decision.from, to: decision.to, version };
-  return (await runActionHooks(tx, { orderId, action, decision, actor, result })) ?? result;
+  // A hook may chain a follow-up action (APPROVE → ALLOCATE): the caller learns where the order ended, from where it was.
+  const chained = await runActionHooks(tx, { orderId, action, decision, actor, result });
+  return chained ? { ...chained, from: decision.from } : result;
 }
 
 export async function applyOrderAction(opts: { orderId: string; action: OrderAction; actor: Actor; expectedVersion?: number }): Promise<ActionResult> {
