@@ -6,13 +6,15 @@
 import { useTranslations } from "next-intl";
 import type { ExceptionText } from "@/server/services/exceptions/exception-text";
 import { isOrderStatus } from "@/server/services/order/order-dimensions";
+import { useChangeText } from "@/components/ui/change-piece";
 
 export function ExceptionMessage({ message, text }: { message: string; text: ExceptionText | null }) {
   const t = useTranslations();
+  const change = useChangeText();
   if (!text) return <>{message}</>;
   const params = { ...text.params };
   const status = text.orderStatusParam ? params[text.orderStatusParam] : undefined;
   if (text.orderStatusParam && typeof status === "string" && isOrderStatus(status)) params[text.orderStatusParam] = t(`orderStatus.${status}`);
-  if (text.changes) params.changes = text.changes.map((c) => t(`exceptions.changes.${c.key}`, c.params)).join("; ");
+  if (text.changes) params.changes = text.changes.map(change).join("; ");
   return <>{t(`exceptions.messages.${text.key}`, params)}</>;
 }

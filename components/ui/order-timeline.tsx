@@ -7,6 +7,7 @@ import { useActorLabel } from "@/components/ui/actor-label";
 import { reasons } from "@/components/ui/allocation-decision";
 import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
 import { useLedgerReason } from "@/components/ui/ledger-reason";
+import { useChangeText } from "@/components/ui/change-piece";
 
 export interface TimelineEvent {
   id: string;
@@ -45,6 +46,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const format = useFormatter();
   const actor = useActorLabel();
   const stockReason = useLedgerReason();
+  const changeText = useChangeText();
   const status = (s: string) => (isOrderStatus(s) ? t(`orderStatus.${s}`) : s);
   const label = (type: string, data: unknown) => {
     const key = timelineLabelKeys(type, data)
@@ -63,7 +65,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
         const payment = paymentMove(e.data);
         const allocationReasons = reasonsOf(e.type, e.data);
-        const changes = e.type === "order.channel_change_not_applied" ? changesOf((e.data as { diff?: unknown } | null)?.diff) : null;
+        const changes = e.type === "order.channel_change_not_applied" ? changesOf((e.data as { diff?: unknown } | null)?.diff, (e.data as { currency?: unknown } | null)?.currency) : null;
         const why = allocationReasons || changes ? null : e.reason;
         return (
           <li key={e.id} className="relative" data-testid="timeline-event" data-type={e.type}>
@@ -88,7 +90,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             {allocationReasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{allocationReasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}
             {changes && (
               <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="timeline-changes">
-                {changes.map((c, i) => <li key={i}>{t(`exceptions.changes.${c.key}`, c.params)}</li>)}
+                {changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
               </ul>
             )}
             {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note })}</div>}

@@ -1,8 +1,8 @@
-import { createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/exceptions.en.json";
 import pt from "@/server/i18n/messages/exceptions.pt-BR.json";
-import { EXCEPTION_CHANGE_KEYS, EXCEPTION_TEXT_KEYS, exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
+import { EXCEPTION_CHANGE_KEYS, EXCEPTION_TEXT_KEYS, changeParams, exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
 import { diffChannelLines, diffJson, type HeldLine } from "@/server/services/order/channel-line-diff";
 
 describe("exceptionText", () => {
@@ -103,25 +103,29 @@ describe("exceptionText", () => {
       ],
       subtotalCents: 10710, discountCents: 0, shippingCents: 1500, taxCents: 0, totalCents: 12210,
     };
-    const data = { signature: "s", orderStatus: "ALLOCATED", channelUpdatedAt: "2026-11-20T10:00:00.000Z", diff: diffJson(diffChannelLines(held, totals, input)) };
+    const data = { signature: "s", orderStatus: "ALLOCATED", currency: "BRL", channelUpdatedAt: "2026-11-20T10:00:00.000Z", diff: diffJson(diffChannelLines(held, totals, input)) };
     const text = exceptionText("CHANNEL_ORDER_CHANGED", data, 1042) as ExceptionText;
     expect(text).toMatchObject({ key: "CHANNEL_ORDER_CHANGED", params: { order: 1042, status: "ALLOCATED" }, orderStatusParam: "status" });
     expect(text.changes?.map((c) => c.key)).toEqual(["quantity", "unitPrice", "added", "removed", "subtotal", "total"]);
 
-    const sentence = (locale: string, messages: typeof en) => {
+    const sentence = (locale: string, messages: typeof en, pieces = text.changes ?? []) => {
       const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
-      const changes = (text.changes ?? []).map((c) => t(`exceptions.changes.${c.key}`, c.params)).join("; ");
-      return t("exceptions.messages.CHANNEL_ORDER_CHANGED", { ...text.params, status: "<status>", changes });
+      const format = createFormatter({ locale });
+      const changes = pieces.map((c) => t(`exceptions.changes.${c.key}`, changeParams(c, (v, o) => format.number(v, o)))).join("; ");
+      return t("exceptions.messages.CHANNEL_ORDER_CHANGED", { ...text.params, status: "<status>", changes }).replace(/\u00a0/g, " ");
     };
     expect(sentence("en", en)).toContain(
       "#1042 after it was approved (stage <status>); Fluxo did not apply it. Check the order with the customer and the channel: " +
-        "line 1 (CAM-01): quantity 2 → 3; line 1 (CAM-01): unit price 25.00 → 22.50; new line MEIA-3 × 4; line 2 (BONE-9 × 1) removed; " +
-        "subtotal 1,734.56 → 107.10; total 1,749.56 → 122.10.",
+        "line 1 (CAM-01): quantity 2 → 3; line 1 (CAM-01): unit price R$25.00 → R$22.50; new line MEIA-3 × 4; line 2 (BONE-9 × 1) removed; " +
+        "subtotal R$1,734.56 → R$107.10; total R$1,749.56 → R$122.10.",
     );
     expect(sentence("pt-BR", pt)).toContain(
-      "Confira o pedido com o cliente e com o canal: linha 1 (CAM-01): quantidade 2 → 3; linha 1 (CAM-01): preço unitário 25,00 → 22,50; " +
-        "nova linha MEIA-3 × 4; linha 2 (BONE-9 × 1) removida; subtotal 1.734,56 → 107,10; total 1.749,56 → 122,10.",
+      "Confira o pedido com o cliente e com o canal: linha 1 (CAM-01): quantidade 2 → 3; linha 1 (CAM-01): preço unitário R$ 25,00 → R$ 22,50; " +
+        "nova linha MEIA-3 × 4; linha 2 (BONE-9 × 1) removida; subtotal R$ 1.734,56 → R$ 107,10; total R$ 1.749,56 → R$ 122,10.",
     );
+    // A change stored before it carried the order's currency: two decimals, no symbol.
+    const old = exceptionText("CHANNEL_ORDER_CHANGED", { ...data, currency: undefined }, 1042) as ExceptionText;
+    expect(sentence("pt-BR", pt, old.changes)).toContain("preço unitário 25,00 → 22,50");
   });
 
   it("has every change piece in both languages", () => {

@@ -28,7 +28,14 @@ export interface ExceptionText {
   /** A param that is an order status code: the UI shows its label in the reader's language. */
   orderStatusParam?: string;
   /** Translated one by one and joined into the {changes} param (CHANNEL_ORDER_CHANGED). */
-  changes?: { key: ExceptionChangeKey; params: Record<string, string | number> }[];
+  changes?: ChangePiece[];
+}
+
+/** One piece of a channel change; `money`: its from/to are amounts (in `currency` when the order's is known), the UI formats them. */
+export interface ChangePiece {
+  key: ExceptionChangeKey;
+  params: Record<string, string | number>;
+  money?: { currency: string | null };
 }
 
 interface LineRef {
@@ -63,30 +70,50 @@ function shipmentRef(d: Record<string, unknown>): string | null {
 /** The carrier's own words, when it gave any (shown as they came). */
 const carrierWords = (d: Record<string, unknown>) => (str(d.description) ? ` (${d.description})` : "");
 
-type Change = NonNullable<ExceptionText["changes"]>[number];
+type Change = ChangePiece;
 const LINE_FIELDS = [
   ["quantity", "quantity", false], ["unitPriceCents", "unitPrice", true], ["discountCents", "discount", true], ["taxCents", "tax", true],
 ] as const;
 const TOTAL_FIELDS = [
   ["subtotalCents", "subtotal"], ["discountCents", "totalDiscount"], ["shippingCents", "shipping"], ["taxCents", "totalTax"], ["totalCents", "total"],
 ] as const;
-/** Display only (the sentence formats it with two decimals): the stored amounts stay integer cents. */
+/**
+ * The params of a change piece as its sentence prints them: amounts as money in the order's currency, or with two
+ * decimals when the change was stored before it carried one. `formatNumber`: the reader's (next-intl's format.number).
+ */
+export type MoneyFormat = { style: "currency"; currency: string } | { minimumFractionDigits: number; maximumFractionDigits: number };
+
+export function changeParams(c: ChangePiece, formatNumber: (v: number, o: MoneyFormat) => string): Record<string, string | number> {
+  if (!c.money) return c.params;
+  const currency = c.money.currency;
+  const fmt = (v: string | number | undefined) =>
+    typeof v !== "number" ? String(v ?? "") : formatNumber(v, currency ? { style: "currency", currency } : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return { ...c.params, from: fmt(c.params.from), to: fmt(c.params.to) };
+}
+
+/** Display only (changeParams formats it as money): the stored amounts stay integer cents. */
 const amount = (cents: number) => cents / 100;
 const rec = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The channel's unapplied change (diffJson in channel-line-diff.ts) as sentence pieces; null when it is not that shape. */
-export function changesOf(diff: unknown): Change[] | null {
+/**
+ * The channel's unapplied change (diffJson in channel-line-diff.ts) as sentence pieces; null when it is not that shape.
+ * `currency`: the order's (stored beside the diff since it carries one; older changes have none).
+ */
+export function changesOf(diff: unknown, currency?: unknown): Change[] | null {
   if (!rec(diff)) return null;
+  const money = { currency: str(currency) ? currency : null };
   const out: Change[] = [];
   const list = (v: unknown) => (Array.isArray(v) ? v.filter(rec) : []);
   for (const c of list(diff.changed)) {
     const { before, after } = c;
     if (!num(c.lineNo) || !rec(before) || !rec(after) || !str(before.sku) || !str(after.sku)) return null;
     if (before.sku !== after.sku) out.push({ key: "sku", params: { line: c.lineNo, from: before.sku, to: after.sku } });
-    for (const [field, key, money] of LINE_FIELDS) {
+    for (const [field, key, isMoney] of LINE_FIELDS) {
       const [a, b] = [before[field], after[field]];
       if (!num(a) || !num(b)) return null;
-      if (a !== b) out.push({ key, params: { line: c.lineNo, sku: before.sku, from: money ? amount(a) : a, to: money ? amount(b) : b } });
+      if (a !== b) {
+        out.push(isMoney ? { key, params: { line: c.lineNo, sku: before.sku, from: amount(a), to: amount(b) }, money } : { key, params: { line: c.lineNo, sku: before.sku, from: a, to: b } });
+      }
     }
   }
   for (const l of list(diff.added)) {
@@ -101,7 +128,7 @@ export function changesOf(diff: unknown): Change[] | null {
     const { before, after } = diff.totals;
     for (const [field, key] of TOTAL_FIELDS) {
       const [a, b] = [before[field], after[field]];
-      if (num(a) && num(b) && a !== b) out.push({ key, params: { from: amount(a), to: amount(b) } });
+      if (num(a) && num(b) && a !== b) out.push({ key, params: { from: amount(a), to: amount(b) }, money });
     }
   }
   return out.length ? out : null;
@@ -165,7 +192,7 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
       return null;
     }
     case "CHANNEL_ORDER_CHANGED": {
-      const changes = changesOf(d.diff);
+      const changes = changesOf(d.diff, d.currency);
       if (!changes || !str(d.orderStatus) || orderNumber === null) return null;
       return { key: type, params: { order: orderNumber, status: d.orderStatus }, orderStatusParam: "status", changes };
     }

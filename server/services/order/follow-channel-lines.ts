@@ -43,6 +43,7 @@ interface HeldOrder {
   id: string;
   number: number;
   status: string;
+  currency: string;
   subtotalCents: number;
   discountCents: number;
   shippingCents: number;
@@ -67,7 +68,7 @@ export async function followChannelLinesTx(tx: DbTx, opts: { orderId: string; in
   const order: HeldOrder = await tx.order.findUniqueOrThrow({
     where: { id: opts.orderId },
     select: {
-      id: true, number: true, status: true, subtotalCents: true, discountCents: true, shippingCents: true, taxCents: true, totalCents: true,
+      id: true, number: true, status: true, currency: true, subtotalCents: true, discountCents: true, shippingCents: true, taxCents: true, totalCents: true,
       lines: {
         orderBy: { lineNo: "asc" },
         select: { id: true, lineNo: true, externalId: true, sku: true, name: true, quantity: true, unitPriceCents: true, discountCents: true, taxCents: true, shippedQty: true },
@@ -169,7 +170,7 @@ async function raiseChange(
   const open = await tx.exception.findMany({ where: { orderId: order.id, type: CHANNEL_ORDER_CHANGED, status: "OPEN" }, select: { data: true } });
   if (open.some((e) => (e.data as { signature?: unknown } | null)?.signature === signature)) return "ALREADY_RAISED";
   const summary = describeDiff(diff);
-  const data = { signature, orderStatus: order.status, channelUpdatedAt: opts.input.updatedAt.toISOString(), diff: diffJson(diff) };
+  const data = { signature, orderStatus: order.status, currency: order.currency, channelUpdatedAt: opts.input.updatedAt.toISOString(), diff: diffJson(diff) };
   await tx.exception.create({
     data: {
       type: CHANNEL_ORDER_CHANGED,
