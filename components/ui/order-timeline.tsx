@@ -84,7 +84,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
             </div>
             {why && (
               <div className="text-sm text-slate-700" data-testid="timeline-reason">
-                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : e.type.startsWith("stock.") || e.type === "order.reallocated" ? stockReason(why) : why })}
+                {t("orders.timeline.reason", { reason: isHoldReason(why) ? t(`holdReason.${why}`) : stockReason(why) })}
               </div>
             )}
             {allocationReasons && <ul className="list-disc pl-5 text-slate-700" data-testid="timeline-allocation-reasons">{allocationReasons.map((r, i) => <AllocationReasonText key={i} reason={r} />)}</ul>}
@@ -93,7 +93,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
                 {changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
               </ul>
             )}
-            {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note })}</div>}
+            {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note: stockReason(note) })}</div>}
             {invoice && <div className="text-sm text-slate-700">{t("orders.timeline.invoice", { number: invoice })}</div>}
             {tracking && (
               <div className="text-sm text-slate-700" data-testid="timeline-shipment">

@@ -1,5 +1,6 @@
 /** English one-sentence summary of an allocation (the UI translates `reasons` instead). */
 import type { AllocatedLine, AllocationReason, AllocationShipment, AllocationWarehouse } from "./allocation";
+import { ledgerReason } from "./ledger-reasons";
 
 export interface SummaryInput {
   shipments: readonly AllocationShipment[];
@@ -23,7 +24,7 @@ export function describeAllocation(s: SummaryInput): string {
   const has = (code: AllocationReason["code"]): AllocationReason | undefined => s.reasons.find((r) => r.code === code);
   const label = (id: string): string => `${s.whById.get(id)?.code ?? id} warehouse`;
   const all = plural(s.lineCount, "line");
-  if (s.lineCount === 0) return "Nothing to allocate";
+  if (s.lineCount === 0) return ledgerReason("nothingToAllocate");
   if (has("NO_ACTIVE_WAREHOUSE")) return `No active warehouse: all ${all} backordered`;
   if (has("NO_STOCK")) return `No stock in any active warehouse: all ${all} backordered`;
 

@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/stock.en.json";
 import pt from "@/server/i18n/messages/stock.pt-BR.json";
+import { mercadoLivreConnector } from "@/server/channels/mercado-livre";
+import { mercadoLivreShipment } from "@/server/test/channel-payloads";
 import { LEDGER_REASON_KEYS, LEDGER_REASONS, ledgerReason, readLedgerReason, type LedgerReasonKey } from "@/server/services/stock/ledger-reasons";
 
 const DIGITS = new Set(["number", "package", "row", "units"]);
@@ -32,6 +34,13 @@ describe("stock ledger reasons", () => {
     expect(readLedgerReason("Backorder filled: something a person wrote")).toEqual({ key: "backorderFilled", params: { trigger: "something a person wrote" } });
   });
 
+  it("reads the source the Mercado Livre connector writes on an address event", () => {
+    const doc = mercadoLivreConnector.parse({ rawBody: Buffer.from(JSON.stringify(mercadoLivreShipment({ id: 44001122334 }))), headers: {}, query: {} });
+    expect(doc.kind).toBe("shippingAddress");
+    const source = doc.kind === "shippingAddress" ? doc.source : "";
+    expect(readLedgerReason(source)).toEqual({ key: "mercadoLivreShipment", params: { id: "44001122334" } });
+  });
+
   it("a reason a person typed is not a system reason, even when it starts like one", () => {
     expect(readLedgerReason("box crushed in transit")).toBeNull();
     expect(readLedgerReason("Order #12 was dropped on the floor")).toBeNull();
@@ -52,7 +61,7 @@ describe("stock ledger reasons", () => {
     }
     const t = createTranslator({ locale: "en", messages: en });
     for (const key of LEDGER_REASON_KEYS) {
-      if (key === "packageShipped" || key.startsWith("shortPick")) continue; // worded with a comma / plural in the UI
+      if (key === "packageShipped" || key.startsWith("shortPick") || key === "unitsNotReserved") continue; // worded with a comma / plural in the UI
       expect(t(`stock.reasons.${key}`, sample(key)), key).toBe(ledgerReason(key, sample(key)));
     }
   });

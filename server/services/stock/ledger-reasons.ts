@@ -1,6 +1,7 @@
 /**
  * The reasons Fluxo itself writes on stock movements and on the stock events
- * of an order's timeline, in one place (server/lib/text-templates.ts): stored
+ * of an order's timeline (and the few other system reasons and notes the
+ * timeline shows), in one place (server/lib/text-templates.ts): stored
  * in English, shown in the reader's language (stock.reasons.<key>). A value
  * that is itself a system reason (the trigger of a filled backorder) is read
  * back too. Reasons people type stay as typed. Pure and client-safe.
@@ -33,6 +34,9 @@ export const LEDGER_REASONS = {
   countFound: "Stock found in a count",
   backorderSweep: "Backorder sweep",
   safetyLowered: "Safety stock of {sku} at {warehouse} lowered",
+  nothingToAllocate: "Nothing to allocate",
+  unitsNotReserved: "{units} unit(s) could not be reserved",
+  mercadoLivreShipment: "Mercado Livre shipment {id}",
   csvRowNote: "CSV row {row}: {note}",
   csvRow: "CSV row {row}",
   fileRowNote: "{file}, row {row}: {note}",

@@ -200,7 +200,7 @@ async function followUp(
     if (needsHold(outcome)) {
       await applyOrderActionTx(tx, {
         orderId: ctx.order.id,
-        action: { type: "HOLD", reason: "OUT_OF_STOCK", note: `${outcome.backorderedUnits} unit(s) could not be reserved` },
+        action: { type: "HOLD", reason: "OUT_OF_STOCK", note: ledgerReason("unitsNotReserved", { units: outcome.backorderedUnits }) },
         actor: STOCK_SYSTEM_ACTOR,
       });
       held = true;
