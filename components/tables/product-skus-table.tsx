@@ -6,6 +6,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SkuEditForm } from "@/components/forms/sku-edit-form";
 import { formatMoney } from "@/components/ui/format";
 import type { ProductSku } from "@/server/services/catalog/get-product";
+import { formatNcm } from "@/server/services/catalog/sku-rules";
 
 const th = "px-2 py-2 font-medium";
 const num = "px-2 py-2 text-right tabular-nums";
@@ -45,7 +46,7 @@ export function ProductSkusTable({ skus, currency, canEdit }: { skus: ProductSku
                 </td>
                 <td className="px-2 py-2">{s.variant ?? "—"}</td>
                 <td className="px-2 py-2 font-mono text-xs">{s.ean ?? "—"}</td>
-                <td className="px-2 py-2 font-mono text-xs">{s.ncm ?? "—"}</td>
+                <td className="px-2 py-2 font-mono text-xs">{s.ncm ? formatNcm(s.ncm) : "—"}</td>
                 <td className={num} data-testid="sku-price">{formatMoney(s.priceCents, currency, locale)}</td>
                 <td className={num}>{n(s.weightGrams)}</td>
                 <td className={num}>{t("detail.dims", { l: s.lengthMm, w: s.widthMm, h: s.heightMm })}</td>

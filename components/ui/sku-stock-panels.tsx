@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SkuDetail } from "@/server/services/stock/get-sku-detail";
+import { formatNcm } from "@/server/services/catalog/sku-rules";
 import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 const th = "px-2 py-2 font-medium";
@@ -27,7 +28,7 @@ export function ProductFacts({ sku }: { sku: SkuDetail["sku"] }) {
   const none = t("none");
   const facts: [string, string, string][] = [
     ["ean", t("ean"), sku.ean ?? none],
-    ["ncm", t("ncm"), sku.ncm ?? none],
+    ["ncm", t("ncm"), sku.ncm ? formatNcm(sku.ncm) : none],
     ["weight", t("weight"), sku.weightGrams > 0 ? t("grams", { grams: n(sku.weightGrams) }) : none],
     ["dimensions", t("dimensions"), sku.lengthMm + sku.widthMm + sku.heightMm > 0 ? t("mm", { length: n(sku.lengthMm), width: n(sku.widthMm), height: n(sku.heightMm) }) : none],
     ["reorder", t("reorderPoint"), n(sku.reorderPoint)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/lib/domain-error";
-import { checkEan, checkNcm, checkRepeats, checkSkuCode, checkVariants, cleanText, defaultSkuName, gtinForms } from "./sku-rules";
+import { checkEan, checkNcm, checkRepeats, checkSkuCode, checkVariants, cleanText, defaultSkuName, formatNcm, gtinForms } from "./sku-rules";
 
 /** The code and params of the DomainError `fn` throws. */
 function refusal(fn: () => unknown): { code: string; params: Record<string, string | number> } {
@@ -47,6 +47,14 @@ describe("gtinForms", () => {
     expect(gtinForms("036000291452")).toEqual(["00036000291452", "0036000291452", "036000291452"]);
     expect(gtinForms("96385074")).toEqual(["00000096385074", "0000096385074", "000096385074", "96385074"]);
     expect(gtinForms("17891000315504")).toEqual(["17891000315504"]);
+  });
+});
+
+describe("formatNcm", () => {
+  it("prints 8 digits the way an NF-e reader writes them, and reads back through checkNcm", () => {
+    expect(formatNcm("61091000")).toBe("6109.10.00");
+    expect(checkNcm(formatNcm("61091000"))).toBe("61091000");
+    expect(formatNcm("6109")).toBe("6109");
   });
 });
 

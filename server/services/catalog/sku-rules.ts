@@ -75,6 +75,11 @@ export function checkNcm(raw: string | null | undefined): string | null {
   return ncm;
 }
 
+/** An NCM as people write it: "61091000" → "6109.10.00" (anything not 8 digits as stored). */
+export function formatNcm(ncm: string): string {
+  return /^\d{8}$/.test(ncm) ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm;
+}
+
 /** Trimmed, inner runs of spaces folded; null for empty. */
 export function cleanText(raw: string | null | undefined): string | null {
   const text = (raw ?? "").trim().replace(/\s+/g, " ");
