@@ -127,7 +127,13 @@ export function PackStation() {
           value={value}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={onKeyDown}
-          onBlur={() => setTimeout(() => shouldRefocus() && focusInput(), 0)}
+          // The focus comes back without scrolling: scrolling up to the input between mouse down and up made a click on
+          // "Close package" miss. A button pressed keeps the focus until its click has run, then the scanner has it again.
+          onBlur={(e) => {
+            const back = () => setTimeout(() => shouldRefocus() && input.current?.focus({ preventScroll: true }), 0);
+            if (e.relatedTarget instanceof HTMLButtonElement) e.relatedTarget.addEventListener("click", back, { once: true });
+            else back();
+          }}
           placeholder={pkg ? t("input.placeholderScan") : t("input.placeholderStart")}
           aria-busy={station.busy}
           className="block h-20 w-full rounded-xl border-4 border-brand-500 bg-white px-5 font-mono text-4xl shadow-inner outline-none focus:border-brand-700 focus:ring-4 focus:ring-brand-100"
