@@ -12,7 +12,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { useOrderErrorText } from "@/components/ui/order-error-text";
 import { HOLD_REASONS, type HoldReason, type OrderStatus } from "@/server/services/order/order-dimensions";
-import type { OrderAction, OrderActionType } from "@/server/services/order/order-actions";
+import type { OrderActionType, PersonOrderAction } from "@/server/services/order/order-actions";
 
 interface Props {
   orderId: string;
@@ -61,7 +61,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
     setReleaseReason(activeHolds[0] ?? "");
   }
 
-  function payload(type: OrderActionType): OrderAction | null {
+  function payload(type: OrderActionType): PersonOrderAction | null {
     const value = text.trim();
     switch (type) {
       case "HOLD":
@@ -80,7 +80,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
       case "REALLOCATE":
         return value ? { type, reason: value, ...(excludeCurrent && warehouse ? { excludeWarehouseIds: [warehouse.id] } : {}) } : null;
       default:
-        return { type } as OrderAction;
+        return { type } as PersonOrderAction;
     }
   }
 

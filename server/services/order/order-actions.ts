@@ -27,6 +27,8 @@ export const ORDER_ACTIONS = [
   "CANCEL",
   "HOLD",
   "RELEASE",
+  "RECORD_REFUND",
+  "CHANNEL_PAYMENT_STATUS",
 ] as const;
 export type OrderActionType = (typeof ORDER_ACTIONS)[number];
 
@@ -74,6 +76,22 @@ export interface OrderActionPayloads {
   CANCEL: { reason: string };
   HOLD: { reason: HoldReason; note?: string };
   RELEASE: { reason: HoldReason };
+  /**
+   * A refund the channel reports (record-refund.ts dedupes it by its id first): its amount, the order's refunded
+   * total with it and the order total, from which the payment status follows. The stage does not move.
+   */
+  RECORD_REFUND: {
+    externalRefundId: string;
+    amountCents: number;
+    refundedTotalCents: number;
+    orderTotalCents: number;
+    reason?: string;
+    currency?: string | null;
+    refundedAt?: string | null;
+    lines?: { externalLineId?: string; sku?: string; quantity: number; restock: boolean }[];
+  };
+  /** The channel's own refund status for the order, when it differs from what Fluxo computed (it knows of refunds we were never sent). */
+  CHANNEL_PAYMENT_STATUS: { paymentStatus: "PARTIALLY_REFUNDED" | "REFUNDED" };
 }
 
 /** The action of one type (or of a union of types), e.g. OrderActionOf<"HOLD">. */
@@ -88,9 +106,16 @@ export function isOrderActionType(value: unknown): value is OrderActionType {
   return typeof value === "string" && (ORDER_ACTIONS as readonly string[]).includes(value);
 }
 
+/** Actions only the channels' own documents perform (system actors): never offered to a person. */
+export const CHANNEL_ONLY_ACTIONS = ["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS"] as const satisfies readonly OrderActionType[];
+export type ChannelOnlyAction = (typeof CHANNEL_ONLY_ACTIONS)[number];
+/** What a person may ask for (the order router's act and bulk). */
+export type PersonOrderAction = Exclude<OrderAction, { type: ChannelOnlyAction }>;
+
 /**
- * Who may do what. ADMIN may do everything; DELIVER is otherwise left to
- * automation (carrier tracking) acting as ADMIN.
+ * Who may do what. ADMIN may do everything a person may; DELIVER is otherwise
+ * left to automation (carrier tracking) acting as ADMIN. Refunds come from the
+ * channels (system actors, no role check).
  */
 export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = {
   AUTHORIZE_PAYMENT: ["ADMIN", "OPERATOR"],
@@ -112,6 +137,8 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   CANCEL: ["ADMIN", "OPERATOR", "MANAGER"],
   HOLD: ["ADMIN", "OPERATOR", "MANAGER"],
   RELEASE: ["ADMIN", "OPERATOR", "MANAGER"],
+  RECORD_REFUND: [],
+  CHANNEL_PAYMENT_STATUS: [],
 };
 
 export function roleMayPerform(role: Role, action: OrderActionType): boolean {

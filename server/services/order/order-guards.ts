@@ -98,3 +98,9 @@ export const INVOICE_CANCELLABLE: StateGuard = {
 };
 
 export const GOODS_LEFT: RuleFailure = { rule: "GOODS_LEFT", message: "the goods have already left; request a return instead" };
+
+/** The payment status once `refundedCents` of `totalCents` are refunded; never back from REFUNDED. */
+export function paymentStatusAfterRefunds<S extends string>(current: S, refundedCents: number, totalCents: number): S | "PARTIALLY_REFUNDED" | "REFUNDED" {
+  if (current === "REFUNDED" || refundedCents <= 0) return current;
+  return refundedCents >= totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
+}

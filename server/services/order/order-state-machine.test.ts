@@ -79,21 +79,23 @@ const EXPECTED: Record<OrderActionType, Edges> = {
     "RETURNED",
     "CANCELLED",
   ),
+  RECORD_REFUND: stay(...ORDER_STATUSES),
+  CHANNEL_PAYMENT_STATUS: stay(...ORDER_STATUSES),
 };
 
 const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
 
 describe("the dimensions", () => {
-  it("lists the 14 pipeline stages, 19 actions, and RETURNED/CANCELLED as terminal", () => {
+  it("lists the 14 pipeline stages, 21 actions, and RETURNED/CANCELLED as terminal", () => {
     expect(ORDER_STATUSES).toHaveLength(14);
-    expect(ORDER_ACTIONS).toHaveLength(19);
+    expect(ORDER_ACTIONS).toHaveLength(21);
     expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
   });
 });
 
 describe("every (status × action) pair", () => {
-  it("covers all 266 pairs", () => {
-    expect(PAIRS).toHaveLength(266);
+  it("covers all 294 pairs", () => {
+    expect(PAIRS).toHaveLength(294);
   });
 
   it.each(PAIRS)("$action from $status", ({ action, status }) => {
@@ -149,13 +151,27 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
     });
   });
 
-  it("only exempts HOLD, RELEASE, CANCEL and MARK_PAID from holds", () => {
+  it("only exempts HOLD, RELEASE, CANCEL, MARK_PAID and the channel's refunds from holds", () => {
     expect(TRANSITIONS.filter((t) => t.allowedOnHold === true).map((t) => t.action).sort()).toEqual([
       "CANCEL",
+      "CHANNEL_PAYMENT_STATUS",
       "HOLD",
       "MARK_PAID",
+      "RECORD_REFUND",
       "RELEASE",
     ]);
+  });
+
+  it("RECORD_REFUND moves the payment status by the refunded total, never back from REFUNDED, and refuses a malformed refund", () => {
+    const paid = snapshot({ status: "DELIVERED", paymentStatus: "PAID" });
+    const refund = (refundedTotalCents: number, amountCents = 1000) =>
+      decide(paid, { type: "RECORD_REFUND", externalRefundId: "r", amountCents, refundedTotalCents, orderTotalCents: 5000 });
+    expect(expectOk(refund(1000))).toMatchObject({ to: "DELIVERED", paymentStatus: "PARTIALLY_REFUNDED", event: { type: "payment.refunded" } });
+    expect(expectOk(refund(5000))).toMatchObject({ paymentStatus: "REFUNDED", event: { data: expect.objectContaining({ payment: { from: "PAID", to: "REFUNDED" } }) } });
+    expect(expectOk(decide({ ...paid, paymentStatus: "REFUNDED" }, sampleAction("RECORD_REFUND"))).paymentStatus).toBe("REFUNDED");
+    expect(expectRefused(refund(500), "VALIDATION").params.field).toBe("refundedTotalCents");
+    expect(expectRefused(refund(1000, 0), "VALIDATION").params.field).toBe("amountCents");
+    expect(expectRefused(decide(paid, { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: "PAID" as "REFUNDED" }), "VALIDATION").params.field).toBe("paymentStatus");
   });
 });
 

@@ -47,6 +47,8 @@ export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
   CANCEL: { type: "CANCEL", reason: "customer asked" },
   HOLD: { type: "HOLD", reason: "OTHER" },
   RELEASE: { type: "RELEASE", reason: "OTHER" },
+  RECORD_REFUND: { type: "RECORD_REFUND", externalRefundId: "r-1", amountCents: 1000, refundedTotalCents: 1000, orderTotalCents: 5000, reason: "damaged" },
+  CHANNEL_PAYMENT_STATUS: { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: "REFUNDED" },
 };
 
 export function sampleAction(type: OrderActionType): OrderAction {

@@ -20,6 +20,7 @@ import {
   holdReasonField,
   optionalText,
   optionalTextField,
+  paymentStatusAfterRefunds,
   requiredText,
   shipPackageFields,
   stopOrder,
@@ -239,6 +240,43 @@ export const TRANSITION_TABLE: TransitionTable = {
     ],
     effects: (_s, a) => ({ holdsReleased: [a.reason] }),
     eventReason: (a) => a.reason,
+  },
+  RECORD_REFUND: {
+    action: "RECORD_REFUND",
+    from: ORDER_STATUSES,
+    allowedOnHold: true,
+    to: (s) => s.status,
+    event: "payment.refunded",
+    validate: (a) =>
+      requiredText("externalRefundId", a.externalRefundId) ??
+      (!Number.isInteger(a.amountCents) || a.amountCents <= 0 ? { field: "amountCents", message: "amountCents must be a positive integer (cents)" } : null) ??
+      (!Number.isInteger(a.refundedTotalCents) || a.refundedTotalCents < a.amountCents
+        ? { field: "refundedTotalCents", message: "refundedTotalCents must be an integer that includes this refund" }
+        : null) ??
+      (!Number.isInteger(a.orderTotalCents) || a.orderTotalCents < 0 ? { field: "orderTotalCents", message: "orderTotalCents must be a non-negative integer" } : null),
+    effects: (s, a) => ({ paymentStatus: paymentStatusAfterRefunds(s.paymentStatus, a.refundedTotalCents, a.orderTotalCents) }),
+    eventReason: (a) => optionalText(a.reason),
+    eventData: (s, a) => ({
+      externalRefundId: a.externalRefundId,
+      amountCents: a.amountCents,
+      refundedTotalCents: a.refundedTotalCents,
+      currency: a.currency ?? null,
+      refundedAt: a.refundedAt ?? null,
+      lines: (a.lines ?? []).map((l) => ({ ...l })),
+      payment: { from: s.paymentStatus, to: paymentStatusAfterRefunds(s.paymentStatus, a.refundedTotalCents, a.orderTotalCents) },
+    }),
+  },
+  CHANNEL_PAYMENT_STATUS: {
+    action: "CHANNEL_PAYMENT_STATUS",
+    from: ORDER_STATUSES,
+    allowedOnHold: true,
+    to: (s) => s.status,
+    event: "payment.channel_status",
+    validate: (a) =>
+      a.paymentStatus === "PARTIALLY_REFUNDED" || a.paymentStatus === "REFUNDED"
+        ? null
+        : { field: "paymentStatus", message: "paymentStatus must be PARTIALLY_REFUNDED or REFUNDED" },
+    effects: (_s, a) => ({ paymentStatus: a.paymentStatus }),
   },
 };
 

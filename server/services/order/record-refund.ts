@@ -5,10 +5,15 @@
  * here, in the caller's transaction, with the order row already locked by the
  * caller: a refund id already on the timeline ("payment.refunded") is not
  * counted again. The payment status follows the refunded total against the
- * order total; never back from REFUNDED.
+ * order total; never back from REFUNDED. The change itself goes through the
+ * state machine (RECORD_REFUND, CHANNEL_PAYMENT_STATUS): validated, versioned
+ * and on the timeline like every other.
  */
 import { db, type DbTx } from "@/server/db";
-import type { ChannelOrderInput, PaymentStatus } from "@/server/channels/types";
+import type { ChannelOrderInput } from "@/server/channels/types";
+import { systemActor } from "@/server/services/order/actor";
+import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
+import { paymentStatusAfterRefunds } from "@/server/services/order/order-guards";
 
 export interface RefundToRecord {
   externalRefundId: string;
@@ -36,10 +41,7 @@ async function refundsOnTimeline(tx: DbTx, orderId: string) {
   return events.map((e) => (e.data ?? {}) as { externalRefundId?: string; amountCents?: number });
 }
 
-export function paymentStatusAfterRefunds(current: string, refundedCents: number, totalCents: number): string {
-  if (current === "REFUNDED" || refundedCents <= 0) return current;
-  return refundedCents >= totalCents ? "REFUNDED" : "PARTIALLY_REFUNDED";
-}
+export { paymentStatusAfterRefunds };
 
 /** Records one refund unless its id is already on the order's timeline. The caller holds the order row lock. */
 export async function recordRefundTx(tx: DbTx, order: RefundableOrder, refund: RefundToRecord, actorLabel: string): Promise<RecordRefundResult> {
@@ -49,32 +51,23 @@ export async function recordRefundTx(tx: DbTx, order: RefundableOrder, refund: R
     return { applied: false, paymentStatus: order.paymentStatus, refundedTotalCents: before };
   }
   const refunded = before + refund.amountCents;
-  const paymentStatus = paymentStatusAfterRefunds(order.paymentStatus, refunded, order.totalCents);
-  await tx.order.update({
-    where: { id: order.id },
-    data: { ...(paymentStatus !== order.paymentStatus ? { paymentStatus: paymentStatus as PaymentStatus } : {}), version: { increment: 1 } },
-  });
-  await tx.orderEvent.create({
-    data: {
-      orderId: order.id,
-      type: "payment.refunded",
-      actorLabel,
-      reason: refund.reason ?? null,
-      data: {
-        externalRefundId: refund.externalRefundId,
-        amountCents: refund.amountCents,
-        refundedTotalCents: refunded,
-        currency: refund.currency ?? null,
-        refundedAt: refund.createdAt?.toISOString() ?? null,
-        payment: { from: order.paymentStatus, to: paymentStatus },
-        lines: (refund.lines ?? []).map((l) => ({ ...l })),
-      },
+  await applyOrderActionTx(tx, {
+    orderId: order.id,
+    actor: systemActor(actorLabel),
+    action: {
+      type: "RECORD_REFUND",
+      externalRefundId: refund.externalRefundId,
+      amountCents: refund.amountCents,
+      refundedTotalCents: refunded,
+      orderTotalCents: order.totalCents,
+      ...(refund.reason ? { reason: refund.reason } : {}),
+      currency: refund.currency ?? null,
+      refundedAt: refund.createdAt?.toISOString() ?? null,
+      lines: refund.lines ?? [],
     },
   });
-  return { applied: true, paymentStatus, refundedTotalCents: refunded };
+  return { applied: true, paymentStatus: paymentStatusAfterRefunds(order.paymentStatus, refunded, order.totalCents), refundedTotalCents: refunded };
 }
-
-const REFUND_STATUSES: readonly string[] = ["PARTIALLY_REFUNDED", "REFUNDED"];
 
 /**
  * Every refund an order document lists that is not recorded yet, then the payment
@@ -94,18 +87,11 @@ export async function recordOrderRefundsTx(
   for (const refund of opts.refunds) {
     const r = await recordRefundTx(tx, order, { currency: opts.currency, ...refund }, opts.actorLabel);
     if (r.applied) applied += 1;
-    order = { ...order, paymentStatus: r.paymentStatus as PaymentStatus };
+    order = { ...order, paymentStatus: r.paymentStatus as typeof order.paymentStatus };
   }
-  if (REFUND_STATUSES.includes(opts.channelPaymentStatus) && order.paymentStatus !== opts.channelPaymentStatus) {
-    await tx.order.update({ where: { id: orderId }, data: { paymentStatus: opts.channelPaymentStatus as PaymentStatus, version: { increment: 1 } } });
-    await tx.orderEvent.create({
-      data: {
-        orderId,
-        type: "payment.channel_status",
-        actorLabel: opts.actorLabel,
-        data: { payment: { from: order.paymentStatus, to: opts.channelPaymentStatus } },
-      },
-    });
+  const channelStatus = opts.channelPaymentStatus;
+  if ((channelStatus === "PARTIALLY_REFUNDED" || channelStatus === "REFUNDED") && order.paymentStatus !== channelStatus) {
+    await applyOrderActionTx(tx, { orderId, actor: systemActor(opts.actorLabel), action: { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: channelStatus } });
   }
   return applied;
 }

@@ -9,9 +9,9 @@ import {
   ORDER_ACTIONS,
   ORDER_STATUSES,
   PAYMENT_STATUSES,
-  type OrderAction,
   type OrderActionType,
 } from "@/server/services/order/order-state-machine";
+import type { ChannelOnlyAction, PersonOrderAction } from "@/server/services/order/order-actions";
 
 const status = z.enum(ORDER_STATUSES);
 const paymentStatus = z.enum(PAYMENT_STATUSES);
@@ -28,7 +28,7 @@ const release = z.object({ type: z.literal("RELEASE"), reason: holdReason });
 const cancel = z.object({ type: z.literal("CANCEL"), reason: text });
 const approve = z.object({ type: z.literal("APPROVE") });
 
-/** Every OrderAction, discriminated on `type` (payloads as in OrderActionPayloads). */
+/** Every action a person may ask for, discriminated on `type` (payloads as in OrderActionPayloads; refunds come from channels only). */
 export const orderActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("AUTHORIZE_PAYMENT") }),
   z.object({ type: z.literal("MARK_PAID") }),
@@ -49,10 +49,10 @@ export const orderActionSchema = z.discriminatedUnion("type", [
   cancel,
   hold,
   release,
-]) satisfies z.ZodType<OrderAction>;
+]) satisfies z.ZodType<PersonOrderAction>;
 
 // The compiler fails here when an action is added to ORDER_ACTIONS but not to the union above.
-type MissingAction = Exclude<OrderActionType, z.infer<typeof orderActionSchema>["type"]>;
+type MissingAction = Exclude<OrderActionType, z.infer<typeof orderActionSchema>["type"] | ChannelOnlyAction>;
 const _everyAction: [MissingAction] extends [never] ? true : MissingAction = true;
 void _everyAction;
 
