@@ -74,14 +74,17 @@ function AddressBlock({ title, address, testId }: { title: string; address: Addr
 export function CustomerPanel(props: {
   name: string;
   email: string | null;
-  customer: { phone: string | null; document: string | null } | null;
+  customer: { id: string; phone: string | null; document: string | null } | null;
   shippingAddress: Address | null;
   billingAddress: Address | null;
 }) {
   const t = useTranslations("orders.detail");
   return (
     <Panel title={t("customer")} testId="customer-panel">
-      <div className="font-medium" data-testid="customer-name">{props.name}</div>
+      <div className="font-medium" data-testid="customer-name">
+        {/* The order page and /customers are open to the same roles (server/auth/page-access.ts). */}
+        {props.customer ? <Link href={`/customers/${props.customer.id}`} className="text-brand-700 hover:underline">{props.name}</Link> : props.name}
+      </div>
       <dl>
         {props.email && <Row label={t("email")}>{props.email}</Row>}
         {props.customer?.phone && <Row label={t("phone")}>{props.customer.phone}</Row>}

@@ -12,6 +12,7 @@ import { carrierRouter } from "@/server/api/routers/shipping/carrier-router";
 import { purchasingRouter } from "@/server/api/routers/purchasing/purchasing-router";
 import { exceptionRouter } from "@/server/api/routers/exception/exception-router";
 import { catalogRouter } from "@/server/api/routers/catalog/catalog-router";
+import { customerRouter } from "@/server/api/routers/customer/customer-router";
 
 export const appRouter = router({
   dashboard: dashboardRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   purchasing: purchasingRouter,
   exception: exceptionRouter,
   catalog: catalogRouter,
+  customer: customerRouter,
 });
 
 export type AppRouter = typeof appRouter;

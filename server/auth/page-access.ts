@@ -9,6 +9,7 @@ export const AREAS = {
   dashboard: { href: "/", roles: ["ADMIN", "OPERATOR", "WAREHOUSE", "MANAGER"] },
   settings: { href: "/settings", roles: ["ADMIN"] },
   orders: { href: "/orders", roles: ["OPERATOR", "MANAGER", "ADMIN"] },
+  customers: { href: "/customers", roles: ["OPERATOR", "MANAGER", "ADMIN"] },
   products: { href: "/products", roles: ["ADMIN", "OPERATOR", "MANAGER", "WAREHOUSE"] },
   deliveries: { href: "/deliveries", roles: ["ADMIN", "OPERATOR", "MANAGER"] },
   packing: { href: "/packing", roles: ["WAREHOUSE", "ADMIN"] },

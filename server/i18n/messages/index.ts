@@ -26,6 +26,8 @@ import exceptionsEn from "./exceptions.en.json";
 import exceptionsPt from "./exceptions.pt-BR.json";
 import productsEn from "./products.en.json";
 import productsPt from "./products.pt-BR.json";
+import customersEn from "./customers.en.json";
+import customersPt from "./customers.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -41,6 +43,7 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: stockEn, "pt-BR": stockPt },
   { en: exceptionsEn, "pt-BR": exceptionsPt },
   { en: productsEn, "pt-BR": productsPt },
+  { en: customersEn, "pt-BR": customersPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {
