@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { addressLines } from "@/components/ui/address-lines";
 import { AllocationDecision } from "@/components/ui/allocation-decision";
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import type { FulfillmentStatus, HoldReason, PaymentStatus } from "@/server/services/order/order-dimensions";
@@ -37,24 +38,10 @@ interface Address {
   phone?: string;
 }
 
-/** "BR" → "Brasil" / "Brazil" in the reader's language; anything that is not a two-letter code as it came. */
-function countryName(code: string | null | undefined, locale: string): string | null | undefined {
-  if (!code || !/^[A-Z]{2}$/i.test(code)) return code;
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 function AddressBlock({ title, address, testId }: { title: string; address: Address | null; testId: string }) {
   const t = useTranslations("orders.detail");
   const locale = useLocale();
-  const lines = address
-    ? [address.name, [address.line1, address.line2].filter(Boolean).join(", "), address.district, [address.city, address.state].filter(Boolean).join(" - "), address.postalCode, countryName(address.country, locale), address.phone].filter(
-        (l): l is string => typeof l === "string" && l.trim() !== "",
-      )
-    : [];
+  const lines = address ? addressLines(address, locale) : [];
   return (
     <div className="mt-3" data-testid={testId}>
       <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{title}</h3>

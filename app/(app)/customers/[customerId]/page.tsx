@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/caller";
 import { AREAS } from "@/server/auth/page-access";
 import { requireRole } from "@/server/auth/session";
 import { formatDocument } from "@/server/lib/br-documents";
-import { MAX_ADDRESSES, type CustomerAddress } from "@/server/services/customer/get-customer";
+import { MAX_ADDRESSES } from "@/server/services/customer/get-customer";
+import { addressLines } from "@/components/ui/address-lines";
 import { CustomerSpent } from "@/components/tables/customers-money";
 import { CustomerOrdersTable } from "@/components/tables/customers-orders-table";
 
@@ -15,18 +16,13 @@ const card = "rounded-xl border border-slate-200 bg-white p-5";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function addressLines(a: CustomerAddress): string[] {
-  return [a.name, [a.line1, a.line2].filter(Boolean).join(", "), a.district, [a.city, a.state].filter(Boolean).join(" - "), a.postalCode, a.country].filter(
-    (l): l is string => typeof l === "string" && l.trim() !== "",
-  );
-}
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: SearchParams }) {
   await requireRole(...AREAS.customers.roles);
   const [{ customerId }, sp] = await Promise.all([params, searchParams]);
   if (!UUID.test(customerId)) notFound();
   const cursor = typeof sp.cursor === "string" && sp.cursor !== "" ? sp.cursor.slice(0, 400) : undefined;
-  const [t, format, caller] = await Promise.all([getTranslations("customers.detail"), getFormatter(), serverCaller()]);
+  const [t, format, caller, locale] = await Promise.all([getTranslations("customers.detail"), getFormatter(), serverCaller(), getLocale()]);
   const load = (c?: string) => caller.customer.get({ customerId, ...(c ? { cursor: c } : {}) });
   const d = await load(cursor).catch((e: unknown) => {
     if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
@@ -73,7 +69,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {d.addresses.map((a) => (
               <li key={`${a.line1}|${a.postalCode ?? ""}|${a.city}`} className="rounded-md border border-slate-100 p-3 text-sm" data-testid="customer-address">
-                <address className="not-italic">{addressLines(a).map((l) => <span key={l} className="block">{l}</span>)}</address>
+                <address className="not-italic">{addressLines(a, locale, { phone: false }).map((l) => <span key={l} className="block">{l}</span>)}</address>
                 <span className="mt-1 block text-xs text-slate-500">{t("lastUsed", { when: date(a.lastUsedAt) })}</span>
               </li>
             ))}
