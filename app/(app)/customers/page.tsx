@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/caller";
 import { AREAS } from "@/server/auth/page-access";
 import { requireRole } from "@/server/auth/session";
-import { CustomerSearchForm } from "@/components/forms/customer-search-form";
+import { ListSearchForm } from "@/components/forms/list-search-form";
 import { CustomersTable } from "@/components/tables/customers-table";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -39,7 +39,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">{t("subtitle")}</p>
       </div>
-      <CustomerSearchForm key={search ?? ""} search={search} />
+      <ListSearchForm key={search ?? ""} action="/customers" search={search} messages="customers.search" testId="customer-search" />
       <CustomersTable rows={page.rows} search={search} />
       <div className="flex gap-4 text-sm">
         {cursor && <Link href={href({})} className="text-brand-700 hover:underline" data-testid="customers-first-page">{t("list.first")}</Link>}

@@ -5,7 +5,7 @@ import { serverCaller } from "@/server/api/caller";
 import { AREAS } from "@/server/auth/page-access";
 import { requireRole } from "@/server/auth/session";
 import { mayEditCatalog } from "@/server/services/catalog/catalog-roles";
-import { ProductSearchBar } from "@/components/forms/product-search-bar";
+import { ListSearchForm } from "@/components/forms/list-search-form";
 import { ProductsTable } from "@/components/tables/products-table";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -50,7 +50,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           </Link>
         )}
       </div>
-      <ProductSearchBar key={search ?? ""} search={search} />
+      <ListSearchForm key={search ?? ""} action="/products" search={search} messages="products.search" testId="product-search" />
       <ProductsTable rows={page.rows} currency={settings.currency} search={search} />
       <div className="flex gap-4 text-sm">
         {cursor && <Link href={href({})} className="text-brand-700 hover:underline" data-testid="products-first-page">{t("list.first")}</Link>}
