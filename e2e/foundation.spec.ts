@@ -90,6 +90,28 @@ test.describe("sign-in and the shell", () => {
     await expect(page.getByTestId("saved")).toBeVisible();
   });
 
+  test("an admin sets when unpaid orders give their stock back, and a wrong number is explained", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/settings");
+    const hours = page.getByTestId("unpaid-hours");
+    await expect(hours).toHaveValue("72");
+    await expect(page.getByTestId("expire-unpaid")).toBeEnabled();
+    await hours.fill("0");
+    await expect(page.getByTestId("unpaid-hours-error")).toHaveText("Use a whole number of hours from 1 to 720, or leave it empty.");
+    await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+    await hours.fill("");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("saved")).toBeVisible();
+    await page.reload();
+    await expect(hours).toHaveValue("");
+    await expect(page.getByTestId("expire-unpaid")).toBeDisabled();
+    await hours.fill("72");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("saved")).toBeVisible();
+    await page.reload();
+    await expect(hours).toHaveValue("72");
+  });
+
   test("sign out returns to the login page and protects pages again", async ({ page }) => {
     await signIn(page, "operator");
     await page.getByTestId("sign-out").click();

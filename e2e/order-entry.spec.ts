@@ -1,5 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
+
+/** A customer in São Paulo, typed as at the counter. */
+async function fillCustomer(page: Page, name: string, street: string, phone?: string): Promise<void> {
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  if (phone) await page.getByLabel("Phone").fill(phone);
+  await page.getByLabel("CPF or CNPJ").fill("529.982.247-25");
+  await page.getByLabel("CEP").fill("01310-100");
+  await page.getByLabel("Street and number").fill(street);
+  await page.getByLabel("City").fill("São Paulo");
+  await page.getByLabel("State (UF)").selectOption("SP");
+}
 
 test.describe("order entry", () => {
   test("an operator takes a phone order with two catalogue SKUs and lands on it", async ({ page }) => {
@@ -7,13 +18,7 @@ test.describe("order entry", () => {
     await page.goto("/orders/new");
     await expect(page.getByRole("heading", { name: "New order" })).toBeVisible();
 
-    await page.getByLabel("Name", { exact: true }).fill("Maria Telefone");
-    await page.getByLabel("Phone").fill("(11) 98765-4321");
-    await page.getByLabel("CPF or CNPJ").fill("529.982.247-25");
-    await page.getByLabel("CEP").fill("01310-100");
-    await page.getByLabel("Street and number").fill("Avenida Paulista, 1000");
-    await page.getByLabel("City").fill("São Paulo");
-    await page.getByLabel("State (UF)").selectOption("SP");
+    await fillCustomer(page, "Maria Telefone", "Avenida Paulista, 1000", "(11) 98765-4321");
 
     // Search by code prefix, as at the counter.
     await page.getByTestId("sku-search").fill("CAM-BAS-M");
@@ -35,6 +40,32 @@ test.describe("order entry", () => {
     await expect(page.getByText(/POS-\d{8}-[0-9A-Z]{6}/).first()).toBeVisible();
     // The timeline says who entered it.
     await expect(page.locator('[data-testid="timeline-event"][data-type="order.created"]')).toContainText("Otávio Operador");
+  });
+
+  test("an unpaid phone order gives its reserved stock back when the operator says so", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.goto("/orders/new");
+    await fillCustomer(page, "Bruno Boleto", "Avenida Paulista, 2000");
+    await page.getByTestId("sku-search").fill("CAN-CER-350");
+    await page.getByTestId("sku-option-CAN-CER-350-BRA").click();
+    // Not paid at the counter: the order waits for its payment, holding the unit.
+    await page.getByRole("button", { name: "Create order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const line = page.getByTestId("order-line").first();
+    await expect(line).toContainText("1 reserved");
+
+    await page.getByTestId("action-EXPIRE_RESERVATION").click();
+    await expect(page.getByTestId("action-confirm")).toBeDisabled();
+    await page.getByTestId("action-reason").fill("The customer will not pay the boleto");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("action-done")).toHaveText("Done: Give back reserved stock. Status: Received.");
+    await expect(line).toContainText("0 reserved");
+    const event = page.locator('[data-testid="timeline-event"][data-type="order.reservation_expired"]');
+    await expect(event).toContainText("Unpaid: reserved stock given back");
+    await expect(event).toContainText("Why: The customer will not pay the boleto");
+    // Nothing is held any more: the action is gone; the order can still be paid.
+    await expect(page.getByTestId("action-EXPIRE_RESERVATION")).toHaveCount(0);
+    await expect(page.getByTestId("action-MARK_PAID")).toBeVisible();
   });
 
   test("field problems are shown next to the field, in the user's language", async ({ page }) => {

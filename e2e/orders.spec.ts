@@ -62,7 +62,7 @@ test.describe("orders workspace", () => {
     await page.getByTestId("action-hold-reason").selectOption("INCORRECT_ADDRESS");
     await page.getByTestId("action-note").fill("CEP does not match the street");
     await page.getByTestId("action-confirm").click();
-    await expect(page.getByTestId("action-done")).toBeVisible();
+    await expect(page.getByTestId("action-done")).toHaveText(/^Done: Put on hold\. Status: /);
     await expect(page.getByTestId("badge-hold")).toHaveText("On hold: Incorrect address");
     const held = page.getByTestId("timeline-event").first();
     await expect(held).toHaveAttribute("data-type", "order.held");
@@ -105,7 +105,7 @@ test.describe("orders workspace", () => {
     await expect(page.getByTestId("action-confirm")).toBeDisabled();
     await page.getByTestId("action-reason").fill("Carrier strike at this warehouse");
     await page.getByTestId("action-confirm").click();
-    await expect(page.getByTestId("action-done")).toBeVisible();
+    await expect(page.getByTestId("action-done")).toHaveText(/^(Done: Allocate again\. Status: Allocated\.|Done: Allocated → Backordered)$/);
 
     await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", /^(ALLOCATED|BACKORDERED)$/);
     const event = page.locator('[data-testid="timeline-event"][data-type="order.reallocated"]');

@@ -37,11 +37,11 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
   const [text, setText] = useState("");
   const [reallocated, setReallocated] = useState(false);
   const [excludeCurrent, setExcludeCurrent] = useState(true);
-  const [done, setDone] = useState<{ from: OrderStatus; to: OrderStatus } | null>(null);
+  const [done, setDone] = useState<{ type: OrderActionType; from: OrderStatus; to: OrderStatus } | null>(null);
   const act = useMutation(
     trpc.order.act.mutationOptions({
-      onSuccess: (r) => {
-        setDone({ from: r.from, to: r.to });
+      onSuccess: (r, input) => {
+        setDone({ type: input.action.type, from: r.from, to: r.to });
         setOpen(null);
         router.refresh();
       },
@@ -69,6 +69,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
       case "RELEASE":
         return releaseReason ? { type, reason: releaseReason } : null;
       case "CANCEL":
+      case "EXPIRE_RESERVATION":
         return value ? { type, reason: value } : null;
       case "INVOICE":
         return value ? { type, invoiceNumber: value } : null;
@@ -164,14 +165,14 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
               )}
             </label>
           )}
-          {open === "REALLOCATE" && (
+          {(open === "EXPIRE_RESERVATION" || open === "REALLOCATE") && (
             <>
-              <p className="text-xs text-slate-500">{t("orders.actions.reallocateHelp")}</p>
+              <p className="text-xs text-slate-500">{t(open === "REALLOCATE" ? "orders.actions.reallocateHelp" : "orders.actions.expireHelp")}</p>
               <label className="block text-xs font-medium text-slate-600">
-                {t("orders.actions.reallocateReason")}
+                {t(open === "REALLOCATE" ? "orders.actions.reallocateReason" : "orders.actions.expireReason")}
                 <input data-testid="action-reason" className={field} required maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
               </label>
-              {warehouse && (
+              {open === "REALLOCATE" && warehouse && (
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" data-testid="action-exclude-warehouse" checked={excludeCurrent} onChange={(e) => setExcludeCurrent(e.target.checked)} />
                   {t("orders.actions.excludeWarehouse", { warehouse: warehouse.code })}
@@ -207,7 +208,9 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
       )}
       {done && (
         <p role="status" data-testid="action-done" className="mt-3 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {t("orders.actions.done", { from: t(`orderStatus.${done.from}`), to: t(`orderStatus.${done.to}`) })}
+          {done.from === done.to
+            ? t("orders.actions.doneSameStatus", { action: t(`orders.actions.${done.type}`), status: t(`orderStatus.${done.to}`) })
+            : t("orders.actions.done", { from: t(`orderStatus.${done.from}`), to: t(`orderStatus.${done.to}`) })}
         </p>
       )}
     </section>

@@ -12,6 +12,16 @@ interface Settings {
   currency: string;
   backorderPolicy: "BACKORDER" | "HOLD";
   allowSplitShipments: boolean;
+  unpaidReservationHours: number | null;
+}
+
+/** Whole hours 1–720, or empty (never); undefined: not a valid entry. */
+function parseHours(text: string): number | null | undefined {
+  const v = text.trim();
+  if (v === "") return null;
+  if (!/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 && n <= 720 ? n : undefined;
 }
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
@@ -21,11 +31,14 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState(initial);
+  const [hours, setHours] = useState(initial.unpaidReservationHours === null ? "" : String(initial.unpaidReservationHours));
+  const hoursValue = parseHours(hours);
   const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => router.refresh() }));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    save.mutate(values);
+    if (hoursValue === undefined) return;
+    save.mutate({ ...values, unpaidReservationHours: hoursValue });
   }
 
   return (
@@ -60,9 +73,28 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
         <input type="checkbox" checked={values.allowSplitShipments} onChange={(e) => setValues({ ...values, allowSplitShipments: e.target.checked })} />
         {t("settings.allowSplitShipments")}
       </label>
+      <label className="block">
+        <span className="text-sm font-medium">{t("settings.unpaidHours")}</span>
+        <span className="mt-1 flex items-center gap-2">
+          <input
+            data-testid="unpaid-hours"
+            inputMode="numeric"
+            className="w-24 rounded-md border border-slate-300 px-3 py-2"
+            value={hours}
+            aria-invalid={hoursValue === undefined}
+            aria-describedby="unpaid-hours-help"
+            onChange={(e) => setHours(e.target.value)}
+          />
+          <span className="text-sm">{t("settings.unpaidHoursUnit")}</span>
+        </span>
+        <span id="unpaid-hours-help" className="text-xs text-slate-500">{t("settings.unpaidHoursHelp")}</span>
+        {hoursValue === undefined && (
+          <span role="alert" data-testid="unpaid-hours-error" className="block text-xs text-red-700">{t("settings.unpaidHoursError")}</span>
+        )}
+      </label>
       <ErrorMessage error={save.error} />
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" disabled={save.isPending || hoursValue === undefined} className="rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
           {t("common.save")}
         </button>
         {save.isSuccess && <span className="text-sm text-green-700" data-testid="saved">{t("common.saved")}</span>}

@@ -99,7 +99,7 @@ export function createGenerator(opts: GenerateOptions): SeedGenerator {
 
   const base: BaseData = {
     users,
-    settings: { id: 1, companyName: "Casa Aurora Moda & Casa", timeZone: "America/Sao_Paulo", currency: "BRL", backorderPolicy: "BACKORDER", allowSplitShipments: false, updatedAt: clock.start },
+    settings: { id: 1, companyName: "Casa Aurora Moda & Casa", timeZone: "America/Sao_Paulo", currency: "BRL", backorderPolicy: "BACKORDER", allowSplitShipments: false, unpaidReservationHours: 72, updatedAt: clock.start },
     channels: channels.map((c) => c.row),
     warehouses: plan.warehouses,
     bins: plan.bins,

@@ -102,7 +102,7 @@ export interface ExceptionRow {
 
 export interface MerchantSettingsRow {
   id: number; companyName: string; timeZone: string; currency: string; backorderPolicy: "BACKORDER" | "HOLD";
-  allowSplitShipments: boolean; updatedAt: Date;
+  allowSplitShipments: boolean; unpaidReservationHours: number | null; updatedAt: Date;
 }
 
 /** Everything one batch of orders brings, ready to insert in this order. */

@@ -4,6 +4,7 @@ import { requireRole } from "@/server/auth/session";
 import { AREAS } from "@/server/auth/page-access";
 import { serverCaller } from "@/server/api/caller";
 import { SettingsForm } from "@/components/forms/settings-form";
+import { ExpireUnpaidButton } from "@/components/forms/expire-unpaid-button";
 
 export default async function SettingsPage() {
   await requireRole(...AREAS.settings.roles);
@@ -16,6 +17,9 @@ export default async function SettingsPage() {
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="mb-4 font-semibold">{t("merchant")}</h2>
         <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <div className="mt-6 border-t border-slate-100 pt-4">
+          <ExpireUnpaidButton enabled={settings.unpaidReservationHours !== null} />
+        </div>
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <Link href="/settings/channels" className="font-semibold text-brand-700 hover:underline" data-testid="settings-channels-link">

@@ -55,6 +55,7 @@ export async function loadSnapshot(tx: DbTx, orderId: string) {
     fulfillmentStatus: order.fulfillmentStatus,
     activeHolds: order.holds.map((h) => h.reason),
     allLinesAllocated: order.lines.length > 0 && order.lines.every((l) => l.reservedQty + l.shippedQty >= l.quantity),
+    holdsStock: order.lines.some((l) => l.reservedQty > 0),
     allLinesShipped: order.lines.length > 0 && order.lines.every((l) => l.shippedQty >= l.quantity),
   };
   return { order, snapshot };

@@ -16,6 +16,7 @@ export const ORDER_ACTIONS = [
   "ALLOCATE",
   "BACKORDER",
   "REALLOCATE",
+  "EXPIRE_RESERVATION",
   "START_PICKING",
   "SHORT_PICK",
   "PACK",
@@ -56,6 +57,12 @@ export interface OrderActionPayloads {
    * it must not ship from.
    */
   REALLOCATE: { reason: string; excludeWarehouseIds?: string[] };
+  /**
+   * An order still waiting for its payment gives its reserved stock back (the boleto that will not be
+   * paid): why (non-empty). The expiry job (expire-unpaid-reservations.ts) sends it after the merchant's
+   * limit; an operator may send it earlier. Approval reserves again once the payment arrives.
+   */
+  EXPIRE_RESERVATION: { reason: string };
   START_PICKING: NoPayload;
   /** Whether the short line could be re-allocated from other stock. */
   SHORT_PICK: { reallocated: boolean };
@@ -126,6 +133,7 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   ALLOCATE: ["ADMIN", "OPERATOR", "WAREHOUSE"],
   BACKORDER: ["ADMIN", "OPERATOR"],
   REALLOCATE: ["ADMIN", "OPERATOR"],
+  EXPIRE_RESERVATION: ["ADMIN", "OPERATOR"],
   START_PICKING: ["ADMIN", "WAREHOUSE"],
   SHORT_PICK: ["ADMIN", "WAREHOUSE"],
   PACK: ["ADMIN", "WAREHOUSE"],

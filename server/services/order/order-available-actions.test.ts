@@ -36,6 +36,7 @@ describe("ACTION_ROLES", () => {
         "ALLOCATE",
         "BACKORDER",
         "REALLOCATE",
+        "EXPIRE_RESERVATION",
       ].sort(),
     );
   });
@@ -54,9 +55,18 @@ describe("availableActions", () => {
     expect(availableActions(snapshot({ status: "RECEIVED", paymentStatus: "PENDING" }), "ADMIN")).toEqual([
       "AUTHORIZE_PAYMENT",
       "MARK_PAID",
+      "EXPIRE_RESERVATION",
       "CANCEL",
       "HOLD",
     ]);
+  });
+
+  it("offers giving back an unpaid order's stock only while it holds some, even on hold, and never to MANAGER", () => {
+    const unpaid = snapshot({ status: "RECEIVED", paymentStatus: "PENDING" });
+    expect(availableActions({ ...unpaid, holdsStock: false }, "OPERATOR")).not.toContain("EXPIRE_RESERVATION");
+    expect(availableActions({ ...unpaid, activeHolds: ["AWAITING_PAYMENT"] }, "OPERATOR")).toContain("EXPIRE_RESERVATION");
+    expect(availableActions(unpaid, "MANAGER")).not.toContain("EXPIRE_RESERVATION");
+    expect(availableActions({ ...unpaid, paymentStatus: "AUTHORIZED" }, "ADMIN")).not.toContain("EXPIRE_RESERVATION");
   });
 
   it("offers OPERATOR the review choices once payment is authorized", () => {

@@ -69,6 +69,8 @@ export interface OrderSnapshot {
   activeHolds: HoldReason[];
   /** Every line has its full quantity reserved (required by ALLOCATE). */
   allLinesAllocated?: boolean;
+  /** Some line holds reserved units (EXPIRE_RESERVATION has something to give back). */
+  holdsStock?: boolean;
   /** The dispatch validation scanned every unit into the package (required by PACK). */
   packComplete?: boolean;
   /** After this shipment nothing is left to ship (SHIP → SHIPPED rather than a partial shipment). */

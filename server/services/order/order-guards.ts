@@ -79,6 +79,19 @@ export const PAYMENT_OUTSTANDING: StateGuard = {
   message: (s) => `payment is ${s.paymentStatus}; only PENDING, AUTHORIZED or PARTIALLY_PAID payments can be marked paid`,
 };
 
+/** No money yet: the payment is still pending, or it failed. */
+export const PAYMENT_NOT_RECEIVED: StateGuard = {
+  id: "PAYMENT_NOT_RECEIVED",
+  test: (s) => s.paymentStatus === "PENDING" || s.paymentStatus === "FAILED",
+  message: (s) => `payment is ${s.paymentStatus}; only an order whose payment is PENDING or FAILED gives its stock back`,
+};
+
+export const HOLDS_STOCK: StateGuard = {
+  id: "HOLDS_STOCK",
+  test: (s) => s.holdsStock === true,
+  message: () => "the order holds no reserved stock",
+};
+
 export const STOCK_ALLOCATED: StateGuard = {
   id: "STOCK_ALLOCATED",
   test: (s) => s.allLinesAllocated === true,

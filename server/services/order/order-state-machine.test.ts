@@ -8,7 +8,7 @@ import {
   type OrderActionType,
   type OrderStatus,
 } from "./order-state-machine";
-import { expectOk, expectRefused, sampleAction, snapshot } from "./order-test-fixtures";
+import { GUARDS_PASS, expectOk, expectRefused, sampleAction, snapshot } from "./order-test-fixtures";
 
 type Edges = Partial<Record<OrderStatus, OrderStatus>>;
 const stay = (...statuses: OrderStatus[]): Edges => Object.fromEntries(statuses.map((s) => [s, s]));
@@ -32,6 +32,7 @@ const EXPECTED: Record<OrderActionType, Edges> = {
   ALLOCATE: { APPROVED: "ALLOCATED", BACKORDERED: "ALLOCATED" },
   BACKORDER: { APPROVED: "BACKORDERED", ALLOCATED: "BACKORDERED" },
   REALLOCATE: { ALLOCATED: "APPROVED", BACKORDERED: "APPROVED" },
+  EXPIRE_RESERVATION: { RECEIVED: "RECEIVED" },
   START_PICKING: { ALLOCATED: "PICKING" },
   SHORT_PICK: { PICKING: "ALLOCATED" },
   PACK: { PICKING: "PACKED" },
@@ -86,21 +87,21 @@ const EXPECTED: Record<OrderActionType, Edges> = {
 const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
 
 describe("the dimensions", () => {
-  it("lists the 14 pipeline stages, 21 actions, and RETURNED/CANCELLED as terminal", () => {
+  it("lists the 14 pipeline stages, 22 actions, and RETURNED/CANCELLED as terminal", () => {
     expect(ORDER_STATUSES).toHaveLength(14);
-    expect(ORDER_ACTIONS).toHaveLength(21);
+    expect(ORDER_ACTIONS).toHaveLength(22);
     expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
   });
 });
 
 describe("every (status × action) pair", () => {
-  it("covers all 294 pairs", () => {
-    expect(PAIRS).toHaveLength(294);
+  it("covers all 308 pairs", () => {
+    expect(PAIRS).toHaveLength(308);
   });
 
   it.each(PAIRS)("$action from $status", ({ action, status }) => {
     // RELEASE needs the hold it releases; no other action may run on a held order.
-    const order = snapshot({ status, activeHolds: action === "RELEASE" ? ["OTHER"] : [] });
+    const order = snapshot({ ...GUARDS_PASS[action], status, activeHolds: action === "RELEASE" ? ["OTHER"] : [] });
     const decision = decide(order, sampleAction(action));
     const expectedTo = EXPECTED[action][status];
 
@@ -141,6 +142,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       ALLOCATE: "ALLOCATED",
       BACKORDER: "BACKORDERED",
       REALLOCATE: "APPROVED",
+      EXPIRE_RESERVATION: "RECEIVED",
       START_PICKING: "PICKING",
       PACK: "PACKED",
       INVOICE: "INVOICED",
@@ -151,10 +153,11 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
     });
   });
 
-  it("only exempts HOLD, RELEASE, CANCEL, MARK_PAID and the channel's refunds from holds", () => {
+  it("only exempts HOLD, RELEASE, CANCEL, MARK_PAID, giving back an unpaid order's stock and the channel's refunds from holds", () => {
     expect(TRANSITIONS.filter((t) => t.allowedOnHold === true).map((t) => t.action).sort()).toEqual([
       "CANCEL",
       "CHANNEL_PAYMENT_STATUS",
+      "EXPIRE_RESERVATION",
       "HOLD",
       "MARK_PAID",
       "RECORD_REFUND",
@@ -172,6 +175,38 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
     expect(expectRefused(refund(500), "VALIDATION").params.field).toBe("refundedTotalCents");
     expect(expectRefused(refund(1000, 0), "VALIDATION").params.field).toBe("amountCents");
     expect(expectRefused(decide(paid, { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: "PAID" as "REFUNDED" }), "VALIDATION").params.field).toBe("paymentStatus");
+  });
+});
+
+describe("EXPIRE_RESERVATION (an unpaid order gives its stock back)", () => {
+  const unpaid = snapshot({ status: "RECEIVED", paymentStatus: "PENDING", fulfillmentStatus: "BACKORDERED" });
+  const expire = { type: "EXPIRE_RESERVATION", reason: "Unpaid for more than 72 h" } as const;
+
+  it("keeps the order RECEIVED, its fulfilment UNFULFILLED, and records why", () => {
+    expect(expectOk(decide(unpaid, expire))).toMatchObject({
+      to: "RECEIVED",
+      paymentStatus: "PENDING",
+      fulfillmentStatus: "UNFULFILLED",
+      event: { type: "order.reservation_expired", reason: "Unpaid for more than 72 h" },
+    });
+    expect(expectOk(decide({ ...unpaid, paymentStatus: "FAILED" }, expire)).paymentStatus).toBe("FAILED");
+  });
+
+  it.each(["AUTHORIZED", "PAID", "PARTIALLY_PAID", "REFUNDED"] as const)("is refused once the payment is %s", (paymentStatus) => {
+    const refused = expectRefused(decide({ ...unpaid, paymentStatus }, expire), "GUARD_FAILED");
+    expect(refused.params.rule).toBe("PAYMENT_NOT_RECEIVED");
+    expect(refused.message).toBe(`Cannot EXPIRE_RESERVATION an order that is RECEIVED: payment is ${paymentStatus}; only an order whose payment is PENDING or FAILED gives its stock back`);
+  });
+
+  it("is refused when the order holds no stock, and without a reason", () => {
+    expect(expectRefused(decide({ ...unpaid, holdsStock: false }, expire), "GUARD_FAILED").params.rule).toBe("HOLDS_STOCK");
+    expect(expectRefused(decide(unpaid, { ...expire, reason: "  " }), "VALIDATION").params.field).toBe("reason");
+  });
+
+  it("works on an order on hold and leaves its holds alone", () => {
+    const ok = expectOk(decide({ ...unpaid, activeHolds: ["AWAITING_PAYMENT"] }, expire));
+    expect(ok.holdsAdded).toEqual([]);
+    expect(ok.holdsReleased).toEqual([]);
   });
 });
 

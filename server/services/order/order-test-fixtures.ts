@@ -11,7 +11,10 @@ import type {
   RefusedDecision,
 } from "./order-state-machine";
 
-/** An order on which every guard passes: payment authorized, stock allocated, pack complete, all shipped, NF-e cancellable. */
+/**
+ * An order on which every guard passes: payment authorized, stock allocated and held, pack complete, all shipped,
+ * NF-e cancellable. EXPIRE_RESERVATION needs an unpaid order as well (GUARDS_PASS).
+ */
 export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
   return {
     status: "RECEIVED",
@@ -19,12 +22,18 @@ export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot 
     fulfillmentStatus: "UNFULFILLED",
     activeHolds: [],
     allLinesAllocated: true,
+    holdsStock: true,
     packComplete: true,
     allLinesShipped: true,
     invoiceCancellable: true,
     ...overrides,
   };
 }
+
+/** What an action needs on top of snapshot() for its guards to pass. */
+export const GUARDS_PASS: Partial<Record<OrderActionType, Partial<OrderSnapshot>>> = {
+  EXPIRE_RESERVATION: { paymentStatus: "PENDING" },
+};
 
 /** A well-formed payload for every action. */
 export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
@@ -36,6 +45,7 @@ export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
   ALLOCATE: { type: "ALLOCATE" },
   BACKORDER: { type: "BACKORDER" },
   REALLOCATE: { type: "REALLOCATE", reason: "warehouse flooded" },
+  EXPIRE_RESERVATION: { type: "EXPIRE_RESERVATION", reason: "boleto expired" },
   START_PICKING: { type: "START_PICKING" },
   SHORT_PICK: { type: "SHORT_PICK", reallocated: true },
   PACK: { type: "PACK" },

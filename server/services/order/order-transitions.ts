@@ -10,9 +10,11 @@ import { ORDER_ACTIONS } from "./order-actions";
 import type { AnyTransitionRule, TransitionTable } from "./order-rules";
 import {
   GOODS_LEFT,
+  HOLDS_STOCK,
   INVOICE_CANCELLABLE,
   PACK_COMPLETE,
   PAYMENT_COVERS_TOTAL,
+  PAYMENT_NOT_RECEIVED,
   PAYMENT_OUTSTANDING,
   STOCK_ALLOCATED,
   allStagesExcept,
@@ -97,6 +99,19 @@ export const TRANSITION_TABLE: TransitionTable = {
     effects: fulfillment("UNFULFILLED"),
     eventReason: (a) => optionalText(a.reason),
     eventData: (_s, a) => (a.excludeWarehouseIds?.length ? { excludedWarehouseIds: [...a.excludeWarehouseIds] } : {}),
+  },
+  EXPIRE_RESERVATION: {
+    action: "EXPIRE_RESERVATION",
+    // Before the payment is authorized only: from then on the stock is the customer's.
+    from: ["RECEIVED"],
+    allowedOnHold: true,
+    to: "RECEIVED",
+    event: "order.reservation_expired",
+    guards: [PAYMENT_NOT_RECEIVED, HOLDS_STOCK],
+    validate: (a) => requiredText("reason", a.reason),
+    // The stock hook (order-stock-hooks.ts) releases every reservation and clears the backorders.
+    effects: fulfillment("UNFULFILLED"),
+    eventReason: (a) => optionalText(a.reason),
   },
   START_PICKING: {
     action: "START_PICKING",

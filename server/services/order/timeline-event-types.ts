@@ -24,6 +24,7 @@ export const TIMELINE_EVENT_TYPES = [
   "order.allocated",
   "order.backordered",
   "order.reallocated",
+  "order.reservation_expired",
   "order.picking_started",
   "order.short_picked",
   "order.packed",

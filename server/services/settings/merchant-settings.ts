@@ -10,6 +10,8 @@ export interface MerchantSettingsView {
   currency: string;
   backorderPolicy: "BACKORDER" | "HOLD";
   allowSplitShipments: boolean;
+  /** Unpaid orders give their reserved stock back after this many hours; null: never. */
+  unpaidReservationHours: number | null;
 }
 
 export const DEFAULT_SETTINGS: MerchantSettingsView = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: MerchantSettingsView = {
   currency: "BRL",
   backorderPolicy: "BACKORDER",
   allowSplitShipments: false,
+  unpaidReservationHours: null,
 };
 
 export async function getMerchantSettings(): Promise<MerchantSettingsView> {
@@ -29,6 +32,7 @@ export async function getMerchantSettings(): Promise<MerchantSettingsView> {
     currency: row.currency,
     backorderPolicy: row.backorderPolicy,
     allowSplitShipments: row.allowSplitShipments,
+    unpaidReservationHours: row.unpaidReservationHours,
   };
 }
 
@@ -47,6 +51,8 @@ export const settingsInput = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter ISO 4217 code"),
   backorderPolicy: z.enum(["BACKORDER", "HOLD"]),
   allowSplitShipments: z.boolean(),
+  // Absent: unchanged (the form always sends it; null turns expiry off).
+  unpaidReservationHours: z.number().int().min(1).max(720).nullable().optional(),
 });
 
 export async function updateMerchantSettings(opts: {

@@ -6,7 +6,7 @@ import { mercadoLivreConnector } from "@/server/channels/mercado-livre";
 import { mercadoLivreShipment } from "@/server/test/channel-payloads";
 import { LEDGER_REASON_KEYS, LEDGER_REASONS, ledgerReason, readLedgerReason, type LedgerReasonKey } from "@/server/services/stock/ledger-reasons";
 
-const DIGITS = new Set(["number", "package", "row", "units"]);
+const DIGITS = new Set(["number", "package", "row", "units", "hours"]);
 const sample = (key: LedgerReasonKey) =>
   Object.fromEntries([...LEDGER_REASONS[key].matchAll(/\{(\w+)\}/g)].map((m) => [m[1], DIGITS.has(m[1] as string) ? "17" : `v-${m[1]} x`]));
 

@@ -18,6 +18,8 @@ export const LEDGER_REASONS = {
   orderStopped: "Order #{number} stopped",
   orderApproved: "Order #{number} approved",
   orderReallocated: "Order #{number} allocated again: {note}",
+  orderReservationExpired: "Order #{number} unpaid, stock given back: {note}",
+  unpaidFor: "Unpaid for more than {hours} h",
   addressArrived: "Delivery address now in {state}",
   packageShipped: "Order #{number} package #{package} shipped",
   orderShipped: "Order #{number} shipped",
@@ -44,7 +46,7 @@ export const LEDGER_REASONS = {
 } as const;
 
 export type LedgerReasonKey = keyof typeof LEDGER_REASONS;
-const REASONS = templateTable<LedgerReasonKey>("ledger reason", LEDGER_REASONS, ["number", "package", "row", "units"]);
+const REASONS = templateTable<LedgerReasonKey>("ledger reason", LEDGER_REASONS, ["number", "package", "row", "units", "hours"]);
 export const LEDGER_REASON_KEYS = REASONS.keys;
 
 /** The English text of a system reason, as stored. */

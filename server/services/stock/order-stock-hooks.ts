@@ -14,6 +14,8 @@
  *                    warehouse, reserve again without the excluded warehouses,
  *                    then ALLOCATE or BACKORDER; only then do the units it no
  *                    longer holds go to the orders waiting for them.
+ *  EXPIRE_RESERVATION → release every ACTIVE reservation of an unpaid order and
+ *                    clear its backorders; the freed units go to waiting orders.
  *  SHIP            → consume the ACTIVE reservations (exactly once): a package's
  *                    SHIP carries its units and consumes only those; the units
  *                    left stay reserved for the next package.
@@ -46,6 +48,7 @@ async function releaseOnStop(tx: DbTx, ctx: HookContext): Promise<void> {
   const a = ctx.action;
   const reason = a.type === "CANCEL" ? ledgerReason("orderCancelled", { number, note: a.reason })
     : a.type === "REJECT" ? (a.reason ? ledgerReason("orderRejectedNote", { number, note: a.reason }) : ledgerReason("orderRejected", { number }))
+    : a.type === "EXPIRE_RESERVATION" ? ledgerReason("orderReservationExpired", { number, note: a.reason })
     : ledgerReason("orderStopped", { number });
   await releaseOrderStock({ tx, orderId: ctx.orderId, actor: ctx.actor, reason });
 }
@@ -86,6 +89,7 @@ async function consumeOnShip(tx: DbTx, ctx: HookContext): Promise<ActionResult |
 
 onOrderAction("CANCEL", releaseOnStop);
 onOrderAction("REJECT", releaseOnStop);
+onOrderAction("EXPIRE_RESERVATION", releaseOnStop);
 onOrderAction("APPROVE", allocateOnApprove);
 onOrderAction("REALLOCATE", reallocateOnAction);
 onOrderAction("SHIP", consumeOnShip);

@@ -4,19 +4,10 @@
  * with `Authorization: Bearer $FLUXO_JOB_TOKEN` (at least 16 characters), or
  * an ADMIN's session.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import { currentUser } from "@/server/auth/session";
+import { authorizeJob } from "@/server/http/job-auth";
 import { detectDeliveryExceptions } from "@/server/services/shipping/detect-delivery-exceptions";
 
 export const dynamic = "force-dynamic";
-
-function jobTokenMatches(authorization: string | null): boolean {
-  const expected = process.env.FLUXO_JOB_TOKEN ?? "";
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-  if (expected.length < 16 || !given) return false;
-  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined | null {
   const raw = params.get(name);
@@ -26,10 +17,9 @@ function intParam(params: URLSearchParams, name: string, min: number, max: numbe
 }
 
 export async function POST(req: Request): Promise<Response> {
-  const byJob = jobTokenMatches(req.headers.get("authorization"));
-  const user = byJob ? null : await currentUser();
-  if (!byJob && !user) return Response.json({ error: "UNAUTHORIZED", message: "Use the job token (Authorization: Bearer …) or sign in as an admin." }, { status: 401 });
-  if (user && user.role !== "ADMIN") return Response.json({ error: "FORBIDDEN", message: `Your role (${user.role}) may not run jobs.` }, { status: 403 });
+  const auth = await authorizeJob(req);
+  if (!auth.ok) return auth.response;
+  const user = auth.user;
   const params = new URL(req.url).searchParams;
   const stalledDays = intParam(params, "stalledDays", 1, 60);
   const transitDays = intParam(params, "transitDays", 0, 90);

@@ -38,6 +38,7 @@ export const orderActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ALLOCATE") }),
   z.object({ type: z.literal("BACKORDER") }),
   z.object({ type: z.literal("REALLOCATE"), reason: text, excludeWarehouseIds: z.array(z.guid()).max(50).optional() }),
+  z.object({ type: z.literal("EXPIRE_RESERVATION"), reason: text }),
   z.object({ type: z.literal("START_PICKING") }),
   z.object({ type: z.literal("SHORT_PICK"), reallocated: z.boolean() }),
   z.object({ type: z.literal("PACK") }),

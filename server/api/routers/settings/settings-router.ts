@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure, roleProcedure, router } from "@/server/api/trpc";
 import { getMerchantSettings, settingsInput, updateMerchantSettings } from "@/server/services/settings/merchant-settings";
+import { expireUnpaidReservations } from "@/server/services/order/expire-unpaid-reservations";
 import { setUserLocale } from "@/server/services/settings/user-locale";
 
 const settingsOutput = z.object({
@@ -9,6 +10,15 @@ const settingsOutput = z.object({
   currency: z.string(),
   backorderPolicy: z.enum(["BACKORDER", "HOLD"]),
   allowSplitShipments: z.boolean(),
+  unpaidReservationHours: z.number().int().nullable(),
+});
+
+const expiryOutput = z.object({
+  hours: z.number().int().nullable(),
+  orders: z.number().int(),
+  units: z.number().int(),
+  skipped: z.number().int(),
+  more: z.boolean(),
 });
 
 export const settingsRouter = router({
@@ -17,6 +27,10 @@ export const settingsRouter = router({
     .input(settingsInput)
     .output(settingsOutput)
     .mutation(({ ctx, input }) => updateMerchantSettings({ actor: ctx.user, input })),
+  /** "Give back unpaid stock now" on the settings page: the expiry job, run by an admin. */
+  expireUnpaid: roleProcedure("ADMIN")
+    .output(expiryOutput)
+    .mutation(({ ctx }) => expireUnpaidReservations({ actor: ctx.user })),
   setMyLocale: protectedProcedure
     .input(z.object({ locale: z.enum(["en", "pt-BR"]) }))
     .output(z.object({ locale: z.string() }))
