@@ -1,8 +1,9 @@
 /**
- * The customer list: A–Z by name, keyset-paginated on (lower(name), id), with
- * a search that finds a customer by the beginning of their name or e-mail (case
- * aside) or by their exact CPF/CNPJ. Each search branch is an index scan
- * (lower(name) / lower(email) text_pattern_ops, document), so a search costs what
+ * The customer list: A–Z by name (case and accents aside, server/lib/text-fold.ts),
+ * keyset-paginated on (folded name, id), with a search that finds a customer by the
+ * beginning of their name (accents aside: "joao" finds "João") or e-mail, or by their
+ * exact CPF/CNPJ. Each search branch is an index scan
+ * (folded name / lower(email) text_pattern_ops, document), so a search costs what
  * it finds; the figures (orders, total spent per currency, last order) are computed
  * for the page's customers only, each a range of the (customerId, placedAt DESC, id DESC) index.
  */
@@ -10,7 +11,10 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { compactDocument } from "@/server/lib/br-documents";
+import { foldSql, foldedLikePrefix } from "@/server/lib/text-fold";
 import { decodeProductCursor as decodeNameCursor, encodeProductCursor as encodeNameCursor, likePrefix } from "@/server/services/catalog/product-list-query";
+
+const NAME = foldSql("c.name");
 
 export const listCustomersInput = z.object({
   /** Beginning of a name or e-mail, or a whole CPF/CNPJ (with or without punctuation). */
@@ -52,10 +56,9 @@ function documentSearch(search: string): string | null {
 
 /** The customers a search finds, as one set of ids: each branch an index scan, so the cost follows the matches. */
 function searchCondition(search: string): Prisma.Sql {
-  const prefix = likePrefix(search);
   const branches = [
-    Prisma.sql`SELECT x.id FROM "Customer" x WHERE lower(x.name) LIKE ${prefix}`,
-    Prisma.sql`SELECT x.id FROM "Customer" x WHERE lower(x.email) LIKE ${prefix}`,
+    Prisma.sql`SELECT x.id FROM "Customer" x WHERE ${foldSql("x.name")} LIKE ${foldedLikePrefix(search)}`,
+    Prisma.sql`SELECT x.id FROM "Customer" x WHERE lower(x.email) LIKE ${likePrefix(search)}`,
   ];
   const document = documentSearch(search);
   if (document) branches.push(Prisma.sql`SELECT x.id FROM "Customer" x WHERE x.document = ${document}`);
@@ -68,12 +71,12 @@ export async function listCustomers(raw: ListCustomersInput): Promise<CustomerPa
   if (input.search) where.push(searchCondition(input.search));
   if (input.cursor) {
     const after = decodeNameCursor(input.cursor);
-    where.push(Prisma.sql`(lower(c.name), c.id) > (${after.name}, ${after.id}::uuid)`);
+    where.push(Prisma.sql`(${NAME}, c.id) > (${after.name}, ${after.id}::uuid)`);
   }
   const customers = await db.$queryRaw<{ id: string; name: string; email: string | null; phone: string | null; document: string | null; key: string }[]>`
-    SELECT c.id, c.name, c.email, c.phone, c.document, lower(c.name) AS key FROM "Customer" c
+    SELECT c.id, c.name, c.email, c.phone, c.document, ${NAME} AS key FROM "Customer" c
     ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
-    ORDER BY lower(c.name), c.id LIMIT ${input.limit + 1}`;
+    ORDER BY ${NAME}, c.id LIMIT ${input.limit + 1}`;
   const page = customers.slice(0, input.limit);
   const last = page[page.length - 1];
   const nextCursor = customers.length > input.limit && last ? encodeNameCursor({ name: last.key, id: last.id }) : null;

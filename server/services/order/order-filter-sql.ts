@@ -7,8 +7,12 @@
  * could only answer with a sequential scan.
  */
 import { Prisma } from "@/server/generated/prisma/client";
+import { foldSql, foldText } from "@/server/lib/text-fold";
 import { SHIPPED_OR_CLOSED, type OrderFilter } from "@/server/services/order/order-filters";
 import { nextDay, zonedDayStart } from "@/server/lib/zoned-time";
+
+/** The customer name as its search index holds it (case and accents aside). */
+const NAME = foldSql('"customerName"');
 
 export interface FilterContext {
   /** The merchant's time zone: date filters are calendar days there. */
@@ -52,11 +56,13 @@ export function search(raw: string | undefined): Search | null {
   if (q.includes("@")) return { kind: "where", sql: Prisma.sql`lower(o."customerEmail") = lower(${q}::text)` };
   // Prefix match as a range on the text_pattern_ops index: [p, p || U+10FFFF) holds exactly the
   // strings starting with p, and unlike LIKE with a bound parameter it stays indexable in a generic plan.
+  // The name is folded (case and accents aside: "joao" finds "João"), as its index is.
+  const folded = foldText(q);
   return {
     kind: "ids",
     sql: Prisma.sql`SELECT id FROM "Order" WHERE "externalId" = ${q}
       UNION ALL
-      SELECT id FROM "Order" WHERE lower("customerName") ~>=~ lower(${q}::text) AND lower("customerName") ~<~ (lower(${q}::text) || chr(1114111))
+      SELECT id FROM "Order" WHERE ${NAME} ~>=~ ${folded} AND ${NAME} ~<~ (${folded} || chr(1114111))
       UNION ALL
       SELECT "orderId" FROM "OrderLine" WHERE sku = ${q}`,
   };

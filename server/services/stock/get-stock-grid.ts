@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import { foldSql, foldedLikePrefix } from "@/server/lib/text-fold";
 import { rollUp, stockHealth, type StockHealth, type StockSummary } from "@/server/services/stock/stock-math";
 
 export const stockGridInput = z.object({
@@ -62,9 +63,10 @@ export async function getStockGrid(raw: StockGridInput): Promise<StockGrid> {
   if (input.after !== undefined) where.push(Prisma.sql`s.code > ${input.after}`);
   if (!input.includeInactive) where.push(Prisma.sql`s.active`);
   if (input.search) {
-    // lower(x) LIKE 'prefix%' — written so expression indexes with text_pattern_ops can serve it.
+    // x LIKE 'prefix%' on lower(code) and on the folded name (accents aside) — written so the expression
+    // indexes with text_pattern_ops can serve it.
     const prefix = `${escapeLike(input.search.toLowerCase())}%`;
-    where.push(Prisma.sql`(lower(s.code) LIKE ${prefix} OR lower(s.name) LIKE ${prefix} OR s.ean = ${input.search})`);
+    where.push(Prisma.sql`(lower(s.code) LIKE ${prefix} OR ${foldSql("s.name")} LIKE ${foldedLikePrefix(input.search)} OR s.ean = ${input.search})`);
   }
   if (input.filter === "LOW") where.push(Prisma.sql`t.available <= s."reorderPoint"`);
   if (input.filter === "OUT") where.push(Prisma.sql`t.available = 0`);
