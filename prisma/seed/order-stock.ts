@@ -34,6 +34,8 @@ export interface OrderStockInput {
   skuIdx: readonly number[];
   /** Lines that were waiting for stock when the order went BACKORDERED. */
   backordered: ReadonlySet<number>;
+  /** Never allocated (still before allocation, or cancelled then): its lines were reserved when it was captured. */
+  reservedAtCapture: boolean;
 }
 
 /** Texts as the stock services write them (server/services/stock/*). */
@@ -52,7 +54,8 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
   };
   const tBack = at("BACKORDERED");
   const tAlloc = at("ALLOCATED");
-  if (tBack === null && tAlloc === null) return;
+  const tCapture = o.reservedAtCapture ? o.times[0]! : null;
+  if (tBack === null && tAlloc === null && tCapture === null) return;
   const status = o.path[o.path.length - 1]!;
   const tShip = at("SHIPPED");
   const tReturn = at("RETURNED");
@@ -71,7 +74,7 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
       if (status === "BACKORDERED") line.backorderedQty = line.quantity;
       return;
     }
-    const reservedAt = tBack !== null && !waitedForStock ? tBack : (tAlloc ?? tBack)!;
+    const reservedAt = tCapture ?? (tBack !== null && !waitedForStock ? tBack : (tAlloc ?? tBack)!);
     moment(reservedAt).reserved += line.quantity;
     const q = line.quantity;
     const sku = o.skuIdx[l]!;
@@ -114,12 +117,12 @@ export function recordOrderStock(rng: Rng, c: StockContext, o: OrderStockInput, 
   });
 
   if (!o.full) return;
-  // Half a second before the stage change the reservation engine reports what it did.
+  // Half a second before the stage change the reservation engine reports what it did (after the capture, for a captured order).
   for (const [t, m] of moments) {
     events.push({
       orderId: o.orderId, type: m.waiting > 0 ? "stock.backordered" : "stock.reserved", fromStatus: null, toStatus: null,
       actorId: null, actorLabel: "system", reason: o.summary, data: { reservedUnits: m.reserved, backorderedUnits: m.waiting, warehouseId, reasons: [...o.reasons] },
-      createdAt: new Date(t - 500),
+      createdAt: new Date(t === tCapture ? t + 500 : t - 500),
     });
   }
   if (released > 0 && tCancel !== null) {

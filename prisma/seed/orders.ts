@@ -132,9 +132,11 @@ export class OrderFactory {
       buildHold(rng, actors, { orderId, status: "APPROVED", full: w.full }, "INCORRECT_ADDRESS", from + gap * 0.2, from + gap * 0.6, out.holds, events);
     }
     const allocated = path.includes("ALLOCATED") || path.includes("BACKORDERED");
+    // Every order reserves when it is captured (the app's capture path); one never allocated still holds that, or released it when cancelled.
+    const reservedAtCapture = !allocated;
     const allocatedAt = times[Math.max(path.indexOf("ALLOCATED"), path.indexOf("BACKORDERED"))] ?? times[0]!;
-    const allocation = allocated ? allocationJson(warehouse, customer.city.uf, lines, stuckWaiting ? backordered : new Set(), nearby, allocatedAt) : null;
-    recordOrderStock(rng, w, { orderId, number, full: w.full, summary: allocation?.summary ?? "", reasons: allocation?.reasons ?? [], wh, path, times, lines, skuIdx, backordered }, out, events);
+    const allocation = allocationJson(warehouse, customer.city.uf, lines, stuckWaiting ? backordered : new Set(), nearby, allocatedAt);
+    recordOrderStock(rng, w, { orderId, number, full: w.full, summary: allocation.summary, reasons: allocation.reasons, wh, path, times, lines, skuIdx, backordered, reservedAtCapture }, out, events);
     events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const e of events) out.events.push(e);
     for (const l of lines) out.lines.push(l);
@@ -156,8 +158,8 @@ export class OrderFactory {
       // Marketplaces and the shop counter do not pass a billing address on.
       billingAddress: channel.spec.platform === "SHOPIFY" || channel.spec.platform === "WOOCOMMERCE" ? customer.address : null,
       shipState: customer.city.uf, note: rng.chance(0.05) ? rng.pick(NOTES) : null, test: false,
-      warehouseId: allocated ? warehouse.id : null,
-      allocation: allocation?.json ?? null,
+      warehouseId: status === "CANCELLED" && !allocated ? null : warehouse.id,
+      allocation: status === "CANCELLED" && !allocated ? null : allocation.json,
       version: events.length - 1, createdAt: new Date(times[0]!), updatedAt: new Date(Math.max(last, events[events.length - 1]!.createdAt.getTime())),
     });
     return status;

@@ -88,8 +88,10 @@ export function fulfillmentStatusFor(status: OrderStatus): FulfillmentStatus {
   }
 }
 
+/** Stages before allocation: the order holds what it reserved when it was captured, as the app does (reserve-captured-order.ts). */
+export const BEFORE_ALLOCATION: ReadonlySet<OrderStatus> = new Set(["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED"]);
 /** Stages in which the order holds ACTIVE reservations. */
-export const RESERVING: ReadonlySet<OrderStatus> = new Set(["BACKORDERED", "ALLOCATED", "PICKING", "PACKED", "INVOICED"]);
+export const RESERVING: ReadonlySet<OrderStatus> = new Set([...BEFORE_ALLOCATION, "BACKORDERED", "ALLOCATED", "PICKING", "PACKED", "INVOICED"]);
 /** Stages after the goods left (reservations CONSUMED). */
 export const SHIPPED_STAGES: ReadonlySet<OrderStatus> = new Set(["SHIPPED", "DELIVERED", "RETURN_REQUESTED", "RETURNED"]);
 

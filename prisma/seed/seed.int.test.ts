@@ -171,10 +171,15 @@ describe("seed (300 orders)", () => {
       LEFT JOIN (SELECT "orderLineId", SUM(quantity) AS q FROM "Reservation" WHERE status = 'ACTIVE' GROUP BY 1) r ON r."orderLineId" = l.id
       WHERE l."reservedQty" <> COALESCE(r.q, 0)`)).toBe(0);
     expect(await count(`SELECT 1 FROM "Reservation" WHERE status = 'ACTIVE'`)).toBeGreaterThan(0);
-    // Active reservations belong to orders waiting in the warehouse, at the order's warehouse.
+    // Active reservations belong to open orders that have not shipped, at the order's warehouse: as in the app,
+    // an order reserves when it is captured, so those not yet allocated hold their units too.
     expect(await count(`
       SELECT 1 FROM "Reservation" r JOIN "Order" o ON o.id = r."orderId"
-      WHERE r.status = 'ACTIVE' AND (o.status NOT IN ('BACKORDERED','ALLOCATED','PICKING','PACKED','INVOICED') OR o."warehouseId" <> r."warehouseId")`)).toBe(0);
+      WHERE r.status = 'ACTIVE' AND (o.status NOT IN ('RECEIVED','PAYMENT_AUTHORIZED','FRAUD_REVIEW','APPROVED','BACKORDERED','ALLOCATED','PICKING','PACKED','INVOICED') OR o."warehouseId" <> r."warehouseId")`)).toBe(0);
+    expect(await count(`SELECT 1 FROM "Order" WHERE status = 'RECEIVED'`)).toBeGreaterThan(0);
+    expect(await count(`
+      SELECT 1 FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+      WHERE o.status IN ('RECEIVED','PAYMENT_AUTHORIZED','FRAUD_REVIEW','APPROVED') AND l."reservedQty" <> l.quantity`)).toBe(0);
     expect(await count(`SELECT 1 FROM "Reservation" r JOIN "Order" o ON o.id = r."orderId" WHERE o.status IN ('SHIPPED','DELIVERED','RETURN_REQUESTED','RETURNED') AND r.status <> 'CONSUMED'`)).toBe(0);
   });
 
