@@ -20,7 +20,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
 
   return (
     <label className="flex items-center gap-2 text-sm text-slate-600">
-      <span>{t("label")}</span>
+      <span className="sr-only sm:not-sr-only">{t("label")}</span>
       <select
         data-testid="language-switch"
         value={locale}

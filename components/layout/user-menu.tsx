@@ -9,7 +9,7 @@ export function UserMenu({ name, role }: { name: string; role: Role }) {
     <div className="flex items-center gap-3" aria-label={t("auth.userMenu")}>
       <div className="text-right leading-tight">
         <div data-testid="user-name" className="text-sm font-medium">{name}</div>
-        <div data-testid="user-role" className="text-xs text-slate-500">{t(`roles.${role}`)}</div>
+        <div data-testid="user-role" className="hidden text-xs text-slate-500 sm:block">{t(`roles.${role}`)}</div>
       </div>
       <button
         type="button"

@@ -82,33 +82,35 @@ export function BinsTable({ bins }: { bins: SkuDetail["bins"] }) {
   const { n } = useNumbers();
   if (bins.length === 0) return <p className="text-sm text-slate-500">{t("detail.noBins")}</p>;
   return (
-    <table className="w-full text-sm" data-testid="sku-bins">
-      <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className={th}>{t("detail.warehouse")}</th>
-          <th className={th}>{t("detail.bin")}</th>
-          <th className={`${th} text-right`}>{t("levels.onHand")}</th>
-          <th className={`${th} text-right`}>{t("levels.unavailable")}</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {bins.map((b) => (
-          <tr key={b.binId} data-testid="sku-bin-row" data-bin={b.code}>
-            <td className="px-2 py-1.5">{b.warehouseCode}</td>
-            <td className="px-2 py-1.5 font-mono">{b.code}</td>
-            <td className={num}>{n(b.onHand)}</td>
-            <td className={num}>
-              {n(b.unavailable)}
-              {b.unavailable > 0 && (
-                <span className="block text-xs text-slate-500" data-testid="sku-bin-unavailable-kinds">
-                  {UNAVAILABLE_KINDS.filter((k) => b[KIND_FIELD[k]] > 0).map((k) => t(`unavailableCount.${k}`, { count: b[KIND_FIELD[k]] })).join(" · ")}
-                </span>
-              )}
-            </td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="sku-bins">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className={th}>{t("detail.warehouse")}</th>
+            <th className={th}>{t("detail.bin")}</th>
+            <th className={`${th} text-right`}>{t("levels.onHand")}</th>
+            <th className={`${th} text-right`}>{t("levels.unavailable")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {bins.map((b) => (
+            <tr key={b.binId} data-testid="sku-bin-row" data-bin={b.code}>
+              <td className="px-2 py-1.5">{b.warehouseCode}</td>
+              <td className="px-2 py-1.5 font-mono">{b.code}</td>
+              <td className={num}>{n(b.onHand)}</td>
+              <td className={num}>
+                {n(b.unavailable)}
+                {b.unavailable > 0 && (
+                  <span className="block text-xs text-slate-500" data-testid="sku-bin-unavailable-kinds">
+                    {UNAVAILABLE_KINDS.filter((k) => b[KIND_FIELD[k]] > 0).map((k) => t(`unavailableCount.${k}`, { count: b[KIND_FIELD[k]] })).join(" · ")}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -121,35 +123,37 @@ export function OrderRefsTable({ rows, linkOrders, testId }: { rows: (OrderRef &
   const { n, when } = useNumbers();
   const withWarehouse = rows.some((r) => r.warehouseCode !== undefined);
   return (
-    <table className="w-full text-sm" data-testid={testId}>
-      <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className={th}>{t("orderColumn")}</th>
-          <th className={th}>{t("customer")}</th>
-          <th className={th}>{t("placedAt")}</th>
-          {withWarehouse && <th className={th}>{t("warehouse")}</th>}
-          <th className={`${th} text-right`}>{t("quantity")}</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r, i) => (
-          <tr key={`${r.orderId}-${i}`} data-testid={`${testId}-row`} data-order={r.orderNumber}>
-            <td className="px-2 py-1.5">
-              {linkOrders ? (
-                <Link href={`/orders/${r.orderId}`} className="font-medium text-brand-600 hover:underline">{t("order", { number: r.orderNumber })}</Link>
-              ) : (
-                <span className="font-medium">{t("order", { number: r.orderNumber })}</span>
-              )}
-              <span className="ml-2 text-xs text-slate-500">{to.has(r.orderStatus as "RECEIVED") ? to(r.orderStatus as "RECEIVED") : r.orderStatus}</span>
-            </td>
-            <td className="px-2 py-1.5">{r.customerName}</td>
-            <td className="whitespace-nowrap px-2 py-1.5">{when(r.placedAt)}</td>
-            {withWarehouse && <td className="px-2 py-1.5">{r.warehouseCode}</td>}
-            <td className={num}>{n(r.quantity)}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid={testId}>
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className={th}>{t("orderColumn")}</th>
+            <th className={th}>{t("customer")}</th>
+            <th className={th}>{t("placedAt")}</th>
+            {withWarehouse && <th className={th}>{t("warehouse")}</th>}
+            <th className={`${th} text-right`}>{t("quantity")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r, i) => (
+            <tr key={`${r.orderId}-${i}`} data-testid={`${testId}-row`} data-order={r.orderNumber}>
+              <td className="px-2 py-1.5">
+                {linkOrders ? (
+                  <Link href={`/orders/${r.orderId}`} className="font-medium text-brand-600 hover:underline">{t("order", { number: r.orderNumber })}</Link>
+                ) : (
+                  <span className="font-medium">{t("order", { number: r.orderNumber })}</span>
+                )}
+                <span className="ml-2 text-xs text-slate-500">{to.has(r.orderStatus as "RECEIVED") ? to(r.orderStatus as "RECEIVED") : r.orderStatus}</span>
+              </td>
+              <td className="px-2 py-1.5">{r.customerName}</td>
+              <td className="whitespace-nowrap px-2 py-1.5">{when(r.placedAt)}</td>
+              {withWarehouse && <td className="px-2 py-1.5">{r.warehouseCode}</td>}
+              <td className={num}>{n(r.quantity)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

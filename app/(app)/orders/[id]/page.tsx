@@ -61,7 +61,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <OrderActions orderId={order.id} version={order.version} actions={order.availableActions} activeHolds={activeHolds} warehouse={order.warehouse} />
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
           <Panel title={t("orders.detail.lines")}>
             <OrderLinesTable lines={order.lines} totals={order} />
           </Panel>
@@ -74,7 +74,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <OrderTimeline events={order.timeline} />
           </Panel>
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <CustomerPanel
             name={order.customerName}
             email={order.customerEmail}

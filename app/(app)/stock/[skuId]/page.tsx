@@ -20,7 +20,7 @@ import { BinsTable, IncomingTable, OrderRefsTable, ProductFacts, WarehouseLevels
 /** Who may change stock levels (the stock router's write procedures enforce the same; this only hides the forms). */
 const STOCK_WRITE_ROLES: readonly Role[] = ["WAREHOUSE", "ADMIN"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const card = "rounded-xl border border-slate-200 bg-white p-5";
+const card = "min-w-0 rounded-xl border border-slate-200 bg-white p-5";
 
 export default async function SkuStockPage({ params }: { params: Promise<{ skuId: string }> }) {
   const user = await requireRole(...AREAS.stock.roles);
