@@ -69,4 +69,20 @@ test.describe("sales channels and their webhook deliveries", () => {
     await page.goto("/settings/channels");
     await expect(page.getByRole("heading", { name: "Access denied (403)" })).toBeVisible();
   });
+
+  test("in Portuguese, a webhook secret that is too short or has spaces is explained before it is sent", async ({ page }) => {
+    await signIn(page, "admin", { locale: "pt-BR" });
+    await page.goto("/settings/channels");
+    await page.getByTestId("channel-platform").selectOption("SHOPIFY");
+    await page.getByTestId("channel-name").fill("Loja do segredo curto");
+    await page.getByTestId("channel-secret").fill("abc");
+    await expect(page.getByTestId("channel-secret-problem")).toHaveText("O segredo precisa de pelo menos 8 caracteres (3 digitados).");
+    await expect(page.getByTestId("channel-create")).toBeDisabled();
+    await page.getByTestId("channel-secret").fill("abc def ghi");
+    await expect(page.getByTestId("channel-secret-problem")).toHaveText("O segredo não pode conter espaços.");
+    await expect(page.getByTestId("channel-create")).toBeDisabled();
+    await page.getByTestId("channel-secret").fill("abcdefgh");
+    await expect(page.getByTestId("channel-secret-problem")).toHaveCount(0);
+    await expect(page.getByTestId("channel-create")).toBeEnabled();
+  });
 });

@@ -1,6 +1,7 @@
 /** Shared Playwright helpers: sign in as a demo user of a role. */
 import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
+import { ean13CheckDigit } from "../server/lib/ean";
 
 export { DEMO_PASSWORD };
 
@@ -47,4 +48,10 @@ export async function warmUp(browser: Browser, who: DemoRole, path: string, read
   await page.goto(path);
   await expect(page.getByTestId(readyTestId)).toBeVisible({ timeout: 60_000 });
   await page.close();
+}
+
+/** An EAN-13 in GS1's in-store range (200–299), unique to this run. */
+export function runEan(stamp: string, n: number): string {
+  const body = `2${stamp.slice(-10)}${n}`;
+  return `${body}${ean13CheckDigit(body)}`;
 }

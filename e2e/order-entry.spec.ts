@@ -79,6 +79,34 @@ test.describe("order entry", () => {
     await expect(page).toHaveURL(/\/orders\/new$/);
   });
 
+  test("each submit shows only its own problems, and editing a field clears its problem", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders/new");
+    await page.getByRole("button", { name: "Criar pedido" }).click();
+    await expect(page.getByTestId("issue-customer.name")).toHaveText("Obrigatório.");
+    await expect(page.getByTestId("issue-shippingAddress.line1")).toHaveText("Obrigatório.");
+    await expect(page.getByTestId("issue-shippingAddress.city")).toHaveText("Obrigatório.");
+    await expect(page.getByTestId("issue-lines")).toHaveText("Adicione pelo menos um item.");
+
+    // Typing in a field takes its problem away at once; the others wait for the next submit.
+    await page.getByLabel(/^Nome/).fill("Ana Balcão");
+    await expect(page.getByTestId("issue-customer.name")).toHaveCount(0);
+    await expect(page.getByTestId("issue-shippingAddress.city")).toHaveText("Obrigatório.");
+    await page.getByLabel("Rua e número").fill("Rua das Flores, 120");
+    await expect(page.getByTestId("issue-shippingAddress.line1")).toHaveCount(0);
+    await page.getByTestId("sku-search").fill("CAM-BAS-M");
+    await page.getByTestId("sku-option-CAM-BAS-M-AZU").click();
+    await expect(page.getByTestId("issue-lines")).toHaveCount(0);
+
+    // The second submit stops at the price the form cannot read: that is the only problem shown, nothing from the first.
+    await page.getByLabel("Preço unitário CAM-BAS-M-AZU").fill("abc");
+    await page.getByRole("button", { name: "Criar pedido" }).click();
+    await expect(page.getByTestId("issue-lines.0.unitPriceCents")).toHaveText("Não é um valor: escreva 1234,56 ou 1.234,56.");
+    await expect(page.locator('[data-testid^="issue-"]')).toHaveCount(1);
+    await expect(page.getByTestId("error-message")).toHaveCount(0);
+    await expect(page).toHaveURL(/\/orders\/new$/);
+  });
+
   test("an operator imports a CSV and sees the one bad row in the report", async ({ page }) => {
     const run = Date.now().toString(36).toUpperCase();
     const csv = [

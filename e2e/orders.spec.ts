@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, USERS } from "./fixtures";
+import { DEMO_PASSWORD, setLocale, signIn, USERS } from "./fixtures";
 
 /** The order numbers of the rows the list shows now (top to bottom). */
 async function rowNumbers(page: Page, count: number): Promise<number[]> {
@@ -175,6 +175,39 @@ test.describe("orders workspace", () => {
     await page.getByTestId("bulk-apply").click();
     await expect(page.getByTestId("bulk-summary")).toHaveText("0 succeeded, 1 failed");
     await expect(results.locator(`[data-number="${a}"]`)).toContainText("This action is not possible now: the order is Cancelled.");
+  });
+
+  test("cancelling a paid order says a refund is due, in both languages, until someone records the refund", async ({ page }) => {
+    test.slow(); // several server round trips; generous under a loaded CI machine
+    await signIn(page, "operator");
+    await page.goto("/orders?status=APPROVED&paymentStatus=PAID&onHold=false");
+    const [number] = await rowNumbers(page, 1);
+    await page.getByTestId(`order-link-${number}`).click();
+    await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+    await expect(page.getByTestId("refund-due")).toHaveCount(0);
+
+    await page.getByTestId("action-CANCEL").click();
+    await page.getByTestId("action-reason").fill("Out of stock, customer informed");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", "CANCELLED");
+    await expect(page.getByTestId("order-badges").getByTestId("badge-payment")).toHaveAttribute("data-value", "PAID");
+    const notice = page.getByTestId("refund-due");
+    await expect(notice).toContainText(new RegExp(`^Refund due: the customer paid R\\$[\\d,.]+ and order #${number} was cancelled\\.`));
+    await expect(page.locator('[data-testid="timeline-event"][data-type="order.cancelled"]').getByTestId("timeline-refund-due")).toBeVisible();
+
+    await setLocale(page, "pt-BR");
+    await page.reload();
+    await expect(notice).toContainText(new RegExp(`^Reembolso pendente: o cliente pagou R\\$\\s[\\d.,]+ e o pedido #${number} foi cancelado\\.`));
+
+    await page.goto("/exceptions?status=OPEN&type=REFUND_DUE");
+    await expect(page.locator(`[data-testid="exception-row"][data-type="REFUND_DUE"]`).filter({ hasText: `#${number}` })).toContainText("Reembolso pendente");
+
+    // Refunded by hand (a Pix sent back): the operator closes it from the order page, saying so.
+    await page.goBack();
+    await notice.getByTestId("resolve-exception").click();
+    await notice.getByTestId("resolution-note").fill("Pix devolvido ao cliente");
+    await notice.getByTestId("confirm-resolve").click();
+    await expect(page.getByTestId("refund-due")).toHaveCount(0);
   });
 
   test("the CSV export downloads the current filter with a translated header", async ({ page }) => {

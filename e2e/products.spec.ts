@@ -1,12 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { ean13CheckDigit } from "../server/lib/ean";
-import { signIn, warmUp } from "./fixtures";
-
-/** An EAN-13 in GS1's in-store range (200–299), unique to this run. */
-function runEan(stamp: string, n: number): string {
-  const body = `2${stamp.slice(-10)}${n}`;
-  return `${body}${ean13CheckDigit(body)}`;
-}
+import { runEan, signIn, warmUp } from "./fixtures";
 
 async function fillSku(section: Locator, s: { code: string; variant: string; ean: string; price: string }) {
   await section.getByTestId("sku-code").fill(s.code);
@@ -47,7 +40,9 @@ test.describe("products", () => {
     await page.getByTestId("product-submit").click();
     await expect(page.getByTestId("error-message")).toContainText(`the last digit should be ${blue.ean[12]}`);
 
+    // Fixing the barcode takes its error away at once.
     await skus.nth(0).getByTestId("sku-ean").fill(blue.ean);
+    await expect(page.getByTestId("error-message")).toHaveCount(0);
     await page.getByTestId("product-submit").click();
     await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("product-heading")).toHaveText(name);
@@ -63,7 +58,17 @@ test.describe("products", () => {
     await blueRow.getByTestId("sku-edit").click();
     const edit = page.getByTestId("sku-edit-form");
     await expect(edit.getByTestId("sku-price")).toHaveValue("49.90");
+    // A wrong barcode is the server's to refuse; the next submit stops at a price the form cannot read, and only that shows.
+    await edit.getByTestId("sku-ean").fill(wrongDigit);
+    await edit.getByTestId("sku-save").click();
+    await expect(edit.getByTestId("error-message")).toContainText(`the last digit should be ${blue.ean[12]}`);
+    await edit.getByTestId("sku-price").fill("abc");
+    await edit.getByTestId("sku-save").click();
+    await expect(edit.getByTestId("sku-problem")).toBeVisible();
+    await expect(edit.getByTestId("error-message")).toHaveCount(0);
+    await edit.getByTestId("sku-ean").fill(blue.ean);
     await edit.getByTestId("sku-price").fill("39.90");
+    await expect(edit.getByTestId("sku-problem")).toHaveCount(0);
     await edit.getByTestId("sku-save").click();
     await expect(edit).toHaveCount(0);
     await expect(blueRow.getByTestId("sku-price")).toHaveText("R$39.90");

@@ -106,4 +106,15 @@ test.describe("shipments and tracking", () => {
     await expect(page.getByTestId("tracking-event")).toHaveCount(before + 1);
     await expect(page.getByTestId("shipment-status").first()).toHaveText("Out for delivery");
   });
+
+  test("in Portuguese, a carrier code already in use is refused in Portuguese", async ({ page }) => {
+    await signIn(page, "admin", { locale: "pt-BR" });
+    await page.goto("/settings/carriers");
+    const form = page.getByTestId("carrier-create-form");
+    await form.getByTestId("carrier-name").fill("Correios de novo");
+    await form.getByTestId("carrier-code").fill("correios");
+    await form.getByTestId("carrier-services").fill("SEDEX");
+    await form.getByRole("button", { name: "Adicionar transportadora" }).click();
+    await expect(form.getByTestId("error-message")).toHaveText("Já existe uma transportadora com o código “correios”.");
+  });
 });

@@ -145,6 +145,38 @@ test.describe("stock 360°", () => {
     expect(reasons.filter((r) => /^(Order #\d+|Receipt of purchase order|Shipped$|Backorder filled)/.test(r))).toEqual([]);
   });
 
+  test("in Portuguese, a change of 0 cannot be saved and a transfer of more units than the bin holds is refused in Portuguese", async ({ page }) => {
+    test.slow();
+    await signIn(page, "warehouse", { locale: "pt-BR" });
+    await openSkuWithStock(page);
+
+    const adjust = page.getByTestId("stock-adjust-form");
+    await adjust.getByTestId("adjust-mode-DELTA").check();
+    await adjust.getByTestId("adjust-quantity").fill("0");
+    await adjust.getByTestId("adjust-reason").fill("e2e: nada muda");
+    await expect(adjust.getByTestId("adjust-delta-zero")).toHaveText("Informe uma alteração diferente de 0 (negativa para retirar unidades).");
+    await expect(adjust.getByTestId("adjust-submit")).toBeDisabled();
+    await adjust.getByTestId("adjust-quantity").fill("-0");
+    await expect(adjust.getByTestId("adjust-submit")).toBeDisabled();
+    await adjust.getByTestId("adjust-quantity").fill("2");
+    await expect(adjust.getByTestId("adjust-delta-zero")).toHaveCount(0);
+    await expect(adjust.getByTestId("adjust-submit")).toBeEnabled();
+
+    const transfer = page.getByTestId("stock-transfer-form");
+    await expect(transfer.getByTestId("transfer-from")).not.toHaveValue("");
+    await transfer.getByTestId("transfer-to").selectOption({ index: 1 });
+    await transfer.getByTestId("transfer-quantity").fill("99999");
+    await transfer.getByTestId("transfer-reason").fill("e2e: mais do que há");
+    await transfer.getByTestId("transfer-submit").click();
+    const error = transfer.getByTestId("error-message");
+    await expect(error).toHaveText(/^Estoque insuficiente: o endereço \S+ tem [\d.]+ de CAM-BAS-\S+ \([\d.]+ indisponíveis\); esta alteração deixaria -[\d.]+ \([\d.]+ indisponíveis\)\.$/);
+    await expect(transfer.getByTestId("transfer-done")).toHaveCount(0);
+    // Nothing moved.
+    await page.reload();
+    await expect(page.getByTestId("ledger-row").first()).toBeVisible();
+    await expect(page.getByTestId("ledger-reason").filter({ hasText: "mais do que há" })).toHaveCount(0);
+  });
+
   test("a manager sees the grid and the SKU page without the forms, and the server refuses a direct adjustment", async ({ page }) => {
     test.slow();
     await signIn(page, "manager");

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/server/auth/session";
 import { AREAS } from "@/server/auth/page-access";
@@ -27,7 +28,14 @@ export default async function DashboardPage() {
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("dashboard.totalOrders")} value={formatCount(total, locale, anyCapped)} testId="stat-total" />
         <Stat label={t("dashboard.openOrders")} value={formatCount(openTotal, locale, open.some((s) => s.capped))} testId="stat-open" />
-        <Stat label={t("dashboard.last30Revenue")} value={formatMoney(revenue, data.currency, locale)} testId="stat-revenue" />
+        <Stat label={t("dashboard.last30Revenue")} value={formatMoney(revenue, data.currency, locale)} testId="stat-revenue">
+          {data.otherCurrencies.length > 0 && (
+            <p className="mt-1 text-sm text-slate-600" data-testid="stat-revenue-other">
+              {t("dashboard.otherCurrencies", { amounts: data.otherCurrencies.map((c) => formatMoney(c.revenueCents, c.currency, locale)).join(" · ") })}
+            </p>
+          )}
+          <p className="mt-2 text-xs text-slate-500" data-testid="stat-revenue-help">{t("dashboard.last30RevenueHelp")}</p>
+        </Stat>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-5">
@@ -68,11 +76,12 @@ export default async function DashboardPage() {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Stat({ label, value, testId, children }: { label: string; value: string; testId: string; children?: ReactNode }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-5">
       <div className="text-sm text-slate-500">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>{value}</div>
+      {children}
     </div>
   );
 }

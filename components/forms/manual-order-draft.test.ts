@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftTotals, emptyDraft, lineFigures, parseAmount, toOrderInput, type DraftLine } from "@/components/forms/manual-order-draft";
+import { draftTotals, editedIssuePaths, emptyDraft, lineFigures, parseAmount, toOrderInput, type DraftLine } from "@/components/forms/manual-order-draft";
 
 const line = (patch: Partial<DraftLine> = {}): DraftLine => ({ sku: "A", name: "A", catalogPriceCents: 4990, quantity: "1", unitPrice: "", discount: "", ...patch });
 
@@ -26,5 +26,17 @@ describe("manual order draft", () => {
     expect(ok.input.shippingCents).toBe(0);
     const bad = toOrderInput({ ...emptyDraft("c"), lines: [line({ quantity: "dois", unitPrice: "1,2,3" })], shipping: "abc" });
     expect(bad.errors).toEqual({ "lines.0.quantity": "quantityRange", "lines.0.unitPriceCents": "amountFormat", shippingCents: "amountFormat" });
+  });
+
+  it("names the issue paths an edit touches, as the server and toOrderInput key them", () => {
+    expect(editedIssuePaths("customer", { name: "Ana" })).toEqual(["customer.name"]);
+    expect(editedIssuePaths("address", { line1: "Rua A, 1", postalCode: "01310-100" })).toEqual(["shippingAddress.line1", "shippingAddress.postalCode"]);
+    expect(editedIssuePaths(0, { unitPrice: "abc" })).toEqual(["lines.0.unitPriceCents"]);
+    expect(editedIssuePaths(2, { quantity: "3", discount: "1" })).toEqual(["lines.2.quantity", "lines.2.discountCents"]);
+    expect(editedIssuePaths("draft", { shipping: "10", lines: [], channelId: "c" })).toEqual(["shippingCents", "lines", "channelId"]);
+    // Every path toOrderInput can report is one an edit of that field clears.
+    const bad = toOrderInput({ ...emptyDraft("c"), lines: [line({ quantity: "dois", unitPrice: "1,2,3", discount: "x" })], shipping: "abc" });
+    const touched = [...editedIssuePaths(0, { quantity: "", unitPrice: "", discount: "" }), ...editedIssuePaths("draft", { shipping: "" })];
+    expect(Object.keys(bad.errors).sort()).toEqual(touched.sort());
   });
 });

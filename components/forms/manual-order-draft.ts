@@ -111,3 +111,16 @@ export function toOrderInput(draft: Draft): { input: ManualOrderInput; errors: R
   };
   return { input, errors };
 }
+
+/** The server's name (issue path) of each draft field the person types, where it differs. */
+const ISSUE_FIELD: Record<string, string> = { address: "shippingAddress", shipping: "shippingCents", unitPrice: "unitPriceCents", discount: "discountCents" };
+
+/**
+ * The issue paths a change touches (keyed like toOrderInput's errors and the
+ * server's issues), so the form clears their errors: `where` is "draft",
+ * "customer", "address" or a line's index.
+ */
+export function editedIssuePaths(where: "draft" | "customer" | "address" | number, patch: object): string[] {
+  const prefix = where === "draft" ? "" : typeof where === "number" ? `lines.${where}.` : `${ISSUE_FIELD[where] ?? where}.`;
+  return Object.keys(patch).map((key) => `${prefix}${ISSUE_FIELD[key] ?? key}`);
+}

@@ -5,8 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { issueProblem, type Translate } from "@/components/ui/error-text";
 import { formatMoney } from "@/components/ui/format";
-import { draftTotals, emptyDraft, toOrderInput, type Draft, type DraftLine } from "@/components/forms/manual-order-draft";
+import { remainingIssues, useEdits } from "@/components/forms/form-errors";
+import { draftTotals, editedIssuePaths, emptyDraft, toOrderInput, type Draft, type DraftLine } from "@/components/forms/manual-order-draft";
+import type { IssueView } from "@/server/lib/zod-issue-view";
 import { OrderLinesEditor } from "@/components/forms/order-lines-editor";
 import { SkuPicker } from "@/components/forms/sku-picker";
 
@@ -20,36 +23,58 @@ const input = "mt-1 w-full rounded-md border px-3 py-2";
 
 export function ManualOrderForm({ channels, ufs }: { channels: ChannelOption[]; ufs: readonly string[] }) {
   const t = useTranslations("orderEntry");
+  const tAll = useTranslations() as unknown as Translate;
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(channels[0]?.id ?? ""));
   const [clientIssues, setClientIssues] = useState<Record<string, string>>({});
+  const edits = useEdits();
   const create = useMutation(trpc.orderEntry.create.mutationOptions({ onSuccess: (r) => router.push(`/orders/${r.orderId}`) }));
 
   const currency = channels.find((c) => c.id === draft.channelId)?.defaultCurrency ?? "BRL";
   const totals = draftTotals(draft);
-  const serverIssues: Record<string, string> = {};
-  for (const i of create.error?.data?.zodIssues ?? []) serverIssues[i.path] ??= i.message;
-  const issues = { ...serverIssues, ...clientIssues };
+  // The last submit's issues only (the server's, or the fields the form could not read), less the fields edited since.
+  const submitted: Record<string, IssueView> = {};
+  for (const i of create.error?.data?.zodIssues ?? []) submitted[i.path] ??= i;
+  for (const [path, code] of Object.entries(clientIssues)) submitted[path] = { path, message: code };
+  const issues = remainingIssues(submitted, edits.edited);
   const fieldIssue = (path: string): string | null => {
-    const code = issues[path];
-    if (!code) return null;
-    return t.has(`issues.${code}`) ? t(`issues.${code}`) : `${t("issues.invalid")} (${code})`;
+    const issue = issues[path];
+    if (!issue) return null;
+    // The schema's messages are issue codes (orderEntry.issues.<code>); anything else is read by its zod code.
+    return t.has(`issues.${issue.message}`) ? t(`issues.${issue.message}`) : issueProblem(tAll, issue);
   };
   const hasIssues = Object.keys(issues).length > 0;
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const setCustomer = (patch: Partial<Draft["customer"]>) => setDraft((d) => ({ ...d, customer: { ...d.customer, ...patch } }));
-  const setAddress = (patch: Partial<Draft["address"]>) => setDraft((d) => ({ ...d, address: { ...d.address, ...patch } }));
-  const setLine = (index: number, patch: Partial<DraftLine>) =>
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    edits.touch(...editedIssuePaths("draft", { [key]: value }));
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const setCustomer = (patch: Partial<Draft["customer"]>) => {
+    edits.touch(...editedIssuePaths("customer", patch));
+    setDraft((d) => ({ ...d, customer: { ...d.customer, ...patch } }));
+  };
+  const setAddress = (patch: Partial<Draft["address"]>) => {
+    edits.touch(...editedIssuePaths("address", patch));
+    setDraft((d) => ({ ...d, address: { ...d.address, ...patch } }));
+  };
+  const setLine = (index: number, patch: Partial<DraftLine>) => {
+    edits.touch(...editedIssuePaths(index, patch));
     setDraft((d) => ({ ...d, lines: d.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)) }));
+  };
+  const removeLine = (index: number) => {
+    // The lines after it move up: none of their issues would stay under the right line.
+    edits.touch("lines.*");
+    setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== index) }));
+  };
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     const { input: payload, errors } = toOrderInput(draft);
+    edits.restart();
     setClientIssues(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return create.reset();
     create.mutate(payload);
   }
 
@@ -115,7 +140,7 @@ export function ManualOrderForm({ channels, ufs }: { channels: ChannelOption[]; 
           onPick={(sku) => set("lines", [...draft.lines, { sku: sku.code, name: sku.name, catalogPriceCents: sku.priceCents, quantity: "1", unitPrice: "", discount: "" }])}
         />
         {fieldIssue("lines") && <p className="mt-2 text-sm text-red-700" data-testid="issue-lines">{fieldIssue("lines")}</p>}
-        <OrderLinesEditor lines={draft.lines} currency={currency} issue={fieldIssue} onChange={setLine} onRemove={(i) => set("lines", draft.lines.filter((_, j) => j !== i))} />
+        <OrderLinesEditor lines={draft.lines} currency={currency} issue={fieldIssue} onChange={setLine} onRemove={removeLine} />
       </section>
 
       <section className="grid gap-6 sm:grid-cols-2">

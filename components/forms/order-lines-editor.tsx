@@ -26,7 +26,7 @@ export function OrderLinesEditor({
   const border = (path: string) => (issue(path) ? "border-red-500" : "border-slate-300");
   const problem = (path: string) => {
     const text = issue(path);
-    return text ? <span className="mt-0.5 block text-left text-xs text-red-700">{text}</span> : null;
+    return text ? <span className="mt-0.5 block text-left text-xs text-red-700" data-testid={`issue-${path}`}>{text}</span> : null;
   };
   return (
     <table className="mt-3 w-full text-sm" data-testid="order-lines">

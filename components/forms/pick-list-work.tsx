@@ -127,7 +127,7 @@ export function PickListWork({ pickListId, open, lines, pendingLines }: Props) {
           </tbody>
         </table>
       </div>
-      <ErrorMessage error={confirm.error} />
+      <ErrorMessage error={confirm.error} scope="picking.errors" />
       {open && (
         <div className="flex flex-wrap items-center gap-3">
           <button
@@ -155,7 +155,7 @@ export function PickListWork({ pickListId, open, lines, pendingLines }: Props) {
           )}
         </div>
       )}
-      <ErrorMessage error={complete.error} />
+      <ErrorMessage error={complete.error} scope="picking.errors" />
     </div>
   );
 }

@@ -86,7 +86,7 @@ export function PickSelectionForm({ orders }: Props) {
         {t("create", { count: selected.size })}
       </button>
       {create.data && <PickSkipSummary skipped={create.data.skipped} count={create.data.skippedCount} />}
-      <ErrorMessage error={create.error} />
+      <ErrorMessage error={create.error} scope="picking.errors" />
     </section>
   );
 }

@@ -123,7 +123,7 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
         )}
       </div>
       {create.data && <PickSkipSummary skipped={create.data.skipped} count={create.data.skippedCount} />}
-      <ErrorMessage error={create.error} />
+      <ErrorMessage error={create.error} scope="picking.errors" />
     </form>
   );
 }

@@ -64,6 +64,7 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    create.reset();
     if (lines.length === 0) return setProblem(t("noLines"));
     const bad = lines.find((l) => costCents(l.cost) === null);
     if (bad) return setProblem(t("invalidCost", { sku: bad.code }));
@@ -138,7 +139,7 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
         )}
       </table>
       {problem && <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="po-problem">{problem}</p>}
-      <ErrorMessage error={create.error} />
+      <ErrorMessage error={create.error} scope="stock.errors" />
       <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-50" data-testid="po-submit">
         {create.isPending ? t("submitting") : t("submit")}
       </button>

@@ -38,6 +38,7 @@ export function ReceivePurchaseOrderForm({ purchaseOrderId, lines, bins }: { pur
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    receive.reset();
     const chosen = lines.map((l) => ({ l, q: Number(qty[l.id] ?? "") })).filter((x) => qty[x.l.id] && x.q > 0);
     if (chosen.length === 0) return setProblem(t("nothing"));
     const over = chosen.find((x) => !Number.isSafeInteger(x.q) || x.q > x.l.open);
@@ -93,7 +94,7 @@ export function ReceivePurchaseOrderForm({ purchaseOrderId, lines, bins }: { pur
         <input className={`mt-1 ${field}`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} data-testid="receive-note" />
       </label>
       {problem && <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{problem}</p>}
-      <ErrorMessage error={receive.error} />
+      <ErrorMessage error={receive.error} scope="stock.errors" />
       {done && (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="receive-done">
           {t("done", { units: done.receivedUnits, status: ts(done.status) })}{" "}

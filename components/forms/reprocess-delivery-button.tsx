@@ -30,7 +30,7 @@ export function ReprocessDeliveryButton({ deliveryId }: { deliveryId: string }) 
         )}
       </div>
       <p className="text-xs text-slate-500">{t("delivery.reprocessHelp")}</p>
-      <ErrorMessage error={reprocess.error} />
+      <ErrorMessage error={reprocess.error} scope="channels.errors" />
     </div>
   );
 }

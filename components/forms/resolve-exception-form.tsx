@@ -63,7 +63,7 @@ export function ResolveExceptionForm({ exceptionId }: { exceptionId: string }) {
           {t("cancel")}
         </button>
       </div>
-      <ErrorMessage error={resolve.error} />
+      <ErrorMessage error={resolve.error} scope="exceptions.errors" />
     </form>
   );
 }

@@ -37,6 +37,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    save.reset();
     if (hoursValue === undefined) return;
     save.mutate({ ...values, unpaidReservationHours: hoursValue });
   }

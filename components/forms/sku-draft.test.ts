@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput, emptySkuDraft, readSkuDraft, skuDraftFrom } from "./sku-draft";
+import { centsToInput, emptySkuDraft, NUMBER_FIELDS, readSkuDraft, skuDraftFrom, skuIssuePath } from "./sku-draft";
 
 const draft = (patch: Partial<ReturnType<typeof emptySkuDraft>>) => ({ ...emptySkuDraft(), code: "CAM-1", ...patch });
 
@@ -42,5 +42,16 @@ describe("centsToInput / skuDraftFrom", () => {
       const read = readSkuDraft(skuDraftFrom(sku, locale));
       expect(read.ok && read.fields.priceCents, locale).toBe(123456);
     }
+  });
+});
+
+describe("skuIssuePath", () => {
+  it("names a draft field as the server does, so editing it clears the server's error about it", () => {
+    expect(skuIssuePath("price")).toBe("priceCents");
+    expect(skuIssuePath("ean")).toBe("ean");
+    expect(skuIssuePath("weight", "skus.1.")).toBe("skus.1.weightGrams");
+    // Every field readSkuDraft can refuse maps to a field of its output.
+    const fields = readSkuDraft({ ...emptySkuDraft(), price: "1" });
+    for (const f of ["price", ...NUMBER_FIELDS] as const) expect(fields.ok && skuIssuePath(f) in fields.fields, f).toBe(true);
   });
 });

@@ -78,3 +78,11 @@ export function readSkuDraft(d: SkuDraft): { ok: true; fields: SkuFields } | { o
     },
   };
 }
+
+/** The server's name of each draft field, where it differs (its issue paths and params.field). */
+const SERVER_FIELD: Partial<Record<keyof SkuDraft, string>> = { price: "priceCents", weight: "weightGrams", length: "lengthMm", width: "widthMm", height: "heightMm" };
+
+/** The server's path of a draft field (`prefix` "skus.1." in a form of several SKUs): editing it clears its error. */
+export function skuIssuePath(field: keyof SkuDraft, prefix = ""): string {
+  return `${prefix}${SERVER_FIELD[field] ?? field}`;
+}

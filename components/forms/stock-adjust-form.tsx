@@ -28,10 +28,14 @@ export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOptio
     }),
   );
 
+  // A change of 0 changes nothing: the button waits for another number (the server refuses it too).
+  const zeroDelta = mode === "DELTA" && parseIntStrict(quantity) === 0;
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    adjust.reset();
     const value = parseIntStrict(quantity);
-    if (!binId || Number.isNaN(value)) return;
+    if (!binId || Number.isNaN(value) || zeroDelta) return;
     adjust.mutate(mode === "SET" ? { mode, skuId, binId, counted: value, reason } : { mode, skuId, binId, delta: value, reason });
   }
 
@@ -58,15 +62,17 @@ export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOptio
           value={quantity}
           required
           onChange={(e) => setQuantity(e.target.value)}
+          aria-invalid={zeroDelta || undefined}
           data-testid="adjust-quantity"
         />
+        {zeroDelta && <span className="mt-0.5 block font-normal text-amber-700" data-testid="adjust-delta-zero">{t("adjust.deltaZero")}</span>}
       </label>
       <ReasonField value={reason} onChange={setReason} testId="adjust-reason" />
-      <button type="submit" className={submitClass} disabled={adjust.isPending} data-testid="adjust-submit">
+      <button type="submit" className={submitClass} disabled={adjust.isPending || zeroDelta} data-testid="adjust-submit">
         {adjust.isPending ? t("saving") : t("adjust.submit")}
       </button>
       <StockChangeDone result={adjust.data} testId="adjust-done" />
-      <ErrorMessage error={adjust.error} />
+      <ErrorMessage error={adjust.error} scope="stock.errors" />
     </form>
   );
 }

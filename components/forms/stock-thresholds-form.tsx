@@ -37,7 +37,7 @@ function ThresholdFields(props: {
         {m.isPending ? t("saving") : props.submit}
       </button>
       <ThresholdDone result={m.data} testId={ids.done} />
-      <ErrorMessage error={m.error} />
+      <ErrorMessage error={m.error} scope="stock.errors" />
     </>
   );
 }
@@ -69,12 +69,14 @@ export function StockThresholdsForm({ skuId, reorderPoint, warehouses }: { skuId
 
   function onSafety(e: FormEvent) {
     e.preventDefault();
+    saveSafety.reset();
     const value = parseIntStrict(safety);
     if (!warehouseId || !(value >= 0)) return;
     saveSafety.mutate({ skuId, warehouseId, safety: value, reason: safetyReason });
   }
   function onPoint(e: FormEvent) {
     e.preventDefault();
+    savePoint.reset();
     const value = parseIntStrict(point);
     if (!(value >= 0)) return;
     savePoint.mutate({ skuId, reorderPoint: value, reason: pointReason });

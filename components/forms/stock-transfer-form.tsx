@@ -29,6 +29,7 @@ export function StockTransferForm({ skuId, bins }: { skuId: string; bins: BinOpt
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    transfer.reset();
     const value = parseIntStrict(quantity);
     if (!fromBinId || !toBinId || !(value > 0)) return;
     transfer.mutate({ skuId, fromBinId, toBinId, quantity: value, reason });
@@ -48,7 +49,7 @@ export function StockTransferForm({ skuId, bins }: { skuId: string; bins: BinOpt
         {transfer.isPending ? t("saving") : t("transfer.submit")}
       </button>
       <StockChangeDone result={transfer.data} testId="transfer-done" />
-      <ErrorMessage error={transfer.error} />
+      <ErrorMessage error={transfer.error} scope="stock.errors" />
     </form>
   );
 }

@@ -36,6 +36,7 @@ export function StockUnavailableForm({ skuId, bins }: { skuId: string; bins: Bin
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    mark.reset();
     const value = parseIntStrict(quantity);
     if (!binId || !(value > 0)) return;
     mark.mutate({ skuId, binId, quantity: value, direction, kind, reason });
@@ -69,7 +70,7 @@ export function StockUnavailableForm({ skuId, bins }: { skuId: string; bins: Bin
         {mark.isPending ? t("saving") : t("unavailable.submit")}
       </button>
       <StockChangeDone result={mark.data} testId="unavailable-done" />
-      <ErrorMessage error={mark.error} />
+      <ErrorMessage error={mark.error} scope="stock.errors" />
     </form>
   );
 }

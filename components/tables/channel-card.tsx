@@ -9,9 +9,11 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { SecretHint } from "@/components/forms/channel-create-form";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
 import type { ChannelPlatform } from "@/server/channels/types";
+import { CHANNEL_SECRET_MAX, secretProblem } from "@/server/services/channels/channel-secret";
 
 export interface ChannelCardData {
   id: string;
@@ -93,12 +95,15 @@ export function ChannelCard({ channel, origin }: { channel: ChannelCardData; ori
         </form>
       )}
       {editing === "secret" && (
-        <form className="flex gap-2" onSubmit={(e) => { e.preventDefault(); update.mutate({ id: channel.id, secret }); }}>
-          <input className="w-80 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm" value={secret} autoComplete="off" onChange={(e) => setSecret(e.target.value)} aria-label={t("newSecret")} placeholder={t("newSecret")} />
-          <button type="submit" className={button} disabled={update.isPending}>{t("save")}</button>
+        <form className="flex flex-wrap items-start gap-2" onSubmit={(e) => { e.preventDefault(); update.mutate({ id: channel.id, secret }); }}>
+          <div>
+            <input className="w-80 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm" value={secret} maxLength={CHANNEL_SECRET_MAX} autoComplete="off" onChange={(e) => setSecret(e.target.value)} aria-label={t("newSecret")} placeholder={t("newSecret")} />
+            <SecretHint secret={secret} />
+          </div>
+          <button type="submit" className={button} disabled={update.isPending || secretProblem(secret) !== null}>{t("save")}</button>
         </form>
       )}
-      <ErrorMessage error={update.error} />
+      <ErrorMessage error={update.error} scope="channels.errors" />
 
       {url ? (
         <div className="space-y-1">

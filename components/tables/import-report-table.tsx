@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { toCsv } from "@/server/lib/csv";
+import { downloadReportCsv } from "@/components/ui/download-csv";
 
 export interface ImportIssue {
   row: number;
@@ -48,17 +48,7 @@ export function ImportReportTable({ report }: { report: ImportReportData }) {
   const statusText = (s: ReportRow["status"]) => (s === "error" ? t("statusError") : t("statusDuplicate"));
 
   function download() {
-    const csv = toCsv(
-      [[t("row"), t("column"), t("status"), t("message")], ...rows.map((r) => [r.row, r.column, statusText(r.status), r.message])],
-      // Excel in Portuguese expects ";"; the BOM makes it read UTF-8.
-      { delimiter: locale === "pt-BR" ? ";" : ",", bom: true, guardFormulas: true },
-    );
-    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "import-report.csv";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadReportCsv([[t("row"), t("column"), t("status"), t("message")], ...rows.map((r) => [r.row, r.column, statusText(r.status), r.message])], "import-report.csv", locale);
   }
 
   return (

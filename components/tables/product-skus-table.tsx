@@ -5,6 +5,7 @@ import { Fragment, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SkuEditForm } from "@/components/forms/sku-edit-form";
 import { formatMoney } from "@/components/ui/format";
+import { enteredDimensions, enteredWeight, orNotEntered } from "@/components/ui/sku-measures";
 import type { ProductSku } from "@/server/services/catalog/get-product";
 import { formatNcm } from "@/server/services/catalog/sku-rules";
 
@@ -48,8 +49,8 @@ export function ProductSkusTable({ skus, currency, canEdit }: { skus: ProductSku
                 <td className="px-2 py-2 font-mono text-xs">{s.ean ?? "—"}</td>
                 <td className="px-2 py-2 font-mono text-xs">{s.ncm ? formatNcm(s.ncm) : "—"}</td>
                 <td className={num} data-testid="sku-price">{formatMoney(s.priceCents, currency, locale)}</td>
-                <td className={num}>{n(s.weightGrams)}</td>
-                <td className={num}>{t("detail.dims", { l: s.lengthMm, w: s.widthMm, h: s.heightMm })}</td>
+                <td className={num} data-testid="sku-weight">{orNotEntered(enteredWeight(s), n)}</td>
+                <td className={num} data-testid="sku-dimensions">{orNotEntered(enteredDimensions(s), (d) => t("detail.dims", d))}</td>
                 <td className={num}>{n(s.stock.onHand)}</td>
                 <td className={num}>{n(s.stock.available)}</td>
                 <td className="px-2 py-2">

@@ -1,7 +1,7 @@
 "use client";
 /** Result of a cycle-count import: counts, then every data row (applied / unchanged / error with why), also as a CSV download. */
 import { useLocale, useTranslations } from "next-intl";
-import { toCsv } from "@/server/lib/csv";
+import { downloadReportCsv } from "@/components/ui/download-csv";
 
 export interface StockCountReportData {
   total: number;
@@ -27,19 +27,14 @@ export function StockCountReportTable({ report }: { report: StockCountReportData
   };
 
   function download() {
-    const csv = toCsv(
+    downloadReportCsv(
       [
         [t("row"), t("sku"), t("warehouse"), t("bin"), t("counted"), t("result"), t("detail")],
         ...report.rows.map((r) => [r.row, r.sku, r.warehouse, r.bin, r.counted, t(`status${r.status}`), detail(r)]),
       ],
-      { delimiter: locale === "pt-BR" ? ";" : ",", bom: true, guardFormulas: true },
+      "stock-count-report.csv",
+      locale,
     );
-    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "stock-count-report.csv";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   return (

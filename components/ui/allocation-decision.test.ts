@@ -44,7 +44,7 @@ describe("allocation reasons in both languages", () => {
     const en = (await import("@/server/i18n/messages/stock.en.json")).default;
     const pt = (await import("@/server/i18n/messages/stock.pt-BR.json")).default;
     const params = { warehouse: "SP1", warehouses: "SP1 + PE1", runnerUp: "PE1", state: "SP", region: "Sudeste", destinationState: "RJ",
-      available: 10, runnerUpAvailable: 2, units: 1, runnerUpUnits: 0, lines: 1, shipments: 2, lineId: "l1", sku: "A", quantity: 2, limit: 12 };
+      available: 10, runnerUpAvailable: 2, units: 1, runnerUpUnits: 0, lines: 1, shipments: 2, lineId: "l1", sku: "A", quantity: 2, limit: 12, stateShown: "yes" };
     for (const [locale, messages] of [["en", en], ["pt-BR", pt]] as const) {
       const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
       for (const key of Object.keys(en.stock.reason)) {
@@ -55,5 +55,21 @@ describe("allocation reasons in both languages", () => {
     expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 1, units: 1 })).toBe("1 linha (1 unidade) ficaria em espera.");
     expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 2, units: 5 })).toBe("2 linhas (5 unidades) ficariam em espera.");
     expect(t("stock.reason.HAS_ALL_LINES", { warehouse: "SP1", lines: 3 })).toBe("SP1 tem todas as 3 linhas.");
+  });
+
+  it("names a warehouse's state once (not \"PR (PR)\" when the code is the state) and the region in the reader's language", async () => {
+    const { createTranslator } = await import("next-intl");
+    const { sentenceParams } = await import("@/components/ui/allocation-reason-text");
+    const sentence = async (locale: "en" | "pt-BR", params: Record<string, string>) => {
+      const messages = (await import(`@/server/i18n/messages/stock.${locale}.json`)).default;
+      const t = createTranslator({ locale, messages, namespace: "stock", onError: (e) => { throw e; } });
+      return t(`reason.${params.code === "SAME_REGION" ? "SAME_REGION" : "OTHER_REGION"}`, sentenceParams({ code: params.code as string, params }, (r) => t(`regions.${r}`)));
+    };
+    const pr = { code: "SAME_REGION", warehouse: "PR", state: "PR", region: "Sul", destinationState: "SC" };
+    expect(await sentence("pt-BR", pr)).toBe("PR fica na região do cliente (Sul).");
+    expect(await sentence("en", pr)).toBe("PR is in the customer's region (South).");
+    expect(await sentence("pt-BR", { ...pr, warehouse: "CWB1" })).toBe("CWB1 (PR) fica na região do cliente (Sul).");
+    expect(await sentence("en", { ...pr, code: "OTHER_REGION", warehouse: "REC1", state: "PE", region: "Nordeste" })).toBe("REC1 (PE) is in a different region from SC.");
+    expect(await sentence("en", { ...pr, warehouse: "X1", state: "" })).toBe("X1 is in the customer's region (South).");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 /** One allocation reason (server/services/stock/allocation.ts) in the user's language, by code. */
 import { useTranslations } from "next-intl";
+import { BRAZIL_REGIONS, type BrazilRegion } from "@/server/services/stock/brazil-regions";
 
 export interface AllocationReasonLike {
   code: string;
@@ -14,11 +15,26 @@ function messageKey(r: AllocationReasonLike): string {
   return r.code;
 }
 
+const isRegion = (v: unknown): v is BrazilRegion => (BRAZIL_REGIONS as readonly unknown[]).includes(v);
+
+/**
+ * The values of a reason's sentence: the stored params, the region in the reader's language, and whether the
+ * warehouse's state is worth repeating after it (not when it is the warehouse's code, "PR (PR)", nor when unknown).
+ */
+export function sentenceParams(r: AllocationReasonLike, regionLabel: (region: BrazilRegion) => string): Record<string, string | number> {
+  const { state, warehouse, region } = r.params;
+  return {
+    ...r.params,
+    ...(isRegion(region) ? { region: regionLabel(region) } : {}),
+    stateShown: typeof state === "string" && state !== "" && state !== warehouse ? "yes" : "no",
+  };
+}
+
 export function AllocationReasonText({ reason }: { reason: AllocationReasonLike }) {
   const t = useTranslations("stock");
   const key = `reason.${messageKey(reason)}`;
   const text = t.has(key as "reason.HAS_ALL_LINES")
-    ? t(key as "reason.HAS_ALL_LINES", reason.params as Record<string, string | number>)
+    ? t(key as "reason.HAS_ALL_LINES", sentenceParams(reason, (r) => t(`regions.${r}`)))
     : `${reason.code} ${JSON.stringify(reason.params)}`;
   return (
     <li className="text-sm" data-testid="dry-run-reason" data-code={reason.code}>

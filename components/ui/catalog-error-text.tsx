@@ -6,11 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { ErrorText, useErrorText } from "@/components/ui/error-message";
-
-interface TrpcErrorLike {
-  message: string;
-  data?: { domainCode?: string | null; params?: Record<string, string | number> | null; zodIssues?: { path: string; message: string }[] | null } | null;
-}
+import type { TrpcErrorLike } from "@/components/ui/error-text";
 
 export function useCatalogErrorText() {
   const t = useTranslations("products.errors");

@@ -1,26 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { errorText, type ErrorTextOptions, type Translate, type TrpcErrorLike } from "@/components/ui/error-text";
 
-interface ErrorLike {
-  message: string;
-  data?: { domainCode?: string | null; params?: Record<string, string | number> | null; zodIssues?: { path: string; message: string }[] | null } | null;
-}
+export type { TrpcErrorLike as ErrorLike };
 
-const CODES = ["NOT_FOUND", "FORBIDDEN", "VALIDATION", "INVALID_TRANSITION", "ORDER_ON_HOLD", "GUARD_FAILED", "CONFLICT", "INSUFFICIENT_STOCK", "DUPLICATE", "CHANNEL_INACTIVE", "PARSE_FAILED"] as const;
-
-/** Shows a tRPC error in the user's language, with the server's detail. */
-export function useErrorText() {
-  const t = useTranslations("errors");
-  return (error: ErrorLike | null | undefined): string | null => {
-    if (!error) return null;
-    const code = error.data?.domainCode;
-    const params = { current: "", holds: "", detail: error.message, ...(error.data?.params ?? {}) };
-    if (error.data?.zodIssues?.length) {
-      return t("VALIDATION", { detail: error.data.zodIssues.map((i) => `${i.path}: ${i.message}`).join("; ") });
-    }
-    if (code && (CODES as readonly string[]).includes(code)) return t(code as (typeof CODES)[number], params);
-    return t("UNKNOWN", { detail: error.message });
-  };
+/** Shows a tRPC error in the user's language (components/ui/error-text.ts); `scopes` name the area's reasons. */
+export function useErrorText(opts: ErrorTextOptions = {}) {
+  const t = useTranslations() as unknown as Translate;
+  return (error: TrpcErrorLike | null | undefined): string | null => errorText(t, error, opts);
 }
 
 /** The box an error's text is shown in (nothing without a text). */
@@ -33,6 +20,7 @@ export function ErrorText({ text }: { text: string | null }) {
   );
 }
 
-export function ErrorMessage({ error }: { error: ErrorLike | null | undefined }) {
-  return <ErrorText text={useErrorText()(error)} />;
+/** `scope`: where the form's area keeps the reasons its services name (e.g. "stock.errors"). */
+export function ErrorMessage({ error, scope }: { error: TrpcErrorLike | null | undefined; scope?: string }) {
+  return <ErrorText text={useErrorText(scope ? { scopes: [scope] } : {})(error)} />;
 }

@@ -7,16 +7,12 @@
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/ui/error-message";
 import { isOrderStatus } from "@/server/services/order/order-dimensions";
+import type { TrpcErrorLike } from "@/components/ui/error-text";
 
 export interface DomainErrorLike {
   code: string;
   message: string;
   params?: Record<string, string | number> | null;
-}
-
-interface TrpcErrorLike {
-  message: string;
-  data?: { domainCode?: string | null; params?: Record<string, string | number> | null; zodIssues?: { path: string; message: string }[] | null } | null;
 }
 
 export function useOrderErrorText() {

@@ -7,15 +7,7 @@
 import { useTranslations } from "next-intl";
 import { useOrderErrorText } from "@/components/ui/order-error-text";
 import { isOrderStatus } from "@/server/services/order/order-dimensions";
-
-interface TrpcErrorLike {
-  message: string;
-  data?: {
-    domainCode?: string | null;
-    params?: Record<string, string | number> | null;
-    zodIssues?: { path: string; message: string }[] | null;
-  } | null;
-}
+import type { TrpcErrorLike } from "@/components/ui/error-text";
 
 export function usePackingErrorText() {
   const t = useTranslations();

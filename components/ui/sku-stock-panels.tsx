@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SkuDetail } from "@/server/services/stock/get-sku-detail";
 import { formatNcm } from "@/server/services/catalog/sku-rules";
+import { enteredDimensions, enteredWeight } from "@/components/ui/sku-measures";
 import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 const th = "px-2 py-2 font-medium";
@@ -26,11 +27,13 @@ export function ProductFacts({ sku }: { sku: SkuDetail["sku"] }) {
   const t = useTranslations("stock.detail");
   const { n } = useNumbers();
   const none = t("none");
+  const weight = enteredWeight(sku);
+  const dims = enteredDimensions(sku);
   const facts: [string, string, string][] = [
     ["ean", t("ean"), sku.ean ?? none],
     ["ncm", t("ncm"), sku.ncm ? formatNcm(sku.ncm) : none],
-    ["weight", t("weight"), sku.weightGrams > 0 ? t("grams", { grams: n(sku.weightGrams) }) : none],
-    ["dimensions", t("dimensions"), sku.lengthMm + sku.widthMm + sku.heightMm > 0 ? t("mm", { length: n(sku.lengthMm), width: n(sku.widthMm), height: n(sku.heightMm) }) : none],
+    ["weight", t("weight"), weight === null ? none : t("grams", { grams: n(weight) })],
+    ["dimensions", t("dimensions"), dims === null ? none : t("mm", { length: n(dims.l), width: n(dims.w), height: n(dims.h) })],
     ["reorder", t("reorderPoint"), n(sku.reorderPoint)],
   ];
   return (

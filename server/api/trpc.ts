@@ -9,6 +9,7 @@ import { ZodError } from "zod";
 import type { SessionUser } from "@/server/auth/options";
 import { isDomainError, type DomainErrorCode } from "@/server/lib/domain-error";
 import type { Role } from "@/server/lib/roles";
+import { toIssueView } from "@/server/lib/zod-issue-view";
 
 export interface Context {
   user: SessionUser | null;
@@ -28,20 +29,20 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   PARSE_FAILED: "UNPROCESSABLE_CONTENT",
 };
 
+/** What the client learns of an error besides tRPC's code: the domain code and its params, or the zod issues (components/ui/error-text.ts reads them). */
+export function errorData(error: TRPCError) {
+  const cause = error.cause;
+  return {
+    domainCode: isDomainError(cause) ? cause.code : error.code === "FORBIDDEN" ? "FORBIDDEN" : null,
+    params: isDomainError(cause) ? cause.params : null,
+    zodIssues: cause instanceof ZodError ? cause.issues.map(toIssueView) : null,
+  };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        stack: undefined,
-        domainCode: isDomainError(cause) ? cause.code : error.code === "FORBIDDEN" ? "FORBIDDEN" : null,
-        params: isDomainError(cause) ? cause.params : null,
-        zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : null,
-      },
-    };
+    return { ...shape, data: { ...shape.data, stack: undefined, ...errorData(error) } };
   },
 });
 

@@ -18,7 +18,7 @@ export function decodeCreatedAtCursor(cursor: string): CreatedAtKey {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
   if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor" });
+    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor", rule: "PAGE_CURSOR" });
   }
   return { createdAt, id };
 }

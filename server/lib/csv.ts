@@ -135,6 +135,16 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
   return { delimiter, rows, lines };
 }
 
+/** An import's view of a file: its rows, or the problem "unreadable" (where and why) when the quoting is broken. */
+export function readCsvRows(text: string): { rows: string[][]; problem: null } | { rows: null; problem: { code: "unreadable"; params: { detail: string; line: number } } } {
+  try {
+    return { rows: parseCsv(text).rows, problem: null };
+  } catch (e) {
+    if (!(e instanceof CsvParseError)) throw e;
+    return { rows: null, problem: { code: "unreadable", params: { detail: e.message, line: e.line } } };
+  }
+}
+
 function needsQuotes(text: string, delimiter: CsvDelimiter): boolean {
   return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim();
 }

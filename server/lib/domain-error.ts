@@ -1,7 +1,11 @@
 /**
  * The one error type services throw. Each code has a message in both
- * languages (messages/*.json under "errors.<code>"); the tRPC layer maps codes
- * to HTTP-ish tRPC codes in one place (server/api/trpc.ts).
+ * languages (messages/*.json under "errors.<code>"); params.rule names the
+ * precise reason, worded in the area's messages ("stock.errors.BIN_SHORT")
+ * with the other params as values, and params.field the field it is about
+ * (components/ui/error-text.ts). The English message is for logs and API
+ * clients, never shown on a page. The tRPC layer maps codes to HTTP-ish tRPC
+ * codes in one place (server/api/trpc.ts).
  */
 export const DOMAIN_ERROR_CODES = [
   "NOT_FOUND",

@@ -11,6 +11,7 @@ import { ProductsTable } from "@/components/tables/products-table";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const PAGE_SIZE = 50;
+const TOOL_LINK = "rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100";
 
 function one(sp: Record<string, string | string[] | undefined>, key: string): string | undefined {
   const v = sp[key];
@@ -22,7 +23,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const search = one(sp, "search")?.slice(0, 100);
   const cursor = one(sp, "cursor");
-  const [t, caller] = await Promise.all([getTranslations("products"), serverCaller()]);
+  const [t, tl, caller] = await Promise.all([getTranslations("products"), getTranslations("productImport.links"), serverCaller()]);
   const load = (c?: string) => caller.catalog.list({ limit: PAGE_SIZE, ...(search ? { search } : {}), ...(c ? { cursor: c } : {}) });
   // A stale or edited cursor in the address starts again at page 1 rather than answering with an error page.
   const [page, settings] = await Promise.all([
@@ -44,11 +45,17 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-500">{t("subtitle")}</p>
         </div>
-        {mayEditCatalog(user.role) && (
-          <Link href="/products/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700" data-testid="new-product-link">
-            {t("new")}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <a href="/api/products/export" className={TOOL_LINK} data-testid="products-export-link" download>{tl("export")}</a>
+          {mayEditCatalog(user.role) && (
+            <>
+              <Link href="/products/import" className={TOOL_LINK} data-testid="products-import-link">{tl("import")}</Link>
+              <Link href="/products/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700" data-testid="new-product-link">
+                {t("new")}
+              </Link>
+            </>
+          )}
+        </div>
       </div>
       <ListSearchForm key={search ?? ""} action="/products" search={search} messages="products.search" testId="product-search" />
       <ProductsTable rows={page.rows} currency={settings.currency} search={search} />

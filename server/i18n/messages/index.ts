@@ -28,6 +28,8 @@ import productsEn from "./products.en.json";
 import productsPt from "./products.pt-BR.json";
 import customersEn from "./customers.en.json";
 import customersPt from "./customers.pt-BR.json";
+import productImportEn from "./productImport.en.json";
+import productImportPt from "./productImport.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -44,6 +46,7 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: exceptionsEn, "pt-BR": exceptionsPt },
   { en: productsEn, "pt-BR": productsPt },
   { en: customersEn, "pt-BR": customersPt },
+  { en: productImportEn, "pt-BR": productImportPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {

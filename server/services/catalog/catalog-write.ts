@@ -62,9 +62,10 @@ export function skuRow(productName: string, input: z.output<typeof skuFieldsInpu
 /**
  * Refuses codes (case aside) and EANs (in any GTIN length) that another SKU
  * already has, naming that SKU and its product. One query, each condition an
- * index probe: lower(code) and the unique EAN index.
+ * index probe: lower(code) and the unique EAN index. An item's `id` is the SKU
+ * being changed: its own row is no conflict (several SKUs checked at once).
  */
-export async function assertSkusFree(tx: DbTx, skus: readonly { code?: string; ean: string | null }[], exceptSkuId?: string): Promise<void> {
+export async function assertSkusFree(tx: DbTx, skus: readonly { code?: string; ean: string | null; id?: string }[], exceptSkuId?: string): Promise<void> {
   const codes = skus.flatMap((s) => (s.code ? [s.code.toLowerCase()] : []));
   const eans = skus.flatMap((s) => (s.ean ? gtinForms(s.ean) : []));
   if (codes.length === 0 && eans.length === 0) return;
@@ -72,12 +73,13 @@ export async function assertSkusFree(tx: DbTx, skus: readonly { code?: string; e
     SELECT s.id, s.code, s.ean, p.name AS product FROM "Sku" s JOIN "Product" p ON p.id = s."productId"
     WHERE (lower(s.code) = ANY(${codes}::text[]) OR s.ean = ANY(${eans}::text[])) AND s.id IS DISTINCT FROM ${exceptSkuId ?? null}::uuid`;
   for (const s of skus) {
-    const byCode = s.code ? taken.find((t) => t.code.toLowerCase() === s.code!.toLowerCase()) : undefined;
+    const others = s.id ? taken.filter((t) => t.id !== s.id) : taken;
+    const byCode = s.code ? others.find((t) => t.code.toLowerCase() === s.code!.toLowerCase()) : undefined;
     if (byCode) {
       throw catalogError("SKU_CODE_TAKEN", "code", `SKU code ${s.code} is already taken by ${byCode.code} (${byCode.product}).`, { code: byCode.code, product: byCode.product });
     }
     const forms = s.ean ? gtinForms(s.ean) : [];
-    const byEan = taken.find((t) => t.ean !== null && forms.includes(t.ean));
+    const byEan = others.find((t) => t.ean !== null && forms.includes(t.ean));
     if (byEan) {
       throw catalogError("EAN_TAKEN", "ean", `EAN ${s.ean} is already used by SKU ${byEan.code} (${byEan.product}).`, { ean: s.ean ?? "", code: byEan.code, product: byEan.product });
     }
@@ -98,9 +100,11 @@ export function diff<T extends Record<string, AuditValue>>(before: T, patch: Par
 }
 
 /** The AuditLog row of a catalogue change: who (and their name then), the action, what it was about. */
-export function audit(tx: DbTx, actor: Actor, action: string, entity: "Product" | "Sku", entityId: string, data: Record<string, unknown>) {
+export function auditEntry(actor: Actor, action: string, entity: "Product" | "Sku", entityId: string, data: Record<string, unknown>) {
   const who = actorFields(actor);
-  return tx.auditLog.create({
-    data: { actorId: who.actorId, action, entity, entityId, data: { ...data, by: who.actorLabel } as Prisma.InputJsonObject },
-  });
+  return { actorId: who.actorId, action, entity, entityId, data: { ...data, by: who.actorLabel } as Prisma.InputJsonObject };
+}
+
+export function audit(tx: DbTx, actor: Actor, action: string, entity: "Product" | "Sku", entityId: string, data: Record<string, unknown>) {
+  return tx.auditLog.create({ data: auditEntry(actor, action, entity, entityId, data) });
 }

@@ -9,20 +9,15 @@ import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { CHANNEL_PLATFORMS } from "@/server/channels/types";
 import { DomainError } from "@/server/lib/domain-error";
+import { currencyCodeInput } from "@/server/lib/zod-issue-view";
 import { CHANNEL_ADMIN_SELECT, toAdminView, type ChannelAdminView } from "@/server/services/channels/channel-admin-view";
+import { channelSecretInput } from "@/server/services/channels/channel-secret";
 import { generateSecret, requiresPastedSecret } from "@/server/services/channels/channel-setup";
-
-export const channelSecretInput = z
-  .string()
-  .trim()
-  .min(8, "The secret must have at least 8 characters")
-  .max(500)
-  .refine((s) => !/\s/.test(s), "The secret cannot contain spaces");
 
 export const createChannelInput = z.object({
   platform: z.enum(CHANNEL_PLATFORMS),
   name: z.string().trim().min(1).max(120),
-  defaultCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter ISO 4217 code").default("BRL"),
+  defaultCurrency: currencyCodeInput().default("BRL"),
   secret: channelSecretInput.optional(),
 });
 export type CreateChannelInput = z.input<typeof createChannelInput>;
@@ -33,7 +28,8 @@ export async function createChannel(opts: { actor: SessionUser; input: CreateCha
   const input = createChannelInput.parse(opts.input);
   if (requiresPastedSecret(input.platform) && !input.secret) {
     throw new DomainError("VALIDATION", `${input.platform} signs its webhooks with its own secret: paste it.`, {
-      detail: "secret: paste the webhook secret from the platform",
+      field: "secret",
+      rule: "SECRET_REQUIRED",
     });
   }
   const secret = input.secret ?? generateSecret();

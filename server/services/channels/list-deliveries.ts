@@ -47,7 +47,7 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const receivedAt = new Date(at ?? "");
   if (Number.isNaN(receivedAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor" });
+    throw new DomainError("VALIDATION", "Invalid page cursor.", { detail: "cursor", field: "cursor", rule: "PAGE_CURSOR" });
   }
   return { receivedAt, id };
 }

@@ -30,6 +30,7 @@ export async function reprocessDelivery(opts: { actor: SessionUser; deliveryId: 
   if (!delivery) throw new DomainError("NOT_FOUND", `Delivery ${deliveryId} not found.`);
   if (!(REPROCESSABLE_STATUSES as readonly string[]).includes(delivery.status)) {
     throw new DomainError("GUARD_FAILED", `only failed or ignored deliveries can be re-processed; this one is ${delivery.status}.`, {
+      rule: "NOT_REPROCESSABLE",
       current: delivery.status,
     });
   }
@@ -42,6 +43,7 @@ export async function reprocessDelivery(opts: { actor: SessionUser; deliveryId: 
   });
   if (claimed.count !== 1) {
     throw new DomainError("CONFLICT", `Delivery ${deliveryId} is being processed by someone else right now. Reload and try again.`, {
+      rule: "DELIVERY_BUSY",
       current: delivery.status,
     });
   }

@@ -8,15 +8,16 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
+import { currencyCodeInput } from "@/server/lib/zod-issue-view";
 import { CHANNEL_ADMIN_SELECT, toAdminView, type ChannelAdminView } from "@/server/services/channels/channel-admin-view";
-import { channelSecretInput } from "@/server/services/channels/create-channel";
+import { channelSecretInput } from "@/server/services/channels/channel-secret";
 import { generateSecret, requiresPastedSecret } from "@/server/services/channels/channel-setup";
 
 export const updateChannelInput = z.object({
   id: z.uuid(),
   name: z.string().trim().min(1).max(120).optional(),
   active: z.boolean().optional(),
-  defaultCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter ISO 4217 code").optional(),
+  defaultCurrency: currencyCodeInput().optional(),
   /** Replace the secret: generated when `secret` is not given (token platforms only). */
   rotateSecret: z.boolean().optional(),
   secret: channelSecretInput.optional(),
@@ -32,7 +33,8 @@ export async function updateChannel(opts: { actor: SessionUser; input: UpdateCha
   const rotating = input.rotateSecret === true || input.secret !== undefined;
   if (rotating && requiresPastedSecret(before.platform) && !input.secret) {
     throw new DomainError("VALIDATION", `${before.platform} signs its webhooks with its own secret: paste the new one.`, {
-      detail: "secret: paste the new webhook secret from the platform",
+      field: "secret",
+      rule: "SECRET_REQUIRED",
     });
   }
   const data = {

@@ -78,7 +78,7 @@ describe("exceptionText", () => {
       const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
       for (const key of EXCEPTION_TEXT_KEYS) {
         const holes = [...(en.exceptions.messages[key] as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-        const params: Record<string, string | number> = { ...Object.fromEntries(holes.map((h) => [h, `<${h}>`])), putBack: 2 };
+        const params: Record<string, string | number> = { ...Object.fromEntries(holes.map((h) => [h, `<${h}>`])), putBack: 2, available: 2 };
         const text = t(`exceptions.messages.${key}`, params);
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
         for (const h of holes) expect(text, `${locale} ${key}`).toContain(`<${h}>`);
@@ -88,6 +88,35 @@ describe("exceptionText", () => {
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 0 })).toMatch(/Conte o\(s\) endereço\(s\)\.$/);
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 1 })).toMatch(/devolva a 1 unidade separada para ele ao seu endereço\.$/);
     expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 3, skus: "A", bins: "B", putBack: 3 })).toMatch(/devolva as 3 unidades separadas/);
+    const low = { sku: "PEL-VID-S23-TRA", warehouse: "PR", reorderPoint: 5 };
+    expect(t("exceptions.messages.LOW_STOCK", { ...low, available: 1 })).toBe("PEL-VID-S23-TRA está com estoque baixo em PR: 1 disponível (ponto de reposição 5).");
+    expect(t("exceptions.messages.LOW_STOCK", { ...low, available: 3 })).toContain("em PR: 3 disponíveis (");
+    const tEn = createTranslator({ locale: "en", messages: en });
+    expect(tEn("exceptions.messages.LOW_STOCK", { ...low, available: 1 })).toContain("at PR: 1 unit available (");
+    expect(tEn("exceptions.messages.LOW_STOCK", { ...low, available: 4 })).toContain("at PR: 4 units available (");
+  });
+
+  it("a refund due: what was paid, what went back already, what is still owed — amounts as money in the order's currency", () => {
+    const base = { totalCents: 25_990, currency: "BRL", paymentStatus: "PAID" };
+    const paid = exceptionText("REFUND_DUE", { ...base, paidCents: 25_990, refundedCents: 0 }, 1105) as ExceptionText;
+    expect(paid).toEqual({ key: "REFUND_DUE", params: { order: 1105, paid: 259.9 }, money: { params: ["paid"], currency: "BRL" } });
+    const partly = exceptionText("REFUND_DUE", { ...base, paidCents: 25_990, refundedCents: 5_990 }, 1105) as ExceptionText;
+    expect(partly).toMatchObject({ key: "REFUND_DUE_PARTLY_REFUNDED", params: { paid: 259.9, refunded: 59.9, due: 200 } });
+    const unknown = exceptionText("REFUND_DUE", { ...base, paidCents: null, refundedCents: 0 }, 1105) as ExceptionText;
+    expect(unknown).toMatchObject({ key: "REFUND_DUE_PARTLY_PAID", params: { order: 1105, total: 259.9 }, money: { params: ["total"] } });
+    expect(exceptionText("REFUND_DUE", { paidCents: 100 }, 1105)).toBeNull();
+
+    const say = (locale: "en" | "pt-BR", text: ExceptionText) => {
+      const t = createTranslator({ locale, messages: locale === "en" ? en : pt, onError: (e) => { throw e; } });
+      const format = createFormatter({ locale });
+      const params = { ...text.params };
+      for (const k of text.money?.params ?? []) params[k] = format.number(params[k] as number, { style: "currency", currency: text.money?.currency as string });
+      return t(`exceptions.messages.${text.key}`, params).replace(/\u00a0/g, " ");
+    };
+    expect(say("pt-BR", paid)).toBe("Reembolso pendente: o cliente pagou R$ 259,90 e o pedido #1105 foi cancelado.");
+    expect(say("en", paid)).toBe("Refund due: the customer paid R$259.90 and order #1105 was cancelled.");
+    expect(say("pt-BR", partly)).toContain("R$ 59,90 já reembolsado, faltam R$ 200,00.");
+    expect(say("en", unknown)).toContain("paid part of order #1105 (total R$259.90)");
   });
 
   it("a channel change not applied: one piece per changed field, added/removed line and moved total, in both languages", () => {

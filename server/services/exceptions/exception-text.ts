@@ -10,7 +10,7 @@ import { wallTimeInZone } from "@/server/lib/zoned-time";
 export const EXCEPTION_TEXT_KEYS = [
   "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
   "DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", "SHIPMENT_LATE_DELIVERY_OVERDUE",
-  "CHANNEL_ORDER_CHANGED",
+  "CHANNEL_ORDER_CHANGED", "REFUND_DUE", "REFUND_DUE_PARTLY_REFUNDED", "REFUND_DUE_PARTLY_PAID",
 ] as const;
 
 /**
@@ -29,6 +29,8 @@ export interface ExceptionText {
   orderStatusParam?: string;
   /** Translated one by one and joined into the {changes} param (CHANNEL_ORDER_CHANGED). */
   changes?: ChangePiece[];
+  /** Params that are amounts in `currency` (REFUND_DUE): the UI formats them as money. */
+  money?: { params: string[]; currency: string };
 }
 
 /** One piece of a channel change; `money`: its from/to are amounts (in `currency` when the order's is known), the UI formats them. */
@@ -134,6 +136,22 @@ export function changesOf(diff: unknown, currency?: unknown): Change[] | null {
   return out.length ? out : null;
 }
 
+/** REFUND_DUE (order/refund-due.ts): what the customer paid, what went back already, what is still owed. */
+function refundDueText(d: Record<string, unknown>, orderNumber: number | null): ExceptionText | null {
+  if (!str(d.currency) || !num(d.totalCents) || orderNumber === null) return null;
+  const refunded = num(d.refundedCents) ? d.refundedCents : 0;
+  if (!num(d.paidCents)) {
+    return { key: "REFUND_DUE_PARTLY_PAID", params: { order: orderNumber, total: amount(d.totalCents) }, money: { params: ["total"], currency: d.currency } };
+  }
+  const paid = { order: orderNumber, paid: amount(d.paidCents) };
+  if (refunded <= 0) return { key: "REFUND_DUE", params: paid, money: { params: ["paid"], currency: d.currency } };
+  return {
+    key: "REFUND_DUE_PARTLY_REFUNDED",
+    params: { ...paid, refunded: amount(refunded), due: amount(Math.max(d.paidCents - refunded, 0)) },
+    money: { params: ["paid", "refunded", "due"], currency: d.currency },
+  };
+}
+
 export function exceptionText(type: string, data: unknown, orderNumber: number | null, timeZone = "UTC"): ExceptionText | null {
   if (!data || typeof data !== "object") return null;
   const d = data as Record<string, unknown>;
@@ -196,6 +214,8 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
       if (!changes || !str(d.orderStatus) || orderNumber === null) return null;
       return { key: type, params: { order: orderNumber, status: d.orderStatus }, orderStatusParam: "status", changes };
     }
+    case "REFUND_DUE":
+      return refundDueText(d, orderNumber);
     default:
       return null;
   }

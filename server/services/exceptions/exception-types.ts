@@ -11,6 +11,7 @@
  *  CHANNEL_ORDER_CHANGED     the channel changed an order's lines after approval (follow-channel-lines.ts)
  *  DELIVERY_FAILED, RETURNED_TO_SENDER, SHIPMENT_STALLED, SHIPMENT_LATE
  *                            delivery trouble (shipping-exceptions.ts, detect-delivery-exceptions.ts)
+ *  REFUND_DUE                a paid order was cancelled: the money goes back (order/refund-due.ts)
  */
 import type { Role } from "@/server/lib/roles";
 
@@ -27,6 +28,7 @@ export const EXCEPTION_TYPES = [
   "RETURNED_TO_SENDER",
   "SHIPMENT_STALLED",
   "SHIPMENT_LATE",
+  "REFUND_DUE",
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 

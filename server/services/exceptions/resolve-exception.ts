@@ -48,7 +48,7 @@ export async function resolveException(opts: { actor: SessionUser; input: Resolv
       if (!prev) throw new DomainError("NOT_FOUND", `Exception ${input.id} not found.`, { rule: "EXCEPTION_NOT_FOUND" });
       const by = prev.resolvedBy?.name ?? "the system";
       const detail = `already resolved by ${by}${prev.resolvedAt ? ` at ${prev.resolvedAt.toISOString()}` : ""}`;
-      throw new DomainError("GUARD_FAILED", `Exception ${input.id} is ${detail}.`, { rule: "EXCEPTION_ALREADY_RESOLVED", detail, resolvedBy: by });
+      throw new DomainError("GUARD_FAILED", `Exception ${input.id} is ${detail}.`, { rule: "EXCEPTION_ALREADY_RESOLVED", detail, resolvedBy: by, bySystem: prev.resolvedBy ? "no" : "yes" });
     }
     const what = { exceptionId: row.id, exceptionType: row.type, message: row.message, note: input.note };
     if (row.orderId) {

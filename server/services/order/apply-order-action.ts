@@ -175,3 +175,5 @@ export async function applyOrderActionBulk(opts: { orderIds: string[]; action: O
 // Stock follows every order action (release on cancel, allocate on approve, consume on ship): registered here,
 // where every state change passes, so no caller can skip it.
 import "@/server/services/stock/order-stock-hooks";
+// A paid order that is stopped opens a REFUND_DUE exception; refunds recorded later close it (refund-due.ts).
+import "@/server/services/order/refund-due";

@@ -1,7 +1,8 @@
 /**
  * One order as the detail page shows it: lines, customer and addresses,
  * payment and fulfilment, channel and the raw delivery it came from, holds
- * (active and history), the timeline newest first, the allocation, and the
+ * (active and history), the timeline newest first, the allocation, an open
+ * refund due (a paid order that was cancelled: order/refund-due.ts), and the
  * actions the viewer may take now (the state machine's availableActions for
  * the viewer's role, on the same snapshot applyOrderAction will check).
  */
@@ -11,6 +12,8 @@ import type { SessionUser } from "@/server/auth/options";
 import type { ChannelPlatform } from "@/server/channels/types";
 import { DomainError } from "@/server/lib/domain-error";
 import { loadSnapshot } from "@/server/services/order/apply-order-action";
+import { exceptionText, type ExceptionText } from "@/server/services/exceptions/exception-text";
+import { REFUND_DUE } from "@/server/services/order/refund-due";
 import { assertMayViewOrders } from "@/server/services/order/order-access";
 import {
   availableActions,
@@ -104,6 +107,8 @@ export interface OrderDetail {
   }[];
   /** What the viewer may do now (state machine × role); the server checks again on submit. */
   availableActions: OrderActionType[];
+  /** The open REFUND_DUE exception: its id (to resolve it) and its sentence (stored English message as fallback). */
+  refundDue: { exceptionId: string; message: string; text: ExceptionText | null } | null;
 }
 
 function address(json: unknown): AddressView | null {
@@ -127,7 +132,10 @@ export async function getOrder(opts: { actor: SessionUser; orderId: string }): P
     },
   });
   if (!order) throw new DomainError("NOT_FOUND", `Order ${orderId} not found.`);
-  const { snapshot } = await loadSnapshot(db, orderId);
+  const [{ snapshot }, refundDue] = await Promise.all([
+    loadSnapshot(db, orderId),
+    db.exception.findFirst({ where: { orderId, type: REFUND_DUE, status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { id: true, message: true, data: true } }),
+  ]);
 
   const userIds = [...new Set(order.holds.flatMap((h) => [h.createdById, h.releasedById]).filter((id): id is string => id !== null))];
   const users = userIds.length > 0 ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
@@ -200,5 +208,6 @@ export async function getOrder(opts: { actor: SessionUser; orderId: string }): P
       createdAt: e.createdAt,
     })),
     availableActions: availableActions(snapshot, opts.actor.role),
+    refundDue: refundDue && { exceptionId: refundDue.id, message: refundDue.message, text: exceptionText(REFUND_DUE, refundDue.data, order.number) },
   };
 }

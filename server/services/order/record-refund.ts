@@ -36,7 +36,8 @@ export interface RecordRefundResult {
   refundedTotalCents: number;
 }
 
-async function refundsOnTimeline(tx: DbTx, orderId: string) {
+/** The refunds recorded on the order's timeline so far (also what a REFUND_DUE counts as already returned). */
+export async function refundsOnTimeline(tx: DbTx, orderId: string) {
   const events = await tx.orderEvent.findMany({ where: { orderId, type: "payment.refunded" }, select: { data: true } });
   return events.map((e) => (e.data ?? {}) as { externalRefundId?: string; amountCents?: number });
 }

@@ -66,7 +66,7 @@ describe("completePickList", () => {
     const w = await buildPickWorld({ skus: ["X"], stock: [["X", "A-01-1-1", 2], ["X", "B-01-1-1", 5]] });
     const id = await allocatedOrder(w, [{ sku: "X", quantity: 4 }]);
     const r = await createPickList({ actor: picker, input: { mode: "orders", orderIds: [id] } });
-    await expect(completePickList({ actor: picker, pickListId: r.pickListId })).rejects.toMatchObject({ code: "GUARD_FAILED", params: { pending: 2 } });
+    await expect(completePickList({ actor: picker, pickListId: r.pickListId })).rejects.toMatchObject({ code: "GUARD_FAILED", params: { rule: "LINES_PENDING", pending: 2 } });
     const before = await balance(w, "X");
     await pickAll(r.pickListId);
 

@@ -59,12 +59,14 @@ export async function completePickList(opts: { actor: SessionUser; pickListId: s
       SELECT id::text, number, status::text AS status, "warehouseId"::text AS "warehouseId" FROM "PickList" WHERE id = ${opts.pickListId}::uuid FOR UPDATE`);
     if (!list) throw new DomainError("NOT_FOUND", `Pick list ${opts.pickListId} not found.`);
     if (list.status !== "OPEN") {
-      throw new DomainError("CONFLICT", `Pick list #${list.number} is already ${list.status.toLowerCase()}.`, { current: list.status });
+      throw new DomainError("CONFLICT", `Pick list #${list.number} is already ${list.status.toLowerCase()}.`, { rule: "LIST_CLOSED", number: list.number, current: list.status });
     }
     const pending = await tx.pickListLine.count({ where: { pickListId: list.id, status: "PENDING" } });
     if (pending > 0) {
       throw new DomainError("GUARD_FAILED", `Pick list #${list.number} still has ${pending} line(s) to confirm.`, {
         detail: `${pending} line(s) still to confirm`,
+        rule: "LINES_PENDING",
+        number: list.number,
         pending,
       });
     }

@@ -39,12 +39,16 @@ export async function confirmPick(opts: { actor: SessionUser; input: ConfirmPick
       SELECT number, status::text AS status, "assignedToId"::text AS "assignedToId" FROM "PickList" WHERE id = ${line.pickListId}::uuid FOR NO KEY UPDATE`);
     if (!list || list.status !== "OPEN") {
       throw new DomainError("CONFLICT", `Pick list #${list?.number ?? "?"} is ${list?.status.toLowerCase() ?? "gone"}; its lines can no longer change.`, {
+        rule: "LIST_CLOSED",
+        number: list?.number ?? "",
         current: list?.status ?? "",
       });
     }
     if (input.result === "SHORT" && input.pickedQty >= line.quantity) {
       throw new DomainError("VALIDATION", `A short pick has fewer than the ${line.quantity} unit(s) asked; confirm the line as picked instead.`, {
         field: "pickedQty",
+        rule: "SHORT_NOT_SHORT",
+        quantity: line.quantity,
         detail: `pickedQty must be below ${line.quantity}`,
       });
     }

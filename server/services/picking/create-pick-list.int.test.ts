@@ -167,6 +167,7 @@ describe("createPickList: chosen orders", () => {
     await expect(createPickList({ actor: picker, input: { mode: "orders", orderIds: [id] } })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining(`pick list #${r.number}`),
+      params: { rule: "ORDER_IN_LIST", pickList: r.number },
     });
   });
 

@@ -72,7 +72,7 @@ export async function createPickList(opts: { actor: SessionUser; input: CreatePi
       const homes = await tx.order.findMany({ where: { id: { in: orderIds } }, select: { warehouseId: true }, distinct: ["warehouseId"] });
       const warehouses = [...new Set(homes.map((h) => h.warehouseId).filter((w): w is string => w !== null))];
       if (warehouses.length > 1) {
-        throw new DomainError("VALIDATION", "The chosen orders ship from different warehouses: make one pick list per warehouse.", { field: "orderIds" });
+        throw new DomainError("VALIDATION", "The chosen orders ship from different warehouses: make one pick list per warehouse.", { field: "orderIds", rule: "MIXED_WAREHOUSES" });
       }
       warehouseId = warehouses[0] ?? "";
       claimed = warehouseId ? await claimOrders(tx, { warehouseId, orderIds, limit: orderIds.length }) : [];
@@ -82,6 +82,7 @@ export async function createPickList(opts: { actor: SessionUser; input: CreatePi
         const first = missing[0];
         if (orderIds.length === 1 && first) throw notPickable(first);
         throw new DomainError("GUARD_FAILED", "None of the chosen orders can be picked now (not allocated, on hold, or already in a pick list).", {
+          rule: "NONE_PICKABLE",
           detail: "no pickable order",
         });
       }
@@ -120,6 +121,7 @@ export async function createPickList(opts: { actor: SessionUser; input: CreatePi
 
     if (selected.length === 0) {
       throw new DomainError("GUARD_FAILED", "No order matches this rule: nothing is allocated, unheld and waiting in this warehouse.", {
+        rule: "NO_MATCH",
         detail: "no pickable order",
       });
     }
@@ -128,6 +130,7 @@ export async function createPickList(opts: { actor: SessionUser; input: CreatePi
     skipped.push(...started.noBinStock.map((orderId) => ({ orderId, reason: "NO_BIN_STOCK" as const })));
     if (!started.pickListId || started.number === null) {
       throw new DomainError("INSUFFICIENT_STOCK", "The bins of this warehouse do not hold the units these orders need: count the bins first.", {
+        rule: "NO_BIN_STOCK",
         detail: "no bin stock",
       });
     }
@@ -152,13 +155,13 @@ function notPickable(m: NotClaimed): DomainError {
     case "NOT_FOUND":
       return new DomainError("NOT_FOUND", `Order ${m.orderId} not found.`);
     case "IN_OPEN_LIST":
-      return new DomainError("CONFLICT", `Order ${name} is already in pick list #${m.pickListNumber}.`, { current: m.status ?? "" });
+      return new DomainError("CONFLICT", `Order ${name} is already in pick list #${m.pickListNumber}.`, { rule: "ORDER_IN_LIST", order: name, pickList: m.pickListNumber ?? "", current: m.status ?? "" });
     case "ON_HOLD":
-      return new DomainError("ORDER_ON_HOLD", `Cannot START_PICKING: order ${name} is on hold.`, { current: m.status ?? "", holds: m.holds ?? "", action: "START_PICKING" });
+      return new DomainError("ORDER_ON_HOLD", `Cannot START_PICKING: order ${name} is on hold.`, { rule: "ORDER_HELD", order: name, current: m.status ?? "", holds: m.holds ?? "", action: "START_PICKING" });
     case "BUSY":
-      return new DomainError("CONFLICT", `Someone else is changing order ${name} right now; try again.`, { current: m.status ?? "" });
+      return new DomainError("CONFLICT", `Someone else is changing order ${name} right now; try again.`, { rule: "ORDER_BUSY", order: name, current: m.status ?? "" });
     case "WRONG_WAREHOUSE":
     case "NOT_ALLOCATED":
-      return new DomainError("INVALID_TRANSITION", `Cannot START_PICKING: order ${name} is ${m.status}.`, { current: m.status ?? "", action: "START_PICKING" });
+      return new DomainError("INVALID_TRANSITION", `Cannot START_PICKING: order ${name} is ${m.status}.`, { rule: "NOT_PICKABLE", order: name, current: m.status ?? "", action: "START_PICKING" });
   }
 }

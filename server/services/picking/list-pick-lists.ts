@@ -49,7 +49,7 @@ export function decodePickListCursor(raw: string): { createdAt: string; id: stri
   }
   const [at, id] = Array.isArray(parsed) && parsed.length === 2 ? (parsed as unknown[]) : [];
   if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !UUID.test(id)) {
-    throw new DomainError("VALIDATION", "Invalid page cursor; reload the list.", { field: "cursor", detail: "invalid cursor" });
+    throw new DomainError("VALIDATION", "Invalid page cursor; reload the list.", { field: "cursor", rule: "PAGE_CURSOR", detail: "invalid cursor" });
   }
   return { createdAt: at, id };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
+import { currencyCodeInput, ruled } from "@/server/lib/zod-issue-view";
 
 export interface MerchantSettingsView {
   companyName: string;
@@ -47,8 +48,8 @@ export function isValidTimeZone(tz: string): boolean {
 
 export const settingsInput = z.object({
   companyName: z.string().trim().min(1).max(120),
-  timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
-  currency: z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter ISO 4217 code"),
+  timeZone: z.string().refine(isValidTimeZone, ruled("TIME_ZONE", "Unknown time zone")),
+  currency: currencyCodeInput(),
   backorderPolicy: z.enum(["BACKORDER", "HOLD"]),
   allowSplitShipments: z.boolean(),
   // Absent: unchanged (the form always sends it; null turns expiry off).

@@ -1,6 +1,7 @@
 /** Carrier rows as screens see them. Only the admin view carries the tracking token. */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ruled } from "@/server/lib/zod-issue-view";
 import type { CarrierKind } from "./carriers/carrier-adapter";
 
 export const CARRIER_KINDS = ["CORREIOS", "GENERIC", "MANUAL"] as const satisfies readonly CarrierKind[];
@@ -9,7 +10,7 @@ export const carrierServicesInput = z
   .array(z.string().trim().min(1).max(40))
   .min(1, "Give at least one service")
   .max(20)
-  .refine((list) => new Set(list.map((s) => s.toUpperCase())).size === list.length, "Each service once");
+  .refine((list) => new Set(list.map((s) => s.toUpperCase())).size === list.length, ruled("UNIQUE_ITEMS", "Each service once"));
 
 /** Carrier.services is JSON: keep the strings, drop anything else. */
 export function readServices(json: unknown): string[] {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
+import { ruled } from "@/server/lib/zod-issue-view";
 import { CARRIER_ADMIN_SELECT, CARRIER_KINDS, carrierServicesInput, generateTrackingToken, toCarrierAdminView, type CarrierAdminView } from "./carrier-view";
 import { assertRole, CARRIER_ADMIN_ROLES } from "./shipping-roles";
 
@@ -15,7 +16,7 @@ export const createCarrierInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "2–40 lower-case letters, digits or '-'"),
+    .refine((v) => /^[a-z0-9][a-z0-9-]{1,39}$/.test(v), ruled("CARRIER_CODE", "2–40 lower-case letters, digits or '-'")),
   name: z.string().trim().min(1).max(120),
   kind: z.enum(CARRIER_KINDS),
   services: carrierServicesInput,
@@ -26,7 +27,7 @@ export async function createCarrier(opts: { actor: SessionUser; input: CreateCar
   assertRole(CARRIER_ADMIN_ROLES, opts.actor, "manage carriers");
   const input = createCarrierInput.parse(opts.input);
   if (await db.carrier.findUnique({ where: { code: input.code }, select: { id: true } })) {
-    throw new DomainError("DUPLICATE", `A carrier with code "${input.code}" already exists.`, { detail: `code ${input.code}` });
+    throw new DomainError("DUPLICATE", `A carrier with code "${input.code}" already exists.`, { field: "code", rule: "CARRIER_CODE_TAKEN", code: input.code });
   }
   const created = await db.$transaction(async (tx) => {
     const row = await tx.carrier.create({

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { DbTx } from "@/server/db";
+import { ruled } from "@/server/lib/zod-issue-view";
 import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { ledgerOpResult, type LedgerOpResult } from "@/server/services/stock/ledger-op-result";
@@ -19,7 +20,7 @@ export const adjustStockInput = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("SET"), skuId: z.string().uuid(), binId: z.string().uuid(), counted: z.number().int().min(0).max(10_000_000), reason: z.string().trim().min(3).max(500) }),
   z.object({
     mode: z.literal("DELTA"), skuId: z.string().uuid(), binId: z.string().uuid(),
-    delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, "delta must not be 0"),
+    delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, ruled("NOT_ZERO", "delta must not be 0")),
     reason: z.string().trim().min(3).max(500),
   }),
 ]);

@@ -141,7 +141,7 @@ function drawFromBins(consumed: readonly Consumed[], bins: readonly BinRow[], pi
       throw new DomainError(
         "INSUFFICIENT_STOCK",
         `The bins of ${any?.warehouseCode ?? c.warehouseId} hold ${c.quantity - need} sellable unit(s) of ${any?.skuCode ?? c.skuId}; ${c.quantity} must ship. Count the bins first.`,
-        { sku: any?.skuCode ?? c.skuId, warehouse: any?.warehouseCode ?? c.warehouseId, available: c.quantity - need, requested: c.quantity },
+        { rule: "BINS_SHORT", sku: any?.skuCode ?? c.skuId, warehouse: any?.warehouseCode ?? c.warehouseId, available: c.quantity - need, requested: c.quantity },
       );
     }
   }

@@ -33,7 +33,7 @@ export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePur
   return db.$transaction(async (tx) => {
     const warehouse = await tx.warehouse.findUnique({ where: { id: input.warehouseId }, select: { id: true, active: true, code: true } });
     if (!warehouse) throw new DomainError("NOT_FOUND", `Warehouse ${input.warehouseId} not found.`, { warehouseId: input.warehouseId });
-    if (!warehouse.active) throw new DomainError("VALIDATION", `Warehouse ${warehouse.code} is inactive.`, { field: "warehouseId", warehouse: warehouse.code });
+    if (!warehouse.active) throw new DomainError("VALIDATION", `Warehouse ${warehouse.code} is inactive.`, { field: "warehouseId", rule: "WAREHOUSE_INACTIVE", warehouse: warehouse.code });
     const skus = await tx.sku.findMany({ where: { id: { in: [...merged.keys()] } }, select: { id: true } });
     const missing = [...merged.keys()].filter((id) => !skus.some((s) => s.id === id));
     if (missing.length) throw new DomainError("NOT_FOUND", `SKU ${missing.join(", ")} not found.`, { skuId: missing.join(",") });
@@ -63,7 +63,7 @@ function unitCosts(lines: CreatePurchaseOrderInput["lines"]): Map<string, number
     if (l.unitCostCents === undefined) continue;
     const seen = costs.get(l.skuId);
     if (seen !== undefined && seen !== l.unitCostCents) {
-      throw new DomainError("VALIDATION", `SKU ${l.skuId} appears twice with different unit costs.`, { field: "unitCostCents", skuId: l.skuId });
+      throw new DomainError("VALIDATION", `SKU ${l.skuId} appears twice with different unit costs.`, { field: "unitCostCents", rule: "UNIT_COST_CONFLICT", skuId: l.skuId });
     }
     costs.set(l.skuId, l.unitCostCents);
   }

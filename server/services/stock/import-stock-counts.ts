@@ -14,7 +14,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
-import { CsvParseError, parseCsv } from "@/server/lib/csv";
+import { readCsvRows } from "@/server/lib/csv";
 import { DomainError, isDomainError } from "@/server/lib/domain-error";
 import { userActor } from "@/server/services/order/actor";
 import { adjustStock } from "@/server/services/stock/adjust-stock";
@@ -79,14 +79,9 @@ function errorRow(i: RowIssue): CountReportRow {
 export async function importStockCounts(opts: { actor: SessionUser; csv: string; fileName?: string }): Promise<StockCountReport> {
   if (!COUNT_ROLES.includes(opts.actor.role)) throw new DomainError("FORBIDDEN", `Your role (${opts.actor.role}) may not import stock counts.`);
   const report: StockCountReport = { problem: null, total: 0, applied: 0, unchanged: 0, errors: 0, rows: [] };
-  let parsed: string[][];
-  try {
-    parsed = parseCsv(opts.csv).rows;
-  } catch (e) {
-    if (!(e instanceof CsvParseError)) throw e;
-    return { ...report, problem: { code: "unreadable", params: { detail: e.message, line: e.line } } };
-  }
-  const read = readCountRows(parsed);
+  const parsed = readCsvRows(opts.csv);
+  if (parsed.problem) return { ...report, problem: parsed.problem };
+  const read = readCountRows(parsed.rows);
   report.total = read.total;
   if (read.problem) return { ...report, problem: read.problem };
   const rows: CountReportRow[] = read.issues.map(errorRow);

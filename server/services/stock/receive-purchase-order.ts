@@ -51,13 +51,13 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
     const po = rows[0];
     if (!po) throw new DomainError("NOT_FOUND", `Purchase order ${input.purchaseOrderId} not found.`);
     if (po.status !== "OPEN" && po.status !== "PARTIALLY_RECEIVED") {
-      throw new DomainError("VALIDATION", `Purchase order #${po.number} is ${po.status}; nothing more can be received.`, { field: "purchaseOrderId", status: po.status, number: po.number });
+      throw new DomainError("VALIDATION", `Purchase order #${po.number} is ${po.status}; nothing more can be received.`, { field: "purchaseOrderId", rule: "PO_CLOSED", status: po.status, number: po.number });
     }
     const byId = new Map(po.lines.map((l) => [l.id, l]));
     const receiving = new Map<string, number>();
     for (const r of input.lines) {
       const line = byId.get(r.lineId);
-      if (!line) throw new DomainError("VALIDATION", `Line ${r.lineId} is not on purchase order #${po.number}.`, { field: "lineId" });
+      if (!line) throw new DomainError("VALIDATION", `Line ${r.lineId} is not on purchase order #${po.number}.`, { field: "lineId", rule: "LINE_NOT_ON_PO", number: po.number });
       receiving.set(r.lineId, (receiving.get(r.lineId) ?? 0) + r.quantity);
     }
     for (const [lineId, q] of receiving) {
@@ -65,14 +65,17 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
       const open = line.quantityOrdered - line.quantityReceived;
       if (q > open) {
         throw new DomainError("VALIDATION", `Purchase order #${po.number}: ${q} received but only ${open} still expected on that line.`, {
-          field: "quantity", expected: open, received: q,
+          field: "quantity", rule: "OVER_RECEIVED", number: po.number, expected: open, received: q,
         });
       }
     }
     const binIds = [...new Set(input.lines.map((l) => l.binId))];
     const bins = await tx.bin.findMany({ where: { id: { in: binIds } }, select: { id: true, warehouseId: true, code: true } });
     const foreign = binIds.filter((id) => bins.find((b) => b.id === id)?.warehouseId !== po.warehouseId);
-    if (foreign.length) throw new DomainError("VALIDATION", `Bin ${foreign.join(", ")} is not in the purchase order's warehouse.`, { field: "binId" });
+    if (foreign.length) {
+      const codes = foreign.map((id) => bins.find((b) => b.id === id)?.code ?? id).join(", ");
+      throw new DomainError("VALIDATION", `Bin ${codes} is not in the purchase order's warehouse.`, { field: "binId", rule: "BIN_OTHER_WAREHOUSE", bins: codes });
+    }
 
     const reason = input.note ? ledgerReason("receiptNote", { number: po.number, note: input.note }) : ledgerReason("receipt", { number: po.number });
     const { applied, increased } = await applyBinChanges(tx, {

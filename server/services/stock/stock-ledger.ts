@@ -6,7 +6,8 @@
  * after checking that no bin goes negative, unavailable units (per kind:
  * damaged, quarantine, QC) never exceed what the bin holds nor go below zero,
  * and a warehouse never holds less than it has promised
- * (on hand ≥ reserved + unavailable) — INSUFFICIENT_STOCK naming the numbers.
+ * (on hand ≥ reserved + unavailable) — INSUFFICIENT_STOCK naming its rule
+ * (BIN_SHORT, BIN_KIND_SHORT, WAREHOUSE_PROMISED: stock.errors.<rule>) and the numbers.
  * Reservations are not touched here (reserve/release/consume do that).
  */
 import type { DbTx } from "@/server/db";
@@ -141,7 +142,7 @@ export async function applyBinChanges(tx: DbTx, opts: { changes: readonly BinCha
         throw new DomainError(
           "INSUFFICIENT_STOCK",
           `Bin ${n?.bin} has ${before[col]} unit(s) of ${n?.sku} marked ${KIND_WORD[kind]}; ${before[col] - after[col]} cannot be cleared.`,
-          { sku: n?.sku ?? "", bin: n?.bin ?? "", warehouse: n?.warehouse ?? "", kind, unavailable: before[col], newUnavailable: after[col] },
+          { rule: "BIN_KIND_SHORT", sku: n?.sku ?? "", bin: n?.bin ?? "", warehouse: n?.warehouse ?? "", kind, unavailable: before[col], newUnavailable: after[col], requested: before[col] - after[col] },
         );
       }
     }
@@ -149,7 +150,7 @@ export async function applyBinChanges(tx: DbTx, opts: { changes: readonly BinCha
       throw new DomainError(
         "INSUFFICIENT_STOCK",
         `Bin ${n?.bin} holds ${before.onHand} of ${n?.sku} (${before.unavailable} unavailable); this change would leave ${after.onHand} (${after.unavailable} unavailable).`,
-        { sku: n?.sku ?? "", bin: n?.bin ?? "", warehouse: n?.warehouse ?? "", onHand: before.onHand, unavailable: before.unavailable, newOnHand: after.onHand, newUnavailable: after.unavailable },
+        { rule: "BIN_SHORT", sku: n?.sku ?? "", bin: n?.bin ?? "", warehouse: n?.warehouse ?? "", onHand: before.onHand, unavailable: before.unavailable, newOnHand: after.onHand, newUnavailable: after.unavailable },
       );
     }
   }
@@ -164,7 +165,10 @@ export async function applyBinChanges(tx: DbTx, opts: { changes: readonly BinCha
         "INSUFFICIENT_STOCK",
         `${n?.sku} in ${n?.warehouse}: ${before.onHand} on hand, ${before.reserved} reserved for open orders, ${before.unavailable} unavailable; ` +
           `this change would leave ${after.onHand} on hand for ${after.reserved + after.unavailable} reserved or unavailable.`,
-        { sku: n?.sku ?? "", warehouse: n?.warehouse ?? "", onHand: before.onHand, reserved: before.reserved, unavailable: before.unavailable, newOnHand: after.onHand, newUnavailable: after.unavailable },
+        {
+          rule: "WAREHOUSE_PROMISED", sku: n?.sku ?? "", warehouse: n?.warehouse ?? "", onHand: before.onHand, reserved: before.reserved, unavailable: before.unavailable,
+          newOnHand: after.onHand, newUnavailable: after.unavailable, held: after.reserved + after.unavailable,
+        },
       );
     }
   }

@@ -25,7 +25,7 @@ export type TransferStockInput = z.infer<typeof transferStockInput>;
 
 export async function transferStock(opts: { actor: Actor; input: TransferStockInput; tx?: DbTx }): Promise<LedgerOpResult> {
   const { input } = opts;
-  if (input.fromBinId === input.toBinId) throw new DomainError("VALIDATION", "Source and destination bins are the same.", { field: "toBinId" });
+  if (input.fromBinId === input.toBinId) throw new DomainError("VALIDATION", "Source and destination bins are the same.", { field: "toBinId", rule: "SAME_BIN" });
   return inStockTx(opts.tx, async (tx) => {
     const bins = await tx.bin.findMany({ where: { id: { in: [input.fromBinId, input.toBinId] } }, select: { id: true, code: true, warehouse: { select: { code: true } } } });
     const label = (id: string) => {

@@ -11,6 +11,8 @@ import { OrderLinesTable } from "@/components/tables/order-lines-table";
 import { FulfillmentStatusBadge, HoldBadge, OrderStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import { ChannelPanel, CustomerPanel, FulfillmentPanel, HoldsPanel, Panel, PaymentPanel } from "@/components/ui/order-detail-panels";
 import { OrderTimeline } from "@/components/ui/order-timeline";
+import { RefundDueNotice } from "@/components/ui/refund-due-notice";
+import { mayResolveExceptions } from "@/server/services/exceptions/exception-types";
 
 async function loadOrder(id: string) {
   const caller = await serverCaller();
@@ -23,7 +25,7 @@ async function loadOrder(id: string) {
 }
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole(...AREAS.orders.roles);
+  const user = await requireRole(...AREAS.orders.roles);
   const { id } = await params;
   if (!z.guid().safeParse(id).success) notFound();
   const [order, t, format] = await Promise.all([loadOrder(id), getTranslations(), getFormatter()]);
@@ -57,6 +59,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.test && <span className="rounded-full bg-yellow-100 px-2 py-0.5 text-xs text-yellow-800">{t("orders.detail.testOrder")}</span>}
         </div>
       </header>
+
+      {order.refundDue && <RefundDueNotice refundDue={order.refundDue} canResolve={mayResolveExceptions(user.role)} />}
 
       <OrderActions orderId={order.id} version={order.version} actions={order.availableActions} activeHolds={activeHolds} warehouse={order.warehouse} />
 

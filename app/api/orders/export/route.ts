@@ -5,6 +5,7 @@
  */
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/session";
+import { csvDownload } from "@/server/lib/http-stream";
 import { canOpen } from "@/server/auth/page-access";
 import { CSV_COLUMNS, EXPORT_MAX_ROWS, exportOrdersCsv, type CsvColumn } from "@/server/services/order/export-orders";
 import { parseOrderQuery } from "@/server/services/order/order-filters";
@@ -26,28 +27,5 @@ export async function GET(req: Request): Promise<Response> {
   const max = new Intl.NumberFormat(locale).format(EXPORT_MAX_ROWS);
   const rows = exportOrdersCsv({ actor: user, filter, sort, timeZone, labels: { columns, truncated: t("truncated", { max }) } });
 
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await rows.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (e) {
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(rows, "orders", timeZone);
 }

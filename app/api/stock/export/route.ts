@@ -4,8 +4,10 @@
  * README "Stock"). Signed-in users of the stock area only (401 / 403).
  */
 import { currentUser } from "@/server/auth/session";
+import { csvDownload } from "@/server/lib/http-stream";
 import { canOpen } from "@/server/auth/page-access";
 import { exportStockGridCsv, stockExportInput } from "@/server/services/stock/export-stock-grid";
+import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -30,28 +32,5 @@ export async function GET(req: Request): Promise<Response> {
   }
 
   const chunks = exportStockGridCsv(parsed.data);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (e) {
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="stock-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(chunks, "stock", (await getMerchantSettings()).timeZone);
 }

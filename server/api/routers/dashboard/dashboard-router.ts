@@ -11,6 +11,7 @@ export const dashboardOutput = z.object({
   byStatus: z.array(z.object({ status: z.enum(ORDER_STATUSES), ...count })),
   byChannel: z.array(z.object({ channelId: z.string(), name: z.string(), platform: z.string(), ...count })),
   daily: z.array(z.object({ day: z.string(), orders: z.number().int(), revenueCents: z.number().int() })),
+  otherCurrencies: z.array(z.object({ currency: z.string(), revenueCents: z.number().int() })),
 });
 
 export const dashboardRouter = router({

@@ -9,7 +9,17 @@ export const exceptionTextOutput = z
     key: z.enum(EXCEPTION_TEXT_KEYS),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     orderStatusParam: z.string().optional(),
-    changes: z.array(z.object({ key: z.enum(EXCEPTION_CHANGE_KEYS), params: z.record(z.string(), z.union([z.string(), z.number()])) })).optional(),
+    changes: z
+      .array(
+        z.object({
+          key: z.enum(EXCEPTION_CHANGE_KEYS),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          // Kept through the output parser: without it the page would print amounts as bare numbers.
+          money: z.object({ currency: z.string().nullable() }).optional(),
+        }),
+      )
+      .optional(),
+    money: z.object({ params: z.array(z.string()), currency: z.string() }).optional(),
   })
   .nullable();
 

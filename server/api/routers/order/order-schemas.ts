@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CHANNEL_PLATFORMS } from "@/server/channels/types";
 import { addressSchema } from "@/server/services/order/get-order";
+import { exceptionTextOutput } from "@/server/api/routers/exception/exception-schemas";
 import { orderFilterSchema } from "@/server/services/order/order-filters";
 import {
   FULFILLMENT_STATUSES,
@@ -210,4 +211,5 @@ export const getOutput = z.object({
     }),
   ),
   availableActions: z.array(z.enum(ORDER_ACTIONS)),
+  refundDue: z.object({ exceptionId: z.string(), message: z.string(), text: exceptionTextOutput }).nullable(),
 });

@@ -65,7 +65,7 @@ describe("stock router access", () => {
     const id = await capture(w, { lines: [{ sku: "CAM-002", quantity: 3 }] });
     await reserveOrderStock({ orderId: id, actor: systemActor("channel:Loja") });
     const p = as(clerk).stock.adjust({ mode: "DELTA", skuId: w.sku["CAM-002"] as string, binId: bin("SP1"), delta: -1, reason: "broken" });
-    await expect(p).rejects.toMatchObject({ code: "CONFLICT", cause: { code: "INSUFFICIENT_STOCK", params: { reserved: 3, onHand: 3, newOnHand: 2 } } });
+    await expect(p).rejects.toMatchObject({ code: "CONFLICT", cause: { code: "INSUFFICIENT_STOCK", params: { rule: "WAREHOUSE_PROMISED", reserved: 3, onHand: 3, newOnHand: 2, held: 3 } } });
   });
 });
 
