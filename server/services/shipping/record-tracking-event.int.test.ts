@@ -3,7 +3,7 @@ import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import { withTestDb } from "@/server/test/with-test-db";
 import { systemActor } from "@/server/services/order/actor";
-import { recordTrackingEvent, type TrackingEventInput } from "./record-tracking-event";
+import { recordTrackingEvent, TRACKING_CLOCK_SKEW_MS, type TrackingEventInput } from "./record-tracking-event";
 import { createShipment } from "./create-shipment";
 import { insertShipment, invoice, makeCarrier, makeUser, packedOrder, shippedOrder, shippingWorld, timeline } from "./shipping-test-factory";
 
@@ -143,5 +143,19 @@ describe("shipping.addEvent (router)", () => {
     // The router keeps the sentence the page shows in the reader's language.
     expect(d.exceptions[0]?.text).toMatchObject({ key: "DELIVERY_FAILED", params: { shipment: expect.stringMatching(/\S+ \S+/) } });
     expect(d.recipient).toMatchObject({ name: "Maria Silva", city: "São Paulo", postalCode: "05422-010" });
+  });
+
+  it("refuses an event dated before its order was placed (a typed year, a wrong clock) and stores nothing", async () => {
+    const { orderId, shipmentId } = await oneShipment();
+    const { placedAt, number } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { placedAt: true, number: true } });
+    const before = new Date(placedAt.getTime() - TRACKING_CLOCK_SKEW_MS - 60_000).toISOString();
+    await expect(record(shipmentId, event("ev-old", "IN_TRANSIT", before))).rejects.toMatchObject({
+      code: "VALIDATION",
+      params: { rule: "TRACKING_BEFORE_ORDER", field: "occurredAt", order: number },
+    });
+    expect(await db.trackingEvent.count({ where: { shipmentId } })).toBe(0);
+    // Within the clock allowance it is news like any other.
+    const near = new Date(placedAt.getTime() - TRACKING_CLOCK_SKEW_MS + 60_000).toISOString();
+    expect(await record(shipmentId, event("ev-near", "IN_TRANSIT", near))).toMatchObject({ result: "stored", applied: true });
   });
 });

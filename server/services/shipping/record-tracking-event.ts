@@ -38,6 +38,9 @@ export interface TrackingResult {
   orderDelivered: boolean;
 }
 
+/** How much earlier than the order's placement a tracking event may say it happened (clocks differ). */
+export const TRACKING_CLOCK_SKEW_MS = 3600_000;
+
 interface LockedShipment {
   id: string;
   orderId: string;
@@ -59,7 +62,17 @@ export async function recordTrackingEventTx(
   const { event } = opts;
   const head = await tx.shipment.findUnique({ where: { id: opts.shipmentId }, select: { orderId: true } });
   if (!head) throw new DomainError("NOT_FOUND", `Shipment ${opts.shipmentId} not found.`);
-  await tx.$queryRaw(Prisma.sql`SELECT 1 FROM "Order" WHERE id = ${head.orderId}::uuid FOR NO KEY UPDATE`);
+  const [order] = await tx.$queryRaw<{ number: number; placedAt: Date }[]>(
+    Prisma.sql`SELECT number, "placedAt" FROM "Order" WHERE id = ${head.orderId}::uuid FOR NO KEY UPDATE`,
+  );
+  if (order && event.occurredAt.getTime() < order.placedAt.getTime() - TRACKING_CLOCK_SKEW_MS) {
+    // A parcel cannot move before its order exists: a typed year or a carrier's wrong clock, not news.
+    throw new DomainError("VALIDATION", `The event's time ${event.occurredAt.toISOString()} is before order #${order.number} was placed (${order.placedAt.toISOString()}).`, {
+      rule: "TRACKING_BEFORE_ORDER",
+      field: "occurredAt",
+      order: order.number,
+    });
+  }
   const [s] = await tx.$queryRaw<LockedShipment[]>(Prisma.sql`
     SELECT s.id, s."orderId", s.status::text AS status, s."lastEventAt", s."trackingNumber", c.code AS "carrierCode", c.name AS "carrierName"
     FROM "Shipment" s JOIN "Carrier" c ON c.id = s."carrierId" WHERE s.id = ${opts.shipmentId}::uuid FOR UPDATE OF s`);
