@@ -228,6 +228,30 @@ test.describe("orders workspace", () => {
     }
   });
 
+  test("at 1280 px every column of the list fits, in English and Portuguese; narrower, the table scrolls in its own box", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "operator");
+    /** Whether the table's box scrolls sideways (its last columns hidden behind a scrollbar). */
+    const overflow = async () => {
+      await expect(page.getByTestId("order-row").first()).toBeVisible();
+      return page.getByTestId("orders-table-scroll").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    };
+    for (const locale of ["en", "pt-BR"] as const) {
+      await setLocale(page, locale);
+      // The newest orders, and overdue ones (each with its badge under the ship-by date).
+      for (const path of ["/orders", "/orders?overdue=true"]) {
+        await page.goto(path);
+        const { scrollWidth, clientWidth } = await overflow();
+        expect(scrollWidth, `${locale} ${path}`).toBeLessThanOrEqual(clientWidth);
+      }
+    }
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.goto("/orders");
+    const narrow = await overflow();
+    expect(narrow.scrollWidth).toBeGreaterThan(narrow.clientWidth);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+
   test("a warehouse user is refused the orders page, the export and the API", async ({ page, request }) => {
     expect((await request.get("/api/orders/export")).status()).toBe(401);
     await signIn(page, "warehouse");

@@ -2,7 +2,10 @@
 /**
  * The orders list: the first page comes from the server (page.tsx), further
  * pages load by keyset cursor ("Load more"). Checkboxes select orders for the
- * bulk bar; "Export CSV" downloads the same filter and sort.
+ * bulk bar; "Export CSV" downloads the same filter and sort. Every column fits
+ * a 1280 px screen in either language (dates over two lines, long channel
+ * numbers and names cut short with the whole text as a tooltip); narrower
+ * screens scroll the table in its own box.
  */
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -72,7 +75,13 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
     await queryClient.invalidateQueries({ queryKey: trpc.order.list.infiniteQueryKey() });
     router.refresh();
   }
-  const dt = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  /** Date above, time below: two short lines instead of one long one. */
+  const dt = (d: Date) => (
+    <>
+      <div>{format.dateTime(d, { dateStyle: "short" })}</div>
+      <div className="text-xs text-slate-500">{format.dateTime(d, { timeStyle: "short" })}</div>
+    </>
+  );
 
   return (
     <div className="space-y-3">
@@ -86,20 +95,20 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
         </div>
       </div>
       <BulkOrderAction selected={selected} onDone={afterBulk} onClear={() => setSelected(new Map())} />
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" data-testid="orders-table-scroll">
         <table className="w-full text-sm" data-testid="orders-table">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="w-10 px-3 py-2">
                 <input type="checkbox" aria-label={t("orders.columns.selectAll")} data-testid="select-all" checked={allSelected} onChange={toggleAll} />
               </th>
-              <th className="px-3 py-2">{t("orders.columns.number")}</th>
-              <th className="px-3 py-2">{t("orders.columns.channel")}</th>
-              <th className="px-3 py-2">{t("orders.columns.customer")}</th>
-              <th className="px-3 py-2">{t("orders.columns.status")}</th>
-              <th className="px-3 py-2 text-right">{t("orders.columns.total")}</th>
-              <th className="px-3 py-2">{t("orders.columns.placedAt")}</th>
-              <th className="px-3 py-2">{t("orders.columns.shipBy")}</th>
+              <th className="px-2 py-2">{t("orders.columns.number")}</th>
+              <th className="px-2 py-2">{t("orders.columns.channel")}</th>
+              <th className="px-2 py-2">{t("orders.columns.customer")}</th>
+              <th className="px-2 py-2">{t("orders.columns.status")}</th>
+              <th className="px-2 py-2 text-right">{t("orders.columns.total")}</th>
+              <th className="px-2 py-2">{t("orders.columns.placedAt")}</th>
+              <th className="px-2 py-2">{t("orders.columns.shipBy")}</th>
               <th className="px-3 py-2 text-right">{t("orders.columns.lines")}</th>
             </tr>
           </thead>
@@ -117,18 +126,26 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
                       onChange={() => toggle(o.id, o.number)}
                     />
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2">
                     <Link href={`/orders/${o.id}`} className="font-medium text-brand-600 hover:underline" data-testid={`order-link-${o.number}`}>
                       #{o.number}
                     </Link>
-                    {o.externalNumber && <div className="text-xs text-slate-500">{o.externalNumber}</div>}
+                    {o.externalNumber && (
+                      <div className="max-w-[6rem] truncate text-xs text-slate-500" title={o.externalNumber}>
+                        {o.externalNumber}
+                      </div>
+                    )}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2">
                     {o.channel.name}
                     <div className="text-xs text-slate-500">{t(`platform.${o.channel.platform}`)}</div>
                   </td>
-                  <td className="px-3 py-2">{o.customerName}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2">
+                    <span className="line-clamp-2 min-w-[8rem] break-words" title={o.customerName}>
+                      {o.customerName}
+                    </span>
+                  </td>
+                  <td className="px-2 py-2">
                     <div className="flex flex-wrap gap-1">
                       <OrderStatusBadge status={o.status} />
                       <PaymentStatusBadge status={o.paymentStatus} />
@@ -136,11 +153,11 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
                       {o.onHold && <HoldBadge />}
                     </div>
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{dt(o.placedAt)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
+                  <td className="px-2 py-2 text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</td>
+                  <td className="px-2 py-2 whitespace-nowrap">{dt(o.placedAt)}</td>
+                  <td className="px-2 py-2 whitespace-nowrap">
                     {o.shipBy ? dt(o.shipBy) : "—"}
-                    {overdue && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-700" data-testid="overdue">{t("orders.list.overdue")}</span>}
+                    {overdue && <span className="inline-block rounded bg-red-100 px-1 text-xs text-red-700" data-testid="overdue">{t("orders.list.overdue")}</span>}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{o.lineCount}</td>
                 </tr>

@@ -64,7 +64,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
         const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
         const payment = paymentMove(e.data);
-        // A paid order stopped (CANCEL / REJECT): the state machine flagged the refund it owes.
+        // A paid order stopped (CANCEL / REJECT), or money that arrived on a cancelled one: the state machine flagged the refund it owes.
         const refundDue = typeof e.data === "object" && e.data !== null && (e.data as { refundDue?: unknown }).refundDue === true;
         const allocationReasons = reasonsOf(e.type, e.data);
         const changes = e.type === "order.channel_change_not_applied" ? changesOf((e.data as { diff?: unknown } | null)?.diff, (e.data as { currency?: unknown } | null)?.currency) : null;
@@ -108,7 +108,11 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
                 {t("orders.timeline.payment", { from: t(`paymentStatus.${payment.from}`), to: t(`paymentStatus.${payment.to}`) })}
               </div>
             )}
-            {refundDue && <div className="text-sm font-medium text-red-800" data-testid="timeline-refund-due">{t("orders.timeline.refundDue")}</div>}
+            {refundDue && (
+              <div className="text-sm font-medium text-red-800" data-testid="timeline-refund-due">
+                {t(e.type === "order.paid_after_cancel" ? "orders.timeline.refundDueAfterCancel" : "orders.timeline.refundDue")}
+              </div>
+            )}
           </li>
         );
       })}

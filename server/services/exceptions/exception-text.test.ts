@@ -117,6 +117,13 @@ describe("exceptionText", () => {
     expect(say("en", paid)).toBe("Refund due: the customer paid R$259.90 and order #1105 was cancelled.");
     expect(say("pt-BR", partly)).toContain("R$ 59,90 já reembolsado, faltam R$ 200,00.");
     expect(say("en", unknown)).toContain("paid part of order #1105 (total R$259.90)");
+
+    // Money that arrived after the cancel (a boleto paid late): its own sentence until part of it went back.
+    const late = exceptionText("REFUND_DUE", { ...base, paidCents: 25_990, refundedCents: 0, paidAfterCancel: true }, 1105) as ExceptionText;
+    expect(late).toEqual({ key: "REFUND_DUE_PAID_AFTER_CANCEL", params: { order: 1105, paid: 259.9 }, money: { params: ["paid"], currency: "BRL" } });
+    expect(say("en", late)).toBe("Refund due: the customer paid R$259.90 after order #1105 was cancelled.");
+    expect(say("pt-BR", late)).toBe("Reembolso pendente: o cliente pagou R$ 259,90 depois que o pedido #1105 foi cancelado.");
+    expect(exceptionText("REFUND_DUE", { ...base, paidCents: 25_990, refundedCents: 990, paidAfterCancel: true }, 1105)?.key).toBe("REFUND_DUE_PARTLY_REFUNDED");
   });
 
   it("a channel change not applied: one piece per changed field, added/removed line and moved total, in both languages", () => {

@@ -11,6 +11,7 @@ export const EXCEPTION_TEXT_KEYS = [
   "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
   "DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", "SHIPMENT_LATE_DELIVERY_OVERDUE",
   "CHANNEL_ORDER_CHANGED", "REFUND_DUE", "REFUND_DUE_PARTLY_REFUNDED", "REFUND_DUE_PARTLY_PAID",
+  "REFUND_DUE_PAID_AFTER_CANCEL",
 ] as const;
 
 /**
@@ -136,7 +137,7 @@ export function changesOf(diff: unknown, currency?: unknown): Change[] | null {
   return out.length ? out : null;
 }
 
-/** REFUND_DUE (order/refund-due.ts): what the customer paid, what went back already, what is still owed. */
+/** REFUND_DUE (order/refund-due.ts): what the customer paid (before or after the cancel), what went back already, what is still owed. */
 function refundDueText(d: Record<string, unknown>, orderNumber: number | null): ExceptionText | null {
   if (!str(d.currency) || !num(d.totalCents) || orderNumber === null) return null;
   const refunded = num(d.refundedCents) ? d.refundedCents : 0;
@@ -144,7 +145,7 @@ function refundDueText(d: Record<string, unknown>, orderNumber: number | null): 
     return { key: "REFUND_DUE_PARTLY_PAID", params: { order: orderNumber, total: amount(d.totalCents) }, money: { params: ["total"], currency: d.currency } };
   }
   const paid = { order: orderNumber, paid: amount(d.paidCents) };
-  if (refunded <= 0) return { key: "REFUND_DUE", params: paid, money: { params: ["paid"], currency: d.currency } };
+  if (refunded <= 0) return { key: d.paidAfterCancel === true ? "REFUND_DUE_PAID_AFTER_CANCEL" : "REFUND_DUE", params: paid, money: { params: ["paid"], currency: d.currency } };
   return {
     key: "REFUND_DUE_PARTLY_REFUNDED",
     params: { ...paid, refunded: amount(refunded), due: amount(Math.max(d.paidCents - refunded, 0)) },

@@ -11,7 +11,8 @@
  *  CHANNEL_ORDER_CHANGED     the channel changed an order's lines after approval (follow-channel-lines.ts)
  *  DELIVERY_FAILED, RETURNED_TO_SENDER, SHIPMENT_STALLED, SHIPMENT_LATE
  *                            delivery trouble (shipping-exceptions.ts, detect-delivery-exceptions.ts)
- *  REFUND_DUE                a paid order was cancelled: the money goes back (order/refund-due.ts)
+ *  REFUND_DUE                a paid order was cancelled, or money arrived on a cancelled one: the money goes back
+ *                            (order/refund-due.ts)
  */
 import type { Role } from "@/server/lib/roles";
 

@@ -93,6 +93,12 @@ export function columnForHeader(header: string): CsvColumn | undefined {
   return BY_HEADER.get(normalizeHeader(header));
 }
 
+/** Where a header (as written, or a column's name) stands among the columns; -1 for none (a whole-row or whole-file issue). */
+export function columnRank(header: string): number {
+  const col = header === "" ? undefined : columnForHeader(header);
+  return col ? CSV_COLUMNS.indexOf(col) : -1;
+}
+
 /** Payment statuses a CSV may give (Portuguese too). Anything settled (refunded, voided) is not a new order's state. */
 export const CSV_PAYMENT_STATUS: Readonly<Record<string, "PENDING" | "AUTHORIZED" | "PAID">> = {
   pending: "PENDING",

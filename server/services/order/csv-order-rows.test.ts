@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/server/i18n/messages";
 import { parseCsv } from "@/server/lib/csv";
-import { CSV_COLUMNS, columnForHeader, normalizeHeader } from "@/server/services/order/csv-order-columns";
+import { CSV_COLUMNS, columnForHeader, columnRank, normalizeHeader } from "@/server/services/order/csv-order-columns";
 import { CSV_ISSUE_CODES, csvIssue } from "@/server/services/order/csv-order-issues";
 import { readOrderRows } from "@/server/services/order/csv-order-rows";
 import { ISSUE_CODES } from "@/server/services/order/manual-order-input";
@@ -78,6 +78,35 @@ describe("readOrderRows", () => {
       "frete: negative_amount",
     ]);
     expect(r.orders[0]?.header).toBeNull();
+  });
+
+  it("hands on every readable SKU cell for the catalogue check, also on rows that make no line", () => {
+    const r = read(
+      [
+        HEADER,
+        "P1;05/03/2026;Ana;Rua A;X;SP;01310-100;A;0;;",
+        ";05/03/2026;Ana;Rua A;X;SP;01310-100;B;1;;",
+        "P2;05/03/2026;Ana;Rua A;X;SP;01310-100;C;1;abc;",
+        "P3;05/03/2026;;Rua A;X;SP;01310-100;D;1;;",
+        "P4;05/03/2026;Ana;Rua A;X;SP;01310-100;;1;;",
+      ].join("\n"),
+    );
+    expect(r.skuCells).toEqual([
+      { row: 2, sku: "A" },
+      { row: 3, sku: "B" },
+      { row: 4, sku: "C" },
+      { row: 5, sku: "D" },
+    ]);
+    expect(r.orders.flatMap((o) => o.lines.map((l) => l.sku))).toEqual(["D"]);
+  });
+
+  it("ranks a header, in either language, by its column's place; whole-row issues first", () => {
+    expect(columnRank("")).toBe(-1);
+    expect(columnRank("não existe")).toBe(-1);
+    expect(columnRank("SKU")).toBe(columnRank("sku"));
+    expect(columnRank("Quantidade")).toBe(columnRank("quantity"));
+    expect(columnRank("cliente")).toBeLessThan(columnRank("sku"));
+    expect(columnRank("sku")).toBeLessThan(columnRank("quantity"));
   });
 
   it("compares order details after normalising them", () => {

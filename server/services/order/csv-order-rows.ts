@@ -1,7 +1,9 @@
 /**
  * From parsed CSV rows to draft orders, without the database: header mapping,
  * every field of every row checked (all problems of a row reported, each with
- * its column), rows grouped into orders by order_external_id, and order
+ * its column; every readable SKU cell is handed on for the catalogue check even
+ * when other cells of its row failed), rows grouped into orders by
+ * order_external_id, and order
  * details compared across the rows of an order (after normalising: "10,00"
  * and "10.00" agree; an empty shipping is 0, an empty payment status PENDING).
  */
@@ -52,6 +54,12 @@ export interface ReadResult {
   total: number;
   /** Column key → header as written in the file. */
   headers: Partial<Record<CsvColumnKey, string>>;
+  /**
+   * Every readable SKU cell, also on rows that make no line (a bad quantity or
+   * price, no order id): the catalogue check reports an unknown or inactive
+   * SKU together with the row's other problems, not after they are fixed.
+   */
+  skuCells: { row: number; sku: string }[];
 }
 
 type Parsed = Partial<Record<CsvColumnKey, string | number | Date | undefined>>;
@@ -70,9 +78,9 @@ export function readOrderRows(rows: readonly string[][], opts: { timeZone: strin
   const issues: CsvIssue[] = [];
   const header = rows[0];
   const dataRows = rows.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ""));
-  if (!header || dataRows.length === 0) return { orders: [], issues: [csvIssue(1, "", "empty_file")], total: 0, headers: {} };
+  if (!header || dataRows.length === 0) return { orders: [], issues: [csvIssue(1, "", "empty_file")], total: 0, headers: {}, skuCells: [] };
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
-  if (dataRows.length > maxRows) return { orders: [], issues: [csvIssue(1, "", "too_many_rows", { max: maxRows })], total: dataRows.length, headers: {} };
+  if (dataRows.length > maxRows) return { orders: [], issues: [csvIssue(1, "", "too_many_rows", { max: maxRows })], total: dataRows.length, headers: {}, skuCells: [] };
 
   // Header → column keys.
   const keyAt: (CsvColumnKey | null)[] = [];
@@ -87,8 +95,9 @@ export function readOrderRows(rows: readonly string[][], opts: { timeZone: strin
     else headers[col.key] = text.trim();
   }
   for (const c of CSV_COLUMNS) if (c.required && headers[c.key] === undefined) issues.push(csvIssue(1, c.name, "missing_column", { column: c.name }));
-  if (issues.length > 0) return { orders: [], issues, total: dataRows.length, headers };
+  if (issues.length > 0) return { orders: [], issues, total: dataRows.length, headers, skuCells: [] };
 
+  const skuCells: ReadResult["skuCells"] = [];
   const groups = new Map<string, { order: DraftOrder; first: { row: number; values: Parsed; failed: Set<CsvColumnKey> } }>();
   for (const { row, cells } of dataRows) {
     const raw: Partial<Record<CsvColumnKey, string>> = {};
@@ -98,6 +107,7 @@ export function readOrderRows(rows: readonly string[][], opts: { timeZone: strin
       else if (cell.trim() !== "") issues.push(csvIssue(row, "", "extra_fields", { position: i + 1 }));
     });
     const { values, failed } = parseRow(row, raw, headers, opts.timeZone, issues);
+    if (typeof values.sku === "string") skuCells.push({ row, sku: values.sku });
     const externalId = values.orderExternalId as string | undefined;
     if (externalId === undefined) continue;
     const group = groups.get(externalId);
@@ -122,7 +132,7 @@ export function readOrderRows(rows: readonly string[][], opts: { timeZone: strin
       if (mine !== theirs) issues.push(csvIssue(row, headers[key] ?? key, "differs_from_first_row", { row: group.first.row, value: raw[key] ?? "" }));
     }
   }
-  return { orders: [...groups.values()].map((g) => g.order), issues, total: dataRows.length, headers };
+  return { orders: [...groups.values()].map((g) => g.order), issues, total: dataRows.length, headers, skuCells };
 }
 
 function toHeader(v: Parsed): DraftOrderHeader {

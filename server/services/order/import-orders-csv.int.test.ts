@@ -132,6 +132,41 @@ describe("importOrdersCsv", () => {
     expect(await db.order.count()).toBe(0);
   });
 
+  it("reports an unknown or inactive SKU together with the row's other problems, left to right, dropping none", async () => {
+    const csv = [
+      HEADER,
+      "F-1,,2026-03-06,Ana,,,,Rua A 1,,,Natal,RN,59010-000,NAO-EXISTE,0,,,,,",
+      "F-2,,2026-03-06,,,,,Rua B 2,,,Natal,RN,59010-000,CAP-IPH-13-TRA,1,abc,,,,",
+      ",,2026-03-06,Caio,,,,Rua C 3,,,Natal,RN,59010-000,NAO-EXISTE-2,1,,,,,",
+      'F-4,,2026-03-06,Davi,,,,Rua D 4,,,Natal,RN,59010-000,NAO-EXISTE,1,"10,00","20,00",,,',
+      "F-1,,2026-03-06,Ana,,,,Rua A 1,,,Natal,RN,59010-000,CAM-BAS-M-AZU,1,,,,,",
+    ].join("\n");
+    const r = await importOrdersCsv({ actor: operator, csv });
+    expect(r.created).toBe(0);
+    expect(codes(r.errors)).toEqual([
+      "2 sku unknown_sku",
+      "2 quantity invalid_quantity",
+      "3 customer_name required",
+      "3 sku inactive_sku",
+      "3 unit_price invalid_amount",
+      "4 order_external_id required",
+      "4 sku unknown_sku",
+      "5 sku unknown_sku",
+      "5 discount discount_exceeds_line",
+      "6  order_not_imported",
+    ]);
+    expect(r.errors[3]?.message).toBe('SKU "CAP-IPH-13-TRA" is inactive.');
+    expect(r.errors[6]?.params).toEqual({ value: "NAO-EXISTE-2" });
+    expect(r.errors[9]?.params).toEqual({ order: "F-1", rows: "2" });
+    expect(await db.order.count()).toBe(0);
+  });
+
+  it("names the SKU column as the file writes it, in a Portuguese file too", async () => {
+    const csv = "pedido;data_pedido;cliente;endereco;cidade;uf;cep;SKU;quantidade\nG-1;06/03/2026;;Rua A 1;Natal;RN;59010-000;NAO-EXISTE;dois\n";
+    const r = await importOrdersCsv({ actor: operator, csv });
+    expect(codes(r.errors)).toEqual(["2 cliente required", "2 SKU unknown_sku", "2 quantidade invalid_quantity"]);
+  });
+
   it("requires every row of an order to agree on the order details, and says why the other rows were not imported", async () => {
     const csv = [
       HEADER,

@@ -15,7 +15,8 @@ import { userActor } from "@/server/services/order/actor";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { chosenImportChannel, defaultImportChannel, type ImportChannel } from "@/server/services/order/csv-import-channel";
 import { csvIssue, type CsvIssue } from "@/server/services/order/csv-order-issues";
-import { readOrderRows, type DraftOrder } from "@/server/services/order/csv-order-rows";
+import { columnRank } from "@/server/services/order/csv-order-columns";
+import { readOrderRows, type DraftOrder, type ReadResult } from "@/server/services/order/csv-order-rows";
 import { MAX_CENTS } from "@/server/services/order/manual-order-input";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-order";
@@ -45,8 +46,8 @@ interface SkuInfo {
   active: boolean;
 }
 
-async function loadSkus(orders: DraftOrder[]): Promise<Map<string, SkuInfo>> {
-  const codes = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))];
+async function loadSkus(cells: ReadResult["skuCells"]): Promise<Map<string, SkuInfo>> {
+  const codes = [...new Set(cells.map((c) => c.sku))];
   const map = new Map<string, SkuInfo>();
   for (let i = 0; i < codes.length; i += SKU_CHUNK) {
     const found = await db.sku.findMany({
@@ -58,10 +59,28 @@ async function loadSkus(orders: DraftOrder[]): Promise<Map<string, SkuInfo>> {
   return map;
 }
 
+/**
+ * An unknown or inactive SKU on every row whose SKU cell was readable, also
+ * rows whose quantity, price or order id failed: a row shows all its problems
+ * at once.
+ */
+function skuIssues(cells: ReadResult["skuCells"], skus: Map<string, SkuInfo>, column: string): CsvIssue[] {
+  return cells.flatMap(({ row, sku: code }) => {
+    const sku = skus.get(code);
+    if (sku?.active) return [];
+    return [csvIssue(row, column, sku ? "inactive_sku" : "unknown_sku", { value: code })];
+  });
+}
+
 /** A channel order whose currency may still be the channel's default. */
 type CsvOrderInput = Omit<ChannelOrderInput, "currency"> & { currency?: string };
 
-/** Catalogue checks and totals for one order; pushes issues and returns the channel input when it is valid. */
+/**
+ * Amount checks and totals for one order; pushes issues and returns the channel
+ * input when it is valid. Unknown and inactive SKUs were reported by skuIssues:
+ * here they only keep the order out (their line is still checked against the
+ * price the row gives, or an inactive SKU's catalogue price).
+ */
 function buildOrder(
   order: DraftOrder,
   skus: Map<string, SkuInfo>,
@@ -73,12 +92,9 @@ function buildOrder(
   let ok = true;
   for (const line of order.lines) {
     const sku = skus.get(line.sku);
-    if (!sku || !sku.active) {
-      issues.push(csvIssue(line.row, col("sku", "sku"), sku ? "inactive_sku" : "unknown_sku", { value: line.sku }));
-      ok = false;
-      continue;
-    }
-    const unitPriceCents = line.unitPriceCents ?? sku.priceCents;
+    const unitPriceCents = line.unitPriceCents ?? sku?.priceCents;
+    if (!sku?.active) ok = false;
+    if (unitPriceCents === undefined) continue;
     const gross = unitPriceCents * line.quantity;
     if (gross > MAX_CENTS) {
       issues.push(csvIssue(line.row, col("quantity", "quantity"), "amount_too_large"));
@@ -87,7 +103,7 @@ function buildOrder(
       issues.push(csvIssue(line.row, col("discount", "discount"), "discount_exceeds_line"));
       ok = false;
     }
-    lines.push({ sku: sku.code, name: sku.name, quantity: line.quantity, unitPriceCents, discountCents: line.discountCents, taxCents: 0 });
+    if (sku?.active) lines.push({ sku: sku.code, name: sku.name, quantity: line.quantity, unitPriceCents, discountCents: line.discountCents, taxCents: 0 });
   }
   const h = order.header;
   if (!ok || !h || lines.length !== order.rows.length) return null;
@@ -119,9 +135,9 @@ function buildOrder(
   };
 }
 
-/** By row; a row's issues stay in column order (sort is stable). */
-function byRow(a: CsvIssue, b: CsvIssue): number {
-  return a.row - b.row;
+/** By row, then a row's issues left to right in column order, whichever check found them (whole-row issues first). */
+function byRowAndColumn(a: CsvIssue, b: CsvIssue): number {
+  return a.row - b.row || columnRank(a.column) - columnRank(b.column);
 }
 
 export async function importOrdersCsv(opts: {
@@ -149,16 +165,17 @@ export async function importOrdersCsv(opts: {
   report.total = read.total;
   const issues = [...read.issues];
 
+  const skus = await loadSkus(read.skuCells);
+  issues.push(...skuIssues(read.skuCells, skus, read.headers.sku ?? "sku"));
+
   let channel: ImportChannel | null = null;
   if (opts.channelId) {
     channel = await chosenImportChannel(opts.channelId);
     if (!channel) {
-      report.errors = [csvIssue(1, "", "invalid_channel"), ...issues];
+      report.errors = [csvIssue(1, "", "invalid_channel"), ...issues.sort(byRowAndColumn)];
       return report;
     }
   }
-
-  const skus = await loadSkus(read.orders);
   const ready: { order: DraftOrder; input: CsvOrderInput }[] = [];
   for (const order of read.orders) {
     const input = buildOrder(order, skus, read.headers, issues);
@@ -219,7 +236,7 @@ export async function importOrdersCsv(opts: {
   processed = read.total;
   await progress(true);
 
-  report.errors = issues.sort(byRow);
+  report.errors = issues.sort(byRowAndColumn);
   if (channel && (report.created > 0 || report.duplicates > 0)) {
     await db.auditLog.create({
       data: {

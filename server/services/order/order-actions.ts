@@ -30,6 +30,7 @@ export const ORDER_ACTIONS = [
   "RELEASE",
   "RECORD_REFUND",
   "CHANNEL_PAYMENT_STATUS",
+  "PAID_AFTER_CANCEL",
 ] as const;
 export type OrderActionType = (typeof ORDER_ACTIONS)[number];
 
@@ -99,6 +100,11 @@ export interface OrderActionPayloads {
   };
   /** The channel's own refund status for the order, when it differs from what Fluxo computed (it knows of refunds we were never sent). */
   CHANNEL_PAYMENT_STATUS: { paymentStatus: "PARTIALLY_REFUNDED" | "REFUNDED" };
+  /**
+   * The channel reports money received on an order Fluxo has cancelled (a boleto paid after the cancel, an authorization
+   * captured after it was voided): the payment status it reached. The order stays CANCELLED and owes a refund.
+   */
+  PAID_AFTER_CANCEL: { paymentStatus: "PAID" | "PARTIALLY_PAID" };
 }
 
 /** The action of one type (or of a union of types), e.g. OrderActionOf<"HOLD">. */
@@ -114,7 +120,7 @@ export function isOrderActionType(value: unknown): value is OrderActionType {
 }
 
 /** Actions only the channels' own documents perform (system actors): never offered to a person. */
-export const CHANNEL_ONLY_ACTIONS = ["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS"] as const satisfies readonly OrderActionType[];
+export const CHANNEL_ONLY_ACTIONS = ["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS", "PAID_AFTER_CANCEL"] as const satisfies readonly OrderActionType[];
 export type ChannelOnlyAction = (typeof CHANNEL_ONLY_ACTIONS)[number];
 /** What a person may ask for (the order router's act and bulk). */
 export type PersonOrderAction = Exclude<OrderAction, { type: ChannelOnlyAction }>;
@@ -147,6 +153,7 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   RELEASE: ["ADMIN", "OPERATOR", "MANAGER"],
   RECORD_REFUND: [],
   CHANNEL_PAYMENT_STATUS: [],
+  PAID_AFTER_CANCEL: [],
 };
 
 export function roleMayPerform(role: Role, action: OrderActionType): boolean {

@@ -110,6 +110,18 @@ export const INVOICE_CANCELLABLE: StateGuard = {
   message: () => "the NF-e can no longer be cancelled (more than 24 h since authorization, or the goods have left)",
 };
 
+/** Payment statuses of a cancelled order that hold no money: what a stopped unpaid order is left with (an authorization is voided). */
+const NOTHING_CAPTURED: readonly PaymentStatus[] = ["PENDING", "AUTHORIZED", "VOIDED", "FAILED"];
+
+/**
+ * Whether money reported on a cancelled order is news: something arrived where nothing had, or a partial payment
+ * became whole. Anything else (already paid, refunds under way) is no change.
+ */
+export function isPaymentAfterCancel(current: PaymentStatus, reported: PaymentStatus): reported is "PAID" | "PARTIALLY_PAID" {
+  if (reported === "PARTIALLY_PAID") return NOTHING_CAPTURED.includes(current);
+  return reported === "PAID" && (NOTHING_CAPTURED.includes(current) || current === "PARTIALLY_PAID");
+}
+
 export const GOODS_LEFT: RuleFailure = { rule: "GOODS_LEFT", message: "the goods have already left; request a return instead" };
 
 /** The payment status once `refundedCents` of `totalCents` are refunded; never back from REFUNDED. */

@@ -82,21 +82,22 @@ const EXPECTED: Record<OrderActionType, Edges> = {
   ),
   RECORD_REFUND: stay(...ORDER_STATUSES),
   CHANNEL_PAYMENT_STATUS: stay(...ORDER_STATUSES),
+  PAID_AFTER_CANCEL: stay("CANCELLED"),
 };
 
 const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
 
 describe("the dimensions", () => {
-  it("lists the 14 pipeline stages, 22 actions, and RETURNED/CANCELLED as terminal", () => {
+  it("lists the 14 pipeline stages, 23 actions, and RETURNED/CANCELLED as terminal", () => {
     expect(ORDER_STATUSES).toHaveLength(14);
-    expect(ORDER_ACTIONS).toHaveLength(22);
+    expect(ORDER_ACTIONS).toHaveLength(23);
     expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
   });
 });
 
 describe("every (status × action) pair", () => {
-  it("covers all 308 pairs", () => {
-    expect(PAIRS).toHaveLength(308);
+  it("covers all 322 pairs", () => {
+    expect(PAIRS).toHaveLength(322);
   });
 
   it.each(PAIRS)("$action from $status", ({ action, status }) => {
@@ -150,6 +151,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       REQUEST_RETURN: "RETURN_REQUESTED",
       COMPLETE_RETURN: "RETURNED",
       CANCEL: "CANCELLED",
+      PAID_AFTER_CANCEL: "CANCELLED",
     });
   });
 
@@ -160,6 +162,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       "EXPIRE_RESERVATION",
       "HOLD",
       "MARK_PAID",
+      "PAID_AFTER_CANCEL",
       "RECORD_REFUND",
       "RELEASE",
     ]);
@@ -175,6 +178,41 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
     expect(expectRefused(refund(500), "VALIDATION").params.field).toBe("refundedTotalCents");
     expect(expectRefused(refund(1000, 0), "VALIDATION").params.field).toBe("amountCents");
     expect(expectRefused(decide(paid, { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: "PAID" as "REFUNDED" }), "VALIDATION").params.field).toBe("paymentStatus");
+  });
+});
+
+describe("PAID_AFTER_CANCEL (money the channel reports on a cancelled order)", () => {
+  const cancelled = snapshot({ status: "CANCELLED", paymentStatus: "PENDING", fulfillmentStatus: "UNFULFILLED" });
+  const paid = { type: "PAID_AFTER_CANCEL", paymentStatus: "PAID" } as const;
+
+  it.each(["PENDING", "AUTHORIZED", "VOIDED", "FAILED", "PARTIALLY_PAID"] as const)("records PAID over %s, keeps the order CANCELLED and flags the refund", (paymentStatus) => {
+    expect(expectOk(decide({ ...cancelled, paymentStatus }, paid))).toMatchObject({
+      to: "CANCELLED",
+      paymentStatus: "PAID",
+      refundDue: true,
+      event: { type: "order.paid_after_cancel", data: { payment: { from: paymentStatus, to: "PAID" }, refundDue: true } },
+    });
+  });
+
+  it("records a partial payment where nothing was paid, and is allowed on hold", () => {
+    const partly = { type: "PAID_AFTER_CANCEL", paymentStatus: "PARTIALLY_PAID" } as const;
+    expect(expectOk(decide({ ...cancelled, paymentStatus: "VOIDED", activeHolds: ["OTHER"] }, partly))).toMatchObject({ paymentStatus: "PARTIALLY_PAID", refundDue: true });
+  });
+
+  it.each([
+    ["PAID", "PAID"],
+    ["PARTIALLY_REFUNDED", "PAID"],
+    ["REFUNDED", "PAID"],
+    ["PARTIALLY_PAID", "PARTIALLY_PAID"],
+    ["PAID", "PARTIALLY_PAID"],
+  ] as const)("is refused when the payment is already %s and %s is reported (no new money)", (paymentStatus, reported) => {
+    const refused = expectRefused(decide({ ...cancelled, paymentStatus }, { type: "PAID_AFTER_CANCEL", paymentStatus: reported }), "GUARD_FAILED");
+    expect(refused.params.rule).toBe("PAYMENT_ARRIVED");
+  });
+
+  it("refuses any other reported status and any stage but CANCELLED", () => {
+    expect(expectRefused(decide(cancelled, { type: "PAID_AFTER_CANCEL", paymentStatus: "REFUNDED" as "PAID" }), "VALIDATION").params.field).toBe("paymentStatus");
+    expectRefused(decide({ ...cancelled, status: "RECEIVED" }, paid), "INVALID_TRANSITION");
   });
 });
 

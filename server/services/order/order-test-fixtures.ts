@@ -59,6 +59,7 @@ export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
   RELEASE: { type: "RELEASE", reason: "OTHER" },
   RECORD_REFUND: { type: "RECORD_REFUND", externalRefundId: "r-1", amountCents: 1000, refundedTotalCents: 1000, orderTotalCents: 5000, reason: "damaged" },
   CHANNEL_PAYMENT_STATUS: { type: "CHANNEL_PAYMENT_STATUS", paymentStatus: "REFUNDED" },
+  PAID_AFTER_CANCEL: { type: "PAID_AFTER_CANCEL", paymentStatus: "PAID" },
 };
 
 export function sampleAction(type: OrderActionType): OrderAction {

@@ -19,6 +19,7 @@ import {
   STOCK_ALLOCATED,
   allStagesExcept,
   fulfillment,
+  isPaymentAfterCancel,
   holdReasonField,
   optionalText,
   optionalTextField,
@@ -292,6 +293,24 @@ export const TRANSITION_TABLE: TransitionTable = {
         ? null
         : { field: "paymentStatus", message: "paymentStatus must be PARTIALLY_REFUNDED or REFUNDED" },
     effects: (_s, a) => ({ paymentStatus: a.paymentStatus }),
+  },
+  PAID_AFTER_CANCEL: {
+    action: "PAID_AFTER_CANCEL",
+    from: ["CANCELLED"],
+    allowedOnHold: true,
+    to: "CANCELLED",
+    event: "order.paid_after_cancel",
+    validate: (a) =>
+      a.paymentStatus === "PAID" || a.paymentStatus === "PARTIALLY_PAID" ? null : { field: "paymentStatus", message: "paymentStatus must be PAID or PARTIALLY_PAID" },
+    actionGuards: [
+      {
+        id: "PAYMENT_ARRIVED",
+        test: (s, a) => isPaymentAfterCancel(s.paymentStatus, a.paymentStatus),
+        message: (s, a) => `payment is ${s.paymentStatus}; ${a.paymentStatus} brings no new money`,
+      },
+    ],
+    // The money stays with the merchant for an order that will never ship: refund-due.ts opens REFUND_DUE.
+    effects: (_s, a) => ({ paymentStatus: a.paymentStatus, refundDue: true }),
   },
 };
 

@@ -1,6 +1,7 @@
 /**
  * A paid order that is cancelled owes its customer a refund: a REFUND_DUE exception opens in the cancel's
  * transaction, the order page and /exceptions show it, and a refund the channel records later closes it.
+ * So does money a channel update reports on an order already cancelled (a boleto paid after the cancel).
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
@@ -12,6 +13,9 @@ import { systemActor } from "@/server/services/order/actor";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
 import { recordOrderRefundsTx, recordRefundTx } from "@/server/services/order/record-refund";
 import type { OrderStatus, PaymentStatus } from "@/server/services/order/order-dimensions";
+import { updateChannelOrder } from "@/server/services/order/update-channel-order";
+import { buildWorld, capture, orderInput } from "@/server/services/stock/stock-test-fixtures";
+import type { ChannelOrderInput } from "@/server/channels/types";
 
 withTestDb();
 let operator: SessionUser;
@@ -135,5 +139,119 @@ describe("refund due on a cancelled paid order", () => {
     await as(operator).exception.resolve({ id: page.refundDue?.exceptionId as string, note: "Pix devolvido em 29/11" });
     expect((await as(operator).order.get({ id: o.id })).refundDue).toBeNull();
     expect(await db.orderEvent.count({ where: { orderId: o.id, type: "exception.resolved" } })).toBe(1);
+  });
+});
+
+describe("refund due on money that arrives after the cancel (a channel update)", () => {
+  /**
+   * An order captured unpaid (a boleto) or only authorized and cancelled in Fluxo; `update` delivers the channel's
+   * next version of it (a later updatedAt each time, or the same one again with `again`).
+   */
+  async function cancelledOrder(paymentStatus: PaymentStatus = "PENDING", cancel = true) {
+    const w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["BOL-1"] });
+    const input = orderInput({ lines: [{ sku: "BOL-1", quantity: 2 }], paymentStatus });
+    const orderId = await capture(w, { lines: [{ sku: "BOL-1", quantity: 2 }], paymentStatus, externalId: input.externalId, placedAt: input.placedAt });
+    if (cancel) await as(operator).order.bulk({ orderIds: [orderId], action: { type: "CANCEL", reason: "boleto não pago" } });
+    let version = input.updatedAt.getTime();
+    const update = (changes: Partial<ChannelOrderInput>, again = false) => {
+      if (!again) version += 60_000;
+      return updateChannelOrder({ channelId: w.channelId, input: { ...input, ...changes, updatedAt: new Date(version) }, actorLabel: "channel:Loja" });
+    };
+    const number = (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } })).number;
+    return { orderId, number, update };
+  }
+  const payment = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, paymentStatus: true } }));
+
+  it("a boleto paid after the cancel: the update records PAID, opens REFUND_DUE with a timeline event, shown on the order page and /exceptions", async () => {
+    const o = await cancelledOrder();
+    expect(await refundDues(o.orderId)).toEqual([]);
+
+    expect(await o.update({ paymentStatus: "PAID" })).toMatchObject({ outcome: "UPDATED" });
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "PAID" });
+    expect(await refundDues(o.orderId)).toEqual([
+      expect.objectContaining({
+        status: "OPEN",
+        data: { paidCents: 2_000, totalCents: 2_000, refundedCents: 0, currency: "BRL", paymentStatus: "PAID", paidAfterCancel: true },
+        message: `Refund due: the customer paid BRL 20.00 after order #${o.number} was cancelled.`,
+      }),
+    ]);
+    const event = await db.orderEvent.findFirstOrThrow({ where: { orderId: o.orderId, type: "order.paid_after_cancel" } });
+    expect(event).toMatchObject({ fromStatus: "CANCELLED", toStatus: "CANCELLED", actorLabel: "channel:Loja", data: { payment: { from: "PENDING", to: "PAID" }, refundDue: true } });
+
+    const page = await as(manager).order.get({ id: o.orderId });
+    expect(page.refundDue?.text).toEqual({ key: "REFUND_DUE_PAID_AFTER_CANCEL", params: { order: o.number, paid: 20 }, money: { params: ["paid"], currency: "BRL" } });
+    const listed = await as(operator).exception.list({ type: "REFUND_DUE" });
+    expect(listed.items.map((e) => [e.order?.id, e.status, e.text?.key])).toEqual([[o.orderId, "OPEN", "REFUND_DUE_PAID_AFTER_CANCEL"]]);
+  });
+
+  it("the same news again (a repeated or later update saying paid) opens no second one", async () => {
+    const o = await cancelledOrder();
+    await o.update({ paymentStatus: "PAID" });
+    expect(await o.update({ paymentStatus: "PAID" }, true)).toMatchObject({ outcome: "SAME_VERSION" });
+    expect(await o.update({ paymentStatus: "PAID", note: "pago via boleto" })).toMatchObject({ outcome: "UPDATED" });
+    expect((await refundDues(o.orderId)).map((e) => e.status)).toEqual(["OPEN"]);
+    expect(await db.orderEvent.count({ where: { orderId: o.orderId, type: "order.paid_after_cancel" } })).toBe(1);
+  });
+
+  it("a partial payment after the cancel, then the rest: one exception, its amount known once all is paid", async () => {
+    const o = await cancelledOrder();
+    await o.update({ paymentStatus: "PARTIALLY_PAID" });
+    expect((await refundDues(o.orderId)).map((e) => [e.status, (e.data as { paidCents: number | null }).paidCents])).toEqual([["OPEN", null]]);
+    await o.update({ paymentStatus: "PAID" });
+    expect((await refundDues(o.orderId)).map((e) => [e.status, (e.data as { paidCents: number | null }).paidCents])).toEqual([["OPEN", 2_000]]);
+    expect((await as(operator).order.get({ id: o.orderId })).refundDue?.text?.key).toBe("REFUND_DUE_PAID_AFTER_CANCEL");
+  });
+
+  it("an authorization voided by the cancel and captured later owes a refund too; only authorized again owes nothing", async () => {
+    const o = await cancelledOrder("AUTHORIZED");
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "VOIDED" });
+    await o.update({ paymentStatus: "AUTHORIZED" });
+    expect(await refundDues(o.orderId)).toEqual([]);
+    await o.update({ paymentStatus: "PAID" });
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "PAID" });
+    expect((await refundDues(o.orderId))[0]?.data).toMatchObject({ paidCents: 2_000, paymentStatus: "PAID", paidAfterCancel: true });
+  });
+
+  it("a version that both cancels the order and says it is paid: cancelled, then the money is owed back", async () => {
+    const o = await cancelledOrder("PENDING", false);
+    await o.update({ state: "CANCELLED", paymentStatus: "PAID" });
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "PAID" });
+    expect((await refundDues(o.orderId)).map((e) => e.status)).toEqual(["OPEN"]);
+    const types = (await db.orderEvent.findMany({ where: { orderId: o.orderId }, orderBy: { createdAt: "asc" }, select: { type: true } })).map((e) => e.type);
+    expect(types.indexOf("order.paid_after_cancel")).toBeGreaterThan(types.indexOf("order.cancelled"));
+  });
+
+  it("the refunds the channel reports close it: a partial one updates what is due, the rest resolves it (by the system)", async () => {
+    const o = await cancelledOrder();
+    await o.update({ paymentStatus: "PAID" });
+    await o.update({ paymentStatus: "PARTIALLY_REFUNDED", refunds: [{ externalRefundId: "rf-a", amountCents: 500 }] });
+    expect(await refundDues(o.orderId)).toEqual([expect.objectContaining({ status: "OPEN", data: expect.objectContaining({ refundedCents: 500 }) })]);
+    expect((await as(operator).order.get({ id: o.orderId })).refundDue?.text).toMatchObject({ key: "REFUND_DUE_PARTLY_REFUNDED", params: { paid: 20, refunded: 5, due: 15 } });
+
+    await o.update({ paymentStatus: "REFUNDED", refunds: [{ externalRefundId: "rf-a", amountCents: 500 }, { externalRefundId: "rf-b", amountCents: 1_500 }] });
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" });
+    const [done] = await refundDues(o.orderId);
+    expect(done).toMatchObject({ status: "RESOLVED", resolvedById: null, data: expect.objectContaining({ refundedCents: 2_000 }) });
+    expect((await as(operator).order.get({ id: o.orderId })).refundDue).toBeNull();
+    // Reported again, the paid status is no news: nothing reopens.
+    await o.update({ paymentStatus: "PAID" });
+    expect((await refundDues(o.orderId)).map((e) => e.status)).toEqual(["RESOLVED"]);
+  });
+
+  it("a person closes it after a refund made outside the channel; the next update saying paid does not reopen it", async () => {
+    const o = await cancelledOrder();
+    await o.update({ paymentStatus: "PAID" });
+    const page = await as(operator).order.get({ id: o.orderId });
+    await as(operator).exception.resolve({ id: page.refundDue?.exceptionId as string, note: "Pix devolvido" });
+    await o.update({ paymentStatus: "PAID" });
+    expect((await refundDues(o.orderId)).map((e) => e.status)).toEqual(["RESOLVED"]);
+    expect((await as(operator).order.get({ id: o.orderId })).refundDue).toBeNull();
+  });
+
+  it("a channel reporting the payment already refunded in full owes nothing", async () => {
+    const o = await cancelledOrder();
+    await o.update({ paymentStatus: "REFUNDED" });
+    expect(await payment(o.orderId)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" });
+    expect(await refundDues(o.orderId)).toEqual([]);
   });
 });

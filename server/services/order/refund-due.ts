@@ -1,9 +1,12 @@
 /**
  * A paid order that will not be fulfilled owes the customer a refund. The state
- * machine says so (stopOrder's refundDue on CANCEL / REJECT, also written to the
- * timeline event); this module makes it a REFUND_DUE exception, opened in the
- * stop's transaction with what was paid, what went back already and the
- * currency. /exceptions lists it and the order page shows it as a notice.
+ * machine says so (refundDue on CANCEL / REJECT of a paid order, and on
+ * PAID_AFTER_CANCEL: money the channel reports on an order already cancelled,
+ * a boleto paid after the cancel; also written to the timeline event); this
+ * module makes it a REFUND_DUE exception, opened in that action's transaction
+ * with what was paid, what went back already and the currency. /exceptions
+ * lists it and the order page shows it as a notice. An order has at most one
+ * open: money arriving while one is open updates it.
  *
  * It closes by itself when the channel reports the order refunded in full
  * (RECORD_REFUND reaching the amount paid, or the channel's REFUNDED status);
@@ -27,8 +30,10 @@ export interface RefundDueData {
   totalCents: number;
   refundedCents: number;
   currency: string;
-  /** The payment status when the order was stopped. */
+  /** The payment status when the order was stopped (or when the money arrived after). */
   paymentStatus: string;
+  /** The money arrived after the order was cancelled (PAID_AFTER_CANCEL). */
+  paidAfterCancel?: true;
 }
 
 const money = (cents: number, currency: string) => `${currency} ${(cents / 100).toFixed(2)}`;
@@ -40,16 +45,21 @@ export function refundDueMessage(orderNumber: number, d: RefundDueData): string 
   }
   const owed = Math.max(d.paidCents - d.refundedCents, 0);
   const already = d.refundedCents > 0 ? `; ${money(d.refundedCents, d.currency)} already refunded, ${money(owed, d.currency)} still due` : "";
-  return `Refund due: the customer paid ${money(d.paidCents, d.currency)} and order #${orderNumber} was cancelled${already}.`;
+  const when = d.paidAfterCancel && d.refundedCents === 0 ? `after order #${orderNumber} was cancelled` : `and order #${orderNumber} was cancelled`;
+  return `Refund due: the customer paid ${money(d.paidCents, d.currency)} ${when}${already}.`;
 }
 
-async function openOnStop(tx: DbTx, ctx: HookContext): Promise<void> {
+/** Opens REFUND_DUE for an action the state machine flagged, or brings the open one up to date (never two open). */
+async function openRefundDue(tx: DbTx, ctx: HookContext): Promise<void> {
   if (!ctx.decision.refundDue) return;
   const order = await tx.order.findUniqueOrThrow({
     where: { id: ctx.orderId },
     select: { number: true, totalCents: true, currency: true, paymentStatus: true },
   });
   const refundedCents = (await refundsOnTimeline(tx, ctx.orderId)).reduce((a, r) => a + Number(r.amountCents ?? 0), 0);
+  const open = await tx.exception.findFirst({ where: { orderId: ctx.orderId, type: REFUND_DUE, status: "OPEN" }, select: { id: true, data: true } });
+  // More money on an order that already owes a refund (a partial payment made whole) updates that one, keeping how it began.
+  const late = open ? (open.data as unknown as RefundDueData | null)?.paidAfterCancel === true : ctx.action.type === "PAID_AFTER_CANCEL";
   const data: RefundDueData = {
     // PAID and PARTIALLY_REFUNDED orders were paid in full; PARTIALLY_PAID ones by an amount the channel did not give.
     paidCents: order.paymentStatus === "PARTIALLY_PAID" ? null : order.totalCents,
@@ -57,10 +67,11 @@ async function openOnStop(tx: DbTx, ctx: HookContext): Promise<void> {
     refundedCents,
     currency: order.currency,
     paymentStatus: order.paymentStatus,
+    ...(late ? { paidAfterCancel: true as const } : {}),
   };
-  await tx.exception.create({
-    data: { type: "REFUND_DUE", orderId: ctx.orderId, message: refundDueMessage(order.number, data), data: data as unknown as Prisma.InputJsonValue },
-  });
+  const fields = { message: refundDueMessage(order.number, data), data: data as unknown as Prisma.InputJsonValue };
+  if (open) await tx.exception.update({ where: { id: open.id }, data: fields });
+  else await tx.exception.create({ data: { type: REFUND_DUE, orderId: ctx.orderId, ...fields } });
 }
 
 /** A refund recorded after the stop: the open REFUND_DUE follows it, and closes once everything paid went back. */
@@ -79,7 +90,8 @@ async function followRefund(tx: DbTx, ctx: HookContext): Promise<void> {
   }
 }
 
-onOrderAction("CANCEL", openOnStop);
-onOrderAction("REJECT", openOnStop);
+onOrderAction("CANCEL", openRefundDue);
+onOrderAction("REJECT", openRefundDue);
+onOrderAction("PAID_AFTER_CANCEL", openRefundDue);
 onOrderAction("RECORD_REFUND", followRefund);
 onOrderAction("CHANNEL_PAYMENT_STATUS", followRefund);

@@ -18,6 +18,7 @@ export const TIMELINE_EVENT_TYPES = [
   "order.restored",
   "order.payment_authorized",
   "order.paid",
+  "order.paid_after_cancel",
   "order.fraud_review",
   "order.approved",
   "order.rejected",

@@ -9,12 +9,13 @@
  * (record-refund.ts). All of it in one transaction.
  */
 import { db, type DbTx } from "@/server/db";
-import type { ChannelOrderInput } from "@/server/channels/types";
+import type { ChannelOrderInput, PaymentStatus } from "@/server/channels/types";
 import { DomainError } from "@/server/lib/domain-error";
-import { systemActor } from "@/server/services/order/actor";
+import { systemActor, type Actor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { shipStateOf } from "@/server/services/order/capture-order";
 import { followChannelLinesTx } from "@/server/services/order/follow-channel-lines";
+import { isPaymentAfterCancel } from "@/server/services/order/order-guards";
 import { recordOrderRefundsTx } from "@/server/services/order/record-refund";
 
 export type UpdateOutcome = "UPDATED" | "STALE" | "SAME_VERSION";
@@ -87,7 +88,8 @@ export async function updateChannelOrder(opts: {
  * An order on hold cannot AUTHORIZE_PAYMENT, but MARK_PAID is allowed on hold: a held
  * order that the channel reports paid is marked paid (instead of failing the delivery).
  * A (partially) refunded payment was paid first: it progresses to PAID, then the refunds
- * are recorded by the caller.
+ * are recorded by the caller. Money reported on an order that is cancelled (before this
+ * version, or by it) is recorded by PAID_AFTER_CANCEL, which owes it back (refund-due.ts).
  */
 async function followChannel(
   tx: DbTx,
@@ -100,7 +102,7 @@ async function followChannel(
   const before = PAYMENT_PROGRESS.indexOf(current.paymentStatus as (typeof PAYMENT_PROGRESS)[number]);
   const target = REFUND_STATUSES.includes(input.paymentStatus) ? "PAID" : input.paymentStatus;
   const after = PAYMENT_PROGRESS.indexOf(target as (typeof PAYMENT_PROGRESS)[number]);
-  if (input.state !== "CANCELLED" && after > before && before >= 0) {
+  if (status !== "CANCELLED" && input.state !== "CANCELLED" && after > before && before >= 0) {
     if (status === "RECEIVED" && !current.onHold && (target === "AUTHORIZED" || target === "PAID")) {
       await applyOrderActionTx(tx, { orderId, action: { type: "AUTHORIZE_PAYMENT" }, actor });
     }
@@ -124,4 +126,17 @@ async function followChannel(
       });
     }
   }
+  await followPaymentAfterCancel(tx, orderId, input.paymentStatus, actor);
+}
+
+/**
+ * A boleto paid after the order was cancelled, an authorization captured after it was voided: the channel
+ * says money arrived on an order Fluxo will never ship. A refund status means it was paid first; REFUNDED
+ * means all of it went back already, so nothing is owed.
+ */
+async function followPaymentAfterCancel(tx: DbTx, orderId: string, reported: PaymentStatus, actor: Actor) {
+  const paymentStatus = reported === "PARTIALLY_REFUNDED" ? "PAID" : reported;
+  const now = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, paymentStatus: true } });
+  if (now.status !== "CANCELLED" || !isPaymentAfterCancel(now.paymentStatus, paymentStatus)) return;
+  await applyOrderActionTx(tx, { orderId, action: { type: "PAID_AFTER_CANCEL", paymentStatus }, actor });
 }
