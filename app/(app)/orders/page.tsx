@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Role } from "@/server/lib/roles";
 import { requireRole } from "@/server/auth/session";
 import { AREAS } from "@/server/auth/page-access";
@@ -8,6 +9,7 @@ import { OrderFilterBar } from "@/components/forms/order-filter-bar";
 import { OrdersTable } from "@/components/tables/orders-table";
 import { OrderStatusTabs } from "@/components/ui/order-status-tabs";
 import { EXPORT_MAX_ROWS } from "@/server/services/order/export-orders";
+import type { OrderStatus } from "@/server/services/order/order-dimensions";
 import { LIST_LIMIT_DEFAULT, orderQueryString, parseOrderQuery } from "@/server/services/order/order-filters";
 
 /** Who may open /orders/new and /orders/import (their pages check it; this only hides the links). */
@@ -17,14 +19,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const user = await requireRole(...AREAS.orders.roles);
   const { filter, sort, invalid } = parseOrderQuery(await searchParams);
   const [t, caller] = await Promise.all([getTranslations("orders"), serverCaller()]);
-  const [page, counts, channels] = await Promise.all([
-    caller.order.list({ filter, sort, limit: LIST_LIMIT_DEFAULT }),
-    caller.order.counts({ filter }),
-    caller.order.channels(),
-  ]);
+  const list = Promise.all([caller.order.list({ filter, sort, limit: LIST_LIMIT_DEFAULT }), caller.order.channels()]);
+  // The tab counts can take a while on a large store: asked for after the list (the embedded database runs one
+  // query at a time), they stream in when ready (Suspense below) and never hold the list back.
+  const counts = caller.order.counts({ filter });
+  const [page, channels] = await list;
   const query = orderQueryString(filter, sort);
-  const selected = filter.status ? counts.byStatus.find((s) => s.status === filter.status) : counts.total;
-  const matching = selected ?? { count: 0, capped: false };
 
   return (
     <div className="space-y-4">
@@ -46,7 +46,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {t("filters.ignored", { names: invalid.join(", ") })}
         </p>
       )}
-      <OrderStatusTabs counts={counts} filter={filter} sort={sort} />
+      <Suspense fallback={<OrderStatusTabs counts={null} filter={filter} sort={sort} />}>
+        <CountedStatusTabs counts={counts} filter={filter} sort={sort} />
+      </Suspense>
       <OrderFilterBar key={`filters-${query}`} channels={channels} filter={filter} sort={sort} />
       <OrdersTable
         key={`table-${query}`}
@@ -55,9 +57,27 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         limit={LIST_LIMIT_DEFAULT}
         initialPage={page}
         exportHref={query ? `/api/orders/export?${query}` : "/api/orders/export"}
-        exportCapped={matching.capped || matching.count > EXPORT_MAX_ROWS}
-        exportMax={EXPORT_MAX_ROWS}
+        exportNote={
+          <Suspense fallback={null}>
+            <ExportCapNote counts={counts} status={filter.status} />
+          </Suspense>
+        }
       />
     </div>
   );
+}
+
+type Counts = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["order"]["counts"]>>;
+
+async function CountedStatusTabs({ counts, ...rest }: { counts: Promise<Counts> } & Omit<Parameters<typeof OrderStatusTabs>[0], "counts">) {
+  return <OrderStatusTabs counts={await counts} {...rest} />;
+}
+
+/** Beside the export link: the filter matches more orders than one file holds (the file says where it stopped). */
+async function ExportCapNote({ counts, status }: { counts: Promise<Counts>; status: OrderStatus | undefined }) {
+  const c = await counts;
+  const matching = (status ? c.byStatus.find((s) => s.status === status) : c.total) ?? { count: 0, capped: false };
+  if (!matching.capped && matching.count <= EXPORT_MAX_ROWS) return null;
+  const [t, format] = await Promise.all([getTranslations("orders"), getFormatter()]);
+  return <span className="text-xs text-amber-700" data-testid="export-cap-note">{t("export.capNote", { max: format.number(EXPORT_MAX_ROWS) })}</span>;
 }
