@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
-import { rawJson, shopifyHeaders, shopifyOrder } from "../server/test/channel-payloads";
+import { mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder } from "../server/test/channel-payloads";
 
 test.describe("sales channels and their webhook deliveries", () => {
   test("an admin connects Shopify, a signed order arrives through the copied URL, a tampered one is REJECTED", async ({ page, request }) => {
@@ -68,6 +68,28 @@ test.describe("sales channels and their webhook deliveries", () => {
     await expect(page.getByRole("heading", { name: "Channel deliveries" })).toBeVisible();
     await page.goto("/settings/channels");
     await expect(page.getByRole("heading", { name: "Access denied (403)" })).toBeVisible();
+  });
+
+  test("in Portuguese, a delivery the connector cannot read says which of the platform's fields is wrong", async ({ page, request }) => {
+    const name = `ML E2E ${Date.now().toString(36)}`;
+    await signIn(page, "admin", { locale: "pt-BR" });
+    await page.goto("/settings/channels");
+    await page.getByTestId("channel-platform").selectOption("MERCADO_LIVRE");
+    await page.getByTestId("channel-name").fill(name);
+    await page.getByTestId("channel-create").click();
+    const url = await page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
+    const channelId = /\/api\/channels\/([0-9a-f-]{36})\/webhook/.exec(url)?.[1] ?? "";
+
+    // An order document without its buyer: kept FAILED (202) with the rule it breaks.
+    const res = await request.post(url, { data: JSON.stringify({ ...mercadoLivreOrder(), buyer: null }), headers: { "content-type": "application/json" } });
+    expect(res.status()).toBe(202);
+
+    const sentence = 'O campo "buyer" é obrigatório, mas Mercado Livre não o enviou.';
+    await page.goto(`/deliveries?channelId=${channelId}`);
+    const failed = page.locator('[data-testid="delivery-row"][data-status="FAILED"]');
+    await expect(failed).toContainText(sentence);
+    await failed.getByTestId("delivery-link").click();
+    await expect(page.getByTestId("delivery-error")).toHaveText(sentence);
   });
 
   test("in Portuguese, a webhook secret that is too short or has spaces is explained before it is sent", async ({ page }) => {

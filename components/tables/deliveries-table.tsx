@@ -54,7 +54,7 @@ export function DeliveriesTable({ items }: { items: DeliveryRow[] }) {
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{d.attempts}</td>
               <td className="max-w-md px-3 py-2 text-slate-600">
-                <span className="line-clamp-2 break-words" title={d.error ? note(d.error) : undefined}>{note(d.error)}</span>
+                <span className="line-clamp-2 break-words" title={d.error ? note(d) : undefined}>{note(d)}</span>
               </td>
             </tr>
           ))}

@@ -1,25 +1,17 @@
 /**
- * A channel delivery's note or error in the reader's language when Fluxo wrote
- * it (server/services/channels/delivery-notes.ts), else as stored (a
- * connector's parse error names the platform's own fields).
+ * A channel delivery's note or error in the reader's language when Fluxo can
+ * read it (a note it wrote, a connector's parse error), else as stored
+ * (delivery-message-text.ts).
  */
 import { useTranslations } from "next-intl";
-import { readDeliveryNote } from "@/server/services/channels/delivery-notes";
-import { isOrderStatus } from "@/server/services/order/order-dimensions";
+import { deliveryMessageText, type DeliveryTextSource } from "@/components/ui/delivery-message-text";
 
-export function useDeliveryNote(): (text: string | null) => string {
+export function useDeliveryNote(): (delivery: DeliveryTextSource) => string {
   const t = useTranslations();
-  return (text) => {
-    const note = readDeliveryNote(text);
-    if (!note) return text ?? "";
-    const params: Record<string, string> = { ...note.params };
-    const status = note.orderStatusParam ? params[note.orderStatusParam] : undefined;
-    if (note.orderStatusParam && isOrderStatus(status)) params[note.orderStatusParam] = t(`orderStatus.${status}`);
-    return t(`channels.deliveries.notes.${note.key}`, params);
-  };
+  return (delivery) => deliveryMessageText(t, delivery);
 }
 
 /** For server pages (an async component cannot call the hook itself). */
-export function DeliveryNoteText({ text }: { text: string }) {
-  return <>{useDeliveryNote()(text)}</>;
+export function DeliveryNoteText({ delivery }: { delivery: DeliveryTextSource }) {
+  return <>{useDeliveryNote()(delivery)}</>;
 }

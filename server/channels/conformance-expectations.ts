@@ -148,11 +148,11 @@ export const FIXTURE_EXPECTATIONS: Record<string, FixtureExpectation> = {
   },
   "amazon/get-order-example.json": {
     deliveryTopic: "unknown", outcome: "failed", why: "a bare getOrder has no lines",
-    error: 'Amazon getOrder 902-3159896-1390916 has no items: send {"order": <this response>, "orderItems": <getOrderItems response>}',
+    error: 'Amazon getOrder 902-3159896-1390916 has no items: send it together with getOrderItems as {"order": <getOrder response>, "orderItems": <getOrderItems response>}',
   },
   "amazon/get-order-items-example.json": {
     deliveryTopic: "unknown", outcome: "failed", why: "bare getOrderItems has no order header",
-    error: 'Amazon getOrderItems for 903-1671087-0812628 has no order header: send {"order": <getOrder response>, "orderItems": <this response>}',
+    error: 'Amazon getOrderItems for 903-1671087-0812628 has no order header: send it together with getOrder as {"order": <getOrder response>, "orderItems": <getOrderItems response>}',
   },
   "amazon/order-change-notification-example.json": {
     deliveryTopic: "ORDER_CHANGE:BuyerRequestedChange", outcome: "notification", why: "a buyer cancel request notification, keyed on its NotificationId",

@@ -1,7 +1,11 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cents, decodeHtmlEntities, idStr, int, parseDate, parseJsonBody, str, verifyHmacSha256 } from "./read";
-import { ChannelParseError, type InboundRequest } from "./types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import { arr, asObject, cents, decodeHtmlEntities, idStr, int, minorUnits, obj, parseDate, parseJsonBody, str, verifyHmacSha256 } from "./read";
+import type { InboundRequest } from "./types";
+import { shortJson, Where } from "./where";
+
+const at = (path: string) => path.split(".").reduce((w, step) => w.at(/^\d+$/.test(step) ? Number(step) : step), Where.root("Shopify"));
 
 describe("parseDate", () => {
   it.each([
@@ -14,21 +18,22 @@ describe("parseDate", () => {
     ["2024-02-29T23:59:59Z", "2024-02-29T23:59:59.000Z"],
     ["2024-05-01", "2024-05-01T00:00:00.000Z"],
   ])("%s → %s", (text, iso) => {
-    expect(parseDate(text, "date").toISOString()).toBe(iso);
+    expect(parseDate(text, at("created_at")).toISOString()).toBe(iso);
   });
 
   it.each(["2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "01/02/2024", "tomorrow", "2024-01-01T10:00:00+25:00"])(
     "rejects %s",
     (text) => {
-      expect(() => parseDate(text, "Test order created_at")).toThrow(
-        new ChannelParseError(`Test order created_at is not a valid date: ${JSON.stringify(text)}`),
-      );
+      expect(parseErrorOf(() => parseDate(text, at("created_at")))).toEqual({
+        rule: "notDate",
+        params: { platform: "Shopify", field: "created_at", value: JSON.stringify(text) },
+      });
     },
   );
 
-  it("names a missing date", () => {
-    expect(() => parseDate(null, "Test order updated_at")).toThrow("Test order updated_at is missing");
-    expect(() => parseDate(1700000000000, "x")).toThrow(ChannelParseError);
+  it("names a missing date, and quotes a date of another type", () => {
+    expect(parseErrorOf(() => parseDate(null, at("updated_at")))).toEqual({ rule: "missingField", params: { platform: "Shopify", field: "updated_at" } });
+    expect(parseErrorOf(() => parseDate(1700000000000, at("updated_at"))).params.value).toBe("1700000000000");
   });
 });
 
@@ -37,11 +42,33 @@ describe("field readers", () => {
     const o = { a: "  x ", b: "", c: 12, big: "820982911946154508", zero: 0, q: "3" };
     expect([str(o, "a"), str(o, "b"), str(o, "c"), str(o, "none")]).toEqual(["x", undefined, "12", undefined]);
     expect([idStr(o, "big"), idStr(o, "c"), idStr(o, "zero")]).toEqual(["820982911946154508", "12", undefined]);
-    expect(int(o.q, "qty", 1)).toBe(3);
-    expect(() => int("1.5", "Line 1 quantity", 1)).toThrow("Line 1 quantity is not an integer ≥ 1");
-    expect(cents("1450000.00", "total")).toBe(145000000);
-    expect(() => cents("12,30", "Test order total")).toThrow('Test order total is not a valid amount: "12,30"');
-    expect(() => cents(undefined, "Test order total")).toThrow("Test order total is missing");
+    expect(int(o.q, at("line_items.0.quantity"), 1)).toBe(3);
+    expect(cents("1450000.00", at("total_price"))).toBe(145000000);
+  });
+
+  it("name the field by its path, what was sent and what was expected", () => {
+    const field = (path: string) => ({ platform: "Shopify", field: path });
+    expect(parseErrorOf(() => int("1.5", at("line_items.0.quantity"), 1))).toEqual({
+      rule: "notInteger", params: { ...field("line_items[0].quantity"), min: "1", value: '"1.5"' },
+    });
+    expect(parseErrorOf(() => int(undefined, at("line_items.0.quantity"), 1))).toEqual({ rule: "missingField", params: field("line_items[0].quantity") });
+    expect(parseErrorOf(() => cents("12,30", at("total_price")))).toEqual({ rule: "notAmount", params: { ...field("total_price"), value: '"12,30"' } });
+    expect(parseErrorOf(() => cents({ amount: 1 }, at("total_price"))).rule).toBe("notAmount");
+    expect(parseErrorOf(() => cents(undefined, at("total_price")))).toEqual({ rule: "missingField", params: field("total_price") });
+    expect(parseErrorOf(() => minorUnits(253.8, at("value")))).toEqual({ rule: "notMinorUnits", params: { ...field("value"), value: "253.8" } });
+    expect(parseErrorOf(() => minorUnits("99999999999999999999", at("value"))).rule).toBe("amountTooLarge");
+    expect(parseErrorOf(() => obj({ customer: [1] }, "customer", at("order")))).toEqual({ rule: "notObject", params: { ...field("order.customer"), value: "[1]" } });
+    expect(parseErrorOf(() => arr({ line_items: {} }, "line_items", Where.root("Shopify")))).toEqual({ rule: "notArray", params: { ...field("line_items"), value: "{}" } });
+    expect(parseErrorOf(() => asObject("x", Where.root("Shopify")))).toEqual({ rule: "bodyNotObject", params: { platform: "Shopify", value: '"x"' } });
+    expect(parseErrorOf(() => asObject(7, at("0")))).toEqual({ rule: "notObject", params: { ...field("[0]"), value: "7" } });
+  });
+
+  it("shortJson quotes a value as JSON, cut to 60 characters", () => {
+    expect(shortJson("abc")).toBe('"abc"');
+    expect(shortJson({ a: [1, 2] })).toBe('{"a":[1,2]}');
+    const long = shortJson("x".repeat(100));
+    expect([...long]).toHaveLength(60);
+    expect(long.endsWith("…")).toBe(true);
   });
 
   it("decodeHtmlEntities: common named and numeric entities, one pass", () => {
@@ -67,8 +94,11 @@ describe("request helpers", () => {
 
   it("parseJsonBody: exact ids, ChannelParseError on bad or empty bodies", () => {
     const r = (text: string): InboundRequest => ({ rawBody: Buffer.from(text), headers: {}, query: {} });
-    expect(parseJsonBody(r('{"id":820982911946154508}'), "Test")).toEqual({ id: "820982911946154508" });
-    expect(() => parseJsonBody(r(""), "Test")).toThrow("Test delivery has an empty body");
-    expect(() => parseJsonBody(r("{"), "Test")).toThrow(/^Test body is not valid JSON: .*position 1/);
+    expect(parseJsonBody(r('{"id":820982911946154508}'), "VTEX")).toEqual({ id: "820982911946154508" });
+    expect(parseErrorOf(() => parseJsonBody(r(" "), "VTEX"))).toEqual({ rule: "emptyBody", params: { platform: "VTEX" } });
+    expect(parseErrorOf(() => parseJsonBody(r('{"id": 1,\n "x": \'y\'}'), "VTEX"))).toEqual({
+      rule: "invalidJson", params: { platform: "VTEX", line: "2", column: "7", found: "'" },
+    });
+    expect(parseErrorOf(() => parseJsonBody(r('{"id": 1,'), "VTEX"))).toEqual({ rule: "truncatedJson", params: { platform: "VTEX", line: "1", column: "10" } });
   });
 });

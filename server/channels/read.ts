@@ -1,13 +1,14 @@
 /**
  * Small typed readers shared by the channel connectors. Payloads arrive as
  * `unknown` (parsed with parseJsonSafe so 64-bit ids stay exact); these
- * helpers read one field at a time and throw ChannelParseError with a
- * message that names the field when a required value is missing or wrong.
+ * helpers read one field at a time and throw a ChannelParseError whose rule
+ * and values name the field (a Where) when a required value is missing or wrong.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { fromMinorUnits, MoneyParseError, toCents, type Cents } from "@/server/lib/money";
 import { JsonSyntaxError, parseJsonSafe } from "@/server/lib/json-safe";
-import { ChannelParseError, type InboundRequest, type VerifyResult } from "./types";
+import type { ChannelParseError, InboundRequest, VerifyResult } from "./types";
+import { Where, type PlatformName } from "./where";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -15,26 +16,36 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The value as an object, or a ChannelParseError naming `what`. */
-export function asObject(value: unknown, what: string): JsonObject {
-  if (!isObject(value)) throw new ChannelParseError(`${what} is not a JSON object`);
+/** Absent, null or "": what platforms send for "no value". */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/** The value at `where` as an object, or a ChannelParseError. */
+export function asObject(value: unknown, where: Where): JsonObject {
+  if (!isObject(value)) throw where.bad(where.isRoot ? "bodyNotObject" : "notObject", value);
   return value;
 }
 
-/** A nested object; undefined when absent or null, error when it is another type. */
-export function obj(o: JsonObject | undefined, key: string): JsonObject | undefined {
+/** A nested object of `o` (which is at `where`); undefined when absent or null, error when it is another type. */
+export function obj(o: JsonObject | undefined, key: string, where: Where): JsonObject | undefined {
   const v = o?.[key];
   if (v === undefined || v === null) return undefined;
-  if (!isObject(v)) throw new ChannelParseError(`Field "${key}" is not an object`);
+  if (!isObject(v)) throw where.at(key).bad("notObject", v);
   return v;
 }
 
-/** A nested array; [] when absent or null, error when it is another type. */
-export function arr(o: JsonObject | undefined, key: string): unknown[] {
+/** A nested array of `o` (which is at `where`); [] when absent or null, error when it is another type. */
+export function arr(o: JsonObject | undefined, key: string, where: Where): unknown[] {
   const v = o?.[key];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new ChannelParseError(`Field "${key}" is not an array`);
+  if (!Array.isArray(v)) throw where.at(key).bad("notArray", v);
   return v;
+}
+
+/** The first of `keys` that `o` has a value for (not undefined or null), else the first: a field read with fallbacks. */
+export function firstKey(o: JsonObject, keys: readonly [string, ...string[]]): string {
+  return keys.find((k) => o[k] !== undefined && o[k] !== null) ?? keys[0];
 }
 
 /** Trimmed non-empty string; numbers are stringified (ids); anything else → undefined. */
@@ -49,13 +60,6 @@ export function toStr(v: unknown): string | undefined {
   }
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return undefined;
-}
-
-/** Like str but required: throws `${what} has no ${key}`. */
-export function reqStr(o: JsonObject, key: string, what: string): string {
-  const v = str(o, key);
-  if (v === undefined) throw new ChannelParseError(`${what} has no ${key}`);
-  return v;
 }
 
 /**
@@ -76,31 +80,29 @@ export function bool(o: JsonObject | undefined, key: string): boolean | undefine
 }
 
 /** A count: integer number or integer string ("2"), at least `min`. */
-export function int(value: unknown, what: string, min = 0): number {
+export function int(value: unknown, where: Where, min = 0): number {
   const n = typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < min) {
-    throw new ChannelParseError(`${what} is not an integer ≥ ${min}: ${JSON.stringify(value) ?? "missing"}`);
+    throw isAbsent(value) ? where.error("missingField") : where.bad("notInteger", value, { min });
   }
   return n;
 }
 
-/** Exact cents of a decimal string or number; missing or malformed → ChannelParseError naming `what`. */
-export function cents(value: unknown, what: string): Cents {
-  if (value === undefined || value === null || value === "") throw new ChannelParseError(`${what} is missing`);
-  if (typeof value !== "string" && typeof value !== "number") {
-    throw new ChannelParseError(`${what} is not an amount: ${JSON.stringify(value)}`);
-  }
+/** Exact cents of a decimal string or number; missing or malformed → ChannelParseError about `where`. */
+export function cents(value: unknown, where: Where): Cents {
+  if (isAbsent(value)) throw where.error("missingField");
+  if (typeof value !== "string" && typeof value !== "number") throw where.bad("notAmount", value);
   try {
     return toCents(value);
   } catch (e) {
-    if (e instanceof MoneyParseError) throw new ChannelParseError(`${what} is not a valid amount: ${JSON.stringify(value)}`);
+    if (e instanceof MoneyParseError) throw where.bad("notAmount", value);
     throw e;
   }
 }
 
 /** Like cents but absent/null/"" is 0. */
-export function centsOrZero(value: unknown, what: string): Cents {
-  return value === undefined || value === null || value === "" ? 0 : cents(value, what);
+export function centsOrZero(value: unknown, where: Where): Cents {
+  return isAbsent(value) ? 0 : cents(value, where);
 }
 
 const DATE =
@@ -112,11 +114,11 @@ const DATE =
  * A time without an offset is taken as UTC (WooCommerce `*_gmt` fields): never
  * the server's local zone. Out-of-range parts (Feb 30, 25:00) are rejected.
  */
-export function parseDate(value: unknown, what: string): Date {
-  if (value === undefined || value === null || value === "") throw new ChannelParseError(`${what} is missing`);
+export function parseDate(value: unknown, where: Where): Date {
+  if (isAbsent(value)) throw where.error("missingField");
   const text = typeof value === "string" ? value.trim() : "";
   const m = DATE.exec(text);
-  const bad = () => new ChannelParseError(`${what} is not a valid date: ${JSON.stringify(value)}`);
+  const bad = () => where.bad("notDate", value);
   if (!m) throw bad();
   const [, y = "", mo = "", d = "", hh = "00", mi = "00", ss = "00", frac = "", zone = "Z"] = m;
   const year = Number(y);
@@ -139,8 +141,8 @@ export function parseDate(value: unknown, what: string): Date {
 }
 
 /** parseDate, but absent/null/"" → undefined. */
-export function optDate(value: unknown, what: string): Date | undefined {
-  return value === undefined || value === null || value === "" ? undefined : parseDate(value, what);
+export function optDate(value: unknown, where: Where): Date | undefined {
+  return isAbsent(value) ? undefined : parseDate(value, where);
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -185,16 +187,30 @@ export function header(req: InboundRequest, name: string): string | undefined {
   return t === undefined || t === "" ? undefined : t;
 }
 
-/** The raw body parsed with parseJsonSafe; invalid JSON → ChannelParseError naming the platform and position. */
-export function parseJsonBody(req: InboundRequest, platform: string): unknown {
-  const text = req.rawBody.toString("utf8");
-  if (text.trim() === "") throw new ChannelParseError(`${platform} delivery has an empty body`);
+/** The raw body parsed with parseJsonSafe; invalid JSON → ChannelParseError naming the platform and where it breaks. */
+export function parseJsonBody(req: InboundRequest, platform: PlatformName): unknown {
+  return parseJsonText(req.rawBody.toString("utf8"), platform);
+}
+
+/** JSON text (a body, a document a fetcher holds) parsed with parseJsonSafe; see parseJsonBody. */
+export function parseJsonText(text: string, platform: PlatformName): unknown {
+  const root = Where.root(platform);
+  if (text.trim() === "") throw root.error("emptyBody");
   try {
     return parseJsonSafe(text);
   } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new ChannelParseError(`${platform} body is not valid JSON: ${e.message}`);
+    if (e instanceof JsonSyntaxError) throw jsonSyntaxError(text, e.position, root);
     throw e;
   }
+}
+
+/** Line and column (1-based) of the break; past the end, the document was cut off. */
+function jsonSyntaxError(text: string, position: number, root: Where): ChannelParseError {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  if (position >= text.length) return root.error("truncatedJson", { line, column });
+  return root.error("invalidJson", { line, column, found: String.fromCodePoint(text.codePointAt(position) ?? 0) });
 }
 
 export function sha256Hex(data: Buffer | string): string {
@@ -231,15 +247,15 @@ export function verifyHmacSha256(
 }
 
 /** Exact cents of a platform that already sends integer minor units (VTEX); missing or not an integer → ChannelParseError. */
-export function minorUnits(value: unknown, what: string): Cents {
-  if (value === undefined || value === null || value === "") throw new ChannelParseError(`${what} is missing`);
+export function minorUnits(value: unknown, where: Where): Cents {
+  if (isAbsent(value)) throw where.error("missingField");
   if ((typeof value !== "number" && typeof value !== "string") || !/^-?\d+$/.test(String(value).trim())) {
-    throw new ChannelParseError(`${what} is not an integer amount in cents: ${JSON.stringify(value)}`);
+    throw where.bad("notMinorUnits", value);
   }
   try {
     return fromMinorUnits(typeof value === "string" ? value.trim() : value);
   } catch (e) {
-    if (e instanceof MoneyParseError) throw new ChannelParseError(`${what} is out of range: ${JSON.stringify(value)}`);
+    if (e instanceof MoneyParseError) throw where.bad("amountTooLarge", value);
     throw e;
   }
 }

@@ -4,6 +4,8 @@
  * these shapes; nothing downstream knows a platform's format.
  */
 import type { Cents } from "@/server/lib/money";
+import type { TemplateParams } from "@/server/lib/text-templates";
+import { channelParseText, parseRuleParams, type ChannelParseRule } from "./parse-errors";
 
 export const CHANNEL_PLATFORMS = [
   "SHOPIFY",
@@ -169,13 +171,21 @@ export interface ChannelConnector {
   deliveryKey(req: InboundRequest): string;
   /** The topic/event name as the platform calls it, for the deliveries page. */
   topic(req: InboundRequest): string;
-  /** Read the document; throws ChannelParseError with a specific message when it cannot. */
+  /** Read the document; throws ChannelParseError naming its rule and the platform's field when it cannot. */
   parse(req: InboundRequest): InboundDocument;
 }
 
+/** A document that cannot be read: its rule and values (parse-errors.ts); the message is the rule's English text. */
 export class ChannelParseError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly params: Record<string, string>;
+
+  constructor(
+    readonly rule: ChannelParseRule,
+    params: TemplateParams = {},
+  ) {
+    super(channelParseText(rule, params));
     this.name = "ChannelParseError";
+    // Only what the text names: the same values a stored text reads back to.
+    this.params = Object.fromEntries(parseRuleParams(rule).map((name) => [name, String(params[name])]));
   }
 }

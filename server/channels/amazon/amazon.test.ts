@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseErrorOf } from "@/server/test/parse-error";
 import type { InboundRequest } from "../types";
 import { amazonConnector as amazon, combineAmazonOrder } from "./index";
 
@@ -140,22 +141,47 @@ describe("amazon combined order", () => {
     const [first, second] = getOrderItems().payload.OrderItems;
     const pages = [getOrderItems([first], { NextToken: "tok" }), getOrderItems([second])];
     expect(combineAmazonOrder(getOrder(), pages).lines).toHaveLength(2);
-    expect(() => combineAmazonOrder(getOrder(), getOrderItems(undefined, { NextToken: "tok" }))).toThrow(/incomplete \(NextToken/);
-    expect(() => combineAmazonOrder(getOrder(), getOrderItems(undefined, { AmazonOrderId: "113-0000000-0000000" }))).toThrow(
-      /is for order 113-0000000-0000000, not for order 113-5550001-1234567/,
-    );
+    expect(parseErrorOf(() => combineAmazonOrder(getOrder(), getOrderItems(undefined, { NextToken: "tok" })))).toEqual({
+      rule: "amazonIncompletePages", params: { platform: "Amazon", order: "113-5550001-1234567" },
+    });
+    expect(parseErrorOf(() => combineAmazonOrder(getOrder(), [getOrderItems([first]), getOrderItems([second], { AmazonOrderId: "113-0000000-0000000" })]))).toEqual({
+      rule: "amazonItemsOtherOrder", params: { platform: "Amazon", page: "1", other: "113-0000000-0000000", order: "113-5550001-1234567" },
+    });
+    expect(parseErrorOf(() => combineAmazonOrder(getOrder(), []))).toEqual({ rule: "noLines", params: { platform: "Amazon", field: "orderItems" } });
+    expect(parseErrorOf(() => combineAmazonOrder(getOrder(), getOrderItems([])))).toEqual({ rule: "noLines", params: { platform: "Amazon", field: "orderItems.payload.OrderItems" } });
   });
 
   it("refuses core amounts in another currency and unknown statuses", () => {
     const items = [{ OrderItemId: "9", SellerSKU: "Y", QuantityOrdered: 1, ItemPrice: { CurrencyCode: "CAD", Amount: "5.00" } }];
-    expect(() => combineAmazonOrder(getOrder(), getOrderItems(items))).toThrow("Amazon order 113-5550001-1234567 item 9 ItemPrice is in CAD but the order is in USD; amounts are never converted");
-    expect(() => combineAmazonOrder(getOrder({ OrderStatus: "Lost" }), getOrderItems())).toThrow(/unknown OrderStatus "Lost"/);
-    expect(() => combineAmazonOrder(getOrder({ PurchaseDate: "2025-04-31T00:00:00Z" }), getOrderItems())).toThrow(/PurchaseDate is not a valid date/);
+    const combined = (order: unknown, orderItems: unknown) => parseErrorOf(() => amazon.parse(req({ order, orderItems })));
+    const field = (path: string) => ({ platform: "Amazon", field: path });
+    expect(combined(getOrder(), getOrderItems(items))).toEqual({
+      rule: "otherCurrency", params: { ...field("orderItems.payload.OrderItems[0].ItemPrice"), currency: "CAD", orderCurrency: "USD" },
+    });
+    expect(combined(getOrder({ OrderStatus: "Lost" }), getOrderItems())).toEqual({
+      rule: "notListed",
+      params: { ...field("order.payload.OrderStatus"), value: '"Lost"', allowed: "Pending, PendingAvailability, Unshipped, PartiallyShipped, Shipped, InvoiceUnconfirmed, Unfulfillable, Canceled" },
+    });
+    expect(combined(getOrder({ PurchaseDate: "2025-04-31T00:00:00Z" }), getOrderItems())).toEqual({
+      rule: "notDate", params: { ...field("order.payload.PurchaseDate"), value: '"2025-04-31T00:00:00Z"' },
+    });
+    expect(combined(getOrder({ OrderTotal: "52.47" }), getOrderItems())).toEqual({ rule: "notMoney", params: { ...field("order.payload.OrderTotal"), value: '"52.47"' } });
+    expect(combined(getOrder({ OrderTotal: { Amount: "52.47" } }), getOrderItems())).toEqual({ rule: "missingField", params: field("order.payload.OrderTotal.CurrencyCode") });
+    expect(combined(getOrder(), getOrderItems([{ Title: "No ids", QuantityOrdered: 1, ItemPrice: usd("1.00") }]))).toEqual({
+      rule: "missingOneOf", params: { platform: "Amazon", fields: "orderItems.payload.OrderItems[0].SellerSKU, orderItems.payload.OrderItems[0].ASIN, orderItems.payload.OrderItems[0].OrderItemId" },
+    });
+    expect(combined(getOrder({ OrderTotal: null }), getOrderItems([{ SellerSKU: "Z", QuantityOrdered: 1 }]))).toEqual({
+      rule: "amazonUnknownCurrency", params: { platform: "Amazon", order: "113-5550001-1234567" },
+    });
+    expect(combined("nope", getOrderItems())).toEqual({ rule: "notObject", params: { ...field("order"), value: '"nope"' } });
   });
 
   it("refuses bare getOrder and getOrderItems bodies", () => {
-    expect(() => amazon.parse(req(getOrder()))).toThrow(/^Amazon getOrder 113-5550001-1234567 has no items: send \{"order"/);
-    expect(() => amazon.parse(req(getOrderItems()))).toThrow(/^Amazon getOrderItems for 113-5550001-1234567 has no order header/);
+    const envelope = '{"order": <getOrder response>, "orderItems": <getOrderItems response>}';
+    expect(() => amazon.parse(req(getOrder()))).toThrow(/^Amazon getOrder 113-5550001-1234567 has no items: send it together with getOrderItems as \{"order"/);
+    expect(parseErrorOf(() => amazon.parse(req(getOrder())))).toEqual({ rule: "amazonOrderWithoutItems", params: { platform: "Amazon", order: "113-5550001-1234567", envelope } });
+    expect(parseErrorOf(() => amazon.parse(req(getOrderItems())))).toEqual({ rule: "amazonItemsWithoutOrder", params: { platform: "Amazon", order: "113-5550001-1234567", envelope } });
+    expect(parseErrorOf(() => amazon.parse(req({ hello: 1 })))).toEqual({ rule: "notRecognisedAmazon", params: { platform: "Amazon", value: '{"hello":1}' } });
   });
 });
 
@@ -171,6 +197,11 @@ describe("amazon notifications", () => {
     expect(amazon.topic(req(notification))).toBe("ORDER_CHANGE:BuyerRequestedChange");
   });
   it("refuses other notification types", () => {
-    expect(() => amazon.parse(req({ ...notification, NotificationType: "FEED_PROCESSING_FINISHED" }))).toThrow(/type "FEED_PROCESSING_FINISHED"/);
+    expect(parseErrorOf(() => amazon.parse(req({ ...notification, NotificationType: "FEED_PROCESSING_FINISHED" })))).toEqual({
+      rule: "unsupportedTopic", params: { platform: "Amazon", topic: "FEED_PROCESSING_FINISHED", handled: "ORDER_CHANGE, ORDER_STATUS_CHANGE" },
+    });
+    expect(parseErrorOf(() => amazon.parse(req({ ...notification, Payload: {} })))).toEqual({
+      rule: "missingField", params: { platform: "Amazon", field: "Payload.OrderChangeNotification" },
+    });
   });
 });

@@ -19,8 +19,12 @@
  *   one must have no NextToken (all pages fetched).
  */
 import { arr, int, isObject, obj, optDate, parseDate, str, type JsonObject } from "../read";
-import { ChannelParseError, type AddressInput, type ChannelOrderInput, type ChannelOrderState, type OrderLineInput, type PaymentStatus } from "../types";
+import type { AddressInput, ChannelOrderInput, ChannelOrderState, OrderLineInput, PaymentStatus } from "../types";
+import { Where } from "../where";
 import { coreAmount, optionalCharge, readMoney } from "./money";
+
+/** What Fluxo reads for one Amazon order: both SP-API responses in one JSON object. */
+export const AMAZON_ENVELOPE = '{"order": <getOrder response>, "orderItems": <getOrderItems response>}';
 
 const STATUS: Record<string, { state: ChannelOrderState; payment: PaymentStatus }> = {
   Pending: { state: "OPEN", payment: "PENDING" },
@@ -33,10 +37,11 @@ const STATUS: Record<string, { state: ChannelOrderState; payment: PaymentStatus 
   Canceled: { state: "CANCELLED", payment: "VOIDED" },
 };
 
-/** `{payload:{…}}` → the payload; a bare object is taken as the payload. */
-function payloadOf(doc: unknown, what: string): JsonObject {
-  if (!isObject(doc)) throw new ChannelParseError(`${what} is not a JSON object`);
-  return obj(doc, "payload") ?? doc;
+/** An SP-API response at `where`, `{payload:{…}}` → the payload (and where it is); a bare object is taken as the payload. */
+function payloadOf(doc: unknown, where: Where): { payload: JsonObject; where: Where } {
+  if (!isObject(doc)) throw where.bad("notObject", doc);
+  const payload = obj(doc, "payload", where);
+  return payload ? { payload, where: where.at("payload") } : { payload: doc, where };
 }
 
 function isTrue(v: unknown): boolean {
@@ -61,78 +66,83 @@ function mapAddress(a: JsonObject | undefined): AddressInput | undefined {
   };
 }
 
-/** The item pages, checked for order id and completeness. */
-function itemsOf(itemsDoc: unknown, orderId: string): JsonObject[] {
-  const pages = (Array.isArray(itemsDoc) ? itemsDoc : [itemsDoc]).map((p, i) => payloadOf(p, `Amazon getOrderItems page ${i}`));
-  if (pages.length === 0) throw new ChannelParseError(`Amazon getOrderItems for ${orderId} has no pages`);
-  const items: JsonObject[] = [];
-  pages.forEach((page, i) => {
+interface Item {
+  item: JsonObject;
+  where: Where;
+}
+
+/** The item pages (`orderItems` at `where`: one page or an array of pages), checked for order id and completeness. */
+function itemsOf(itemsDoc: unknown, orderId: string, where: Where): Item[] {
+  const pages = Array.isArray(itemsDoc) ? itemsDoc.map((p, i) => payloadOf(p, where.at(i))) : [payloadOf(itemsDoc, where)];
+  if (pages.length === 0) throw where.error("noLines");
+  const items: Item[] = [];
+  pages.forEach(({ payload: page, where: at }, i) => {
     const pageOrder = str(page, "AmazonOrderId");
-    if (pageOrder && pageOrder !== orderId) {
-      throw new ChannelParseError(`Amazon getOrderItems page ${i} is for order ${pageOrder}, not for order ${orderId}`);
-    }
-    if (!Array.isArray(page.OrderItems)) throw new ChannelParseError(`Amazon getOrderItems page ${i} for ${orderId} has no OrderItems`);
-    items.push(...page.OrderItems.filter(isObject));
+    if (pageOrder && pageOrder !== orderId) throw at.error("amazonItemsOtherOrder", { page: i, other: pageOrder, order: orderId });
+    const list = at.at("OrderItems");
+    if (!Array.isArray(page.OrderItems)) throw page.OrderItems === undefined || page.OrderItems === null ? list.error("missingField") : list.bad("notArray", page.OrderItems);
+    page.OrderItems.forEach((item, n) => {
+      if (isObject(item)) items.push({ item, where: list.at(n) });
+    });
   });
-  if (str(pages[pages.length - 1], "NextToken")) {
-    throw new ChannelParseError(
-      `Amazon getOrderItems for ${orderId} is incomplete (NextToken on the last page): fetch every page and send orderItems as an array of pages`,
-    );
-  }
-  if (items.length === 0) throw new ChannelParseError(`Amazon getOrderItems for ${orderId} has no items`);
+  if (str(pages[pages.length - 1]?.payload, "NextToken")) throw where.error("amazonIncompletePages", { order: orderId });
+  if (items.length === 0) throw (pages[0]?.where ?? where).at("OrderItems").error("noLines");
   return items;
 }
 
-function orderCurrency(order: JsonObject, items: JsonObject[], what: string): string {
-  const total = readMoney(order, "OrderTotal", what);
+function orderCurrency(order: JsonObject, items: Item[], where: Where, orderId: string): string {
+  const total = readMoney(order, "OrderTotal", where);
   if (total) return total.currency;
-  for (const item of items) {
-    const price = readMoney(item, "ItemPrice", what);
+  for (const { item, where: at } of items) {
+    const price = readMoney(item, "ItemPrice", at);
     if (price) return price.currency;
   }
-  throw new ChannelParseError(`${what} has no OrderTotal and no item with an ItemPrice: its currency is unknown`);
+  throw where.error("amazonUnknownCurrency", { order: orderId });
 }
 
 export function combineAmazonOrder(orderDoc: unknown, itemsDoc: unknown): ChannelOrderInput {
-  const order = payloadOf(orderDoc, "Amazon getOrder response");
+  const root = Where.root("Amazon");
+  const { payload: order, where } = payloadOf(orderDoc, root.at("order"));
   const orderId = str(order, "AmazonOrderId");
-  if (!orderId) throw new ChannelParseError("Amazon getOrder response has no AmazonOrderId");
-  const what = `Amazon order ${orderId}`;
-  const items = itemsOf(itemsDoc, orderId);
-  const currency = orderCurrency(order, items, what);
-  const statusName = str(order, "OrderStatus") ?? "";
+  if (!orderId) throw where.at("AmazonOrderId").error("missingField");
+  const items = itemsOf(itemsDoc, orderId, root.at("orderItems"));
+  const currency = orderCurrency(order, items, where, orderId);
+  const statusName = str(order, "OrderStatus");
+  if (statusName === undefined) throw where.at("OrderStatus").error("missingField");
   const status = STATUS[statusName];
-  if (!status) throw new ChannelParseError(`${what} has an unknown OrderStatus ${JSON.stringify(statusName)}`);
+  if (!status) throw where.at("OrderStatus").bad("notListed", statusName, { allowed: Object.keys(STATUS).join(", ") });
 
   const notes: string[] = [];
   let shipping = 0;
   let orderDiscount = 0;
   let orderTax = 0;
   let cancelReason: string | undefined;
-  const lines: OrderLineInput[] = items.map((item, i) => {
+  const lines: OrderLineInput[] = items.map(({ item, where: at }, i) => {
     const itemId = str(item, "OrderItemId");
-    const label = `${what} item ${itemId ?? `#${i}`}`;
     const sku = str(item, "SellerSKU") ?? str(item, "ASIN") ?? itemId;
-    if (!sku) throw new ChannelParseError(`${label} has no SellerSKU, ASIN or OrderItemId`);
-    const quantity = int(item.QuantityOrdered, `${label} QuantityOrdered`, 0);
-    if (!readMoney(item, "ItemPrice", label) && quantity > 0) throw new ChannelParseError(`${label} has no ItemPrice`);
-    const lineTotal = coreAmount(item, "ItemPrice", currency, label);
+    if (!sku) throw at.noneOf("SellerSKU", "ASIN", "OrderItemId");
+    const quantity = int(item.QuantityOrdered, at.at("QuantityOrdered"), 0);
+    if (!readMoney(item, "ItemPrice", at) && quantity > 0) throw at.at("ItemPrice").error("missingField");
+    const lineTotal = coreAmount(item, "ItemPrice", currency, at);
     const unit = quantity > 0 ? Math.ceil(lineTotal / quantity) : lineTotal;
     const rounding = quantity > 0 ? unit * quantity - lineTotal : 0;
-    const discount = rounding + coreAmount(item, "PromotionDiscount", currency, label);
-    const tax = coreAmount(item, "ItemTax", currency, label);
+    const discount = rounding + coreAmount(item, "PromotionDiscount", currency, at);
+    const tax = coreAmount(item, "ItemTax", currency, at);
 
-    const buyer = obj(item, "BuyerInfo") ?? item;
-    shipping += coreAmount(item, "ShippingPrice", currency, label);
-    shipping += optionalCharge(buyer, "GiftWrapPrice", currency, label, notes);
-    shipping += optionalCharge(item, "CODFee", currency, label, notes);
-    shipping -= optionalCharge(item, "CODFeeDiscount", currency, label, notes);
-    orderDiscount += coreAmount(item, "ShippingDiscount", currency, label);
-    orderTax += tax + coreAmount(item, "ShippingTax", currency, label) + optionalCharge(buyer, "GiftWrapTax", currency, label, notes);
+    const buyerInfo = obj(item, "BuyerInfo", at);
+    const buyer = buyerInfo ?? item;
+    const buyerAt = buyerInfo ? at.at("BuyerInfo") : at;
+    const label = `Amazon order ${orderId} item ${itemId ?? `#${i}`}`;
+    shipping += coreAmount(item, "ShippingPrice", currency, at);
+    shipping += optionalCharge(buyer, "GiftWrapPrice", currency, buyerAt, label, notes);
+    shipping += optionalCharge(item, "CODFee", currency, at, label, notes);
+    shipping -= optionalCharge(item, "CODFeeDiscount", currency, at, label, notes);
+    orderDiscount += coreAmount(item, "ShippingDiscount", currency, at);
+    orderTax += tax + coreAmount(item, "ShippingTax", currency, at) + optionalCharge(buyer, "GiftWrapTax", currency, buyerAt, label, notes);
 
     const gift = str(buyer, "GiftMessageText");
     if (gift) notes.push(`Gift message (${sku}): ${gift}`);
-    const cancel = obj(item, "BuyerRequestedCancel");
+    const cancel = obj(item, "BuyerRequestedCancel", at);
     if (isTrue(cancel?.IsBuyerRequestedCancel)) {
       const reason = str(cancel, "BuyerCancelReason");
       cancelReason ??= reason;
@@ -143,27 +153,27 @@ export function combineAmazonOrder(orderDoc: unknown, itemsDoc: unknown): Channe
 
   const subtotal = lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
   const discount = lines.reduce((s, l) => s + l.discountCents, 0) + orderDiscount;
-  const orderTotal = readMoney(order, "OrderTotal", what);
-  const buyerInfo = obj(order, "BuyerInfo") ?? order;
-  const address = mapAddress(obj(order, "ShippingAddress"));
+  const orderTotal = readMoney(order, "OrderTotal", where);
+  const buyerInfo = obj(order, "BuyerInfo", where) ?? order;
+  const address = mapAddress(obj(order, "ShippingAddress", where));
   const po = str(buyerInfo, "PurchaseOrderNumber");
   if (po) notes.unshift(`Purchase order ${po}`);
-  const methods = arr(order, "PaymentMethodDetails").filter((m): m is string => typeof m === "string");
-  const placedAt = parseDate(order.PurchaseDate, `${what} PurchaseDate`);
-  const shipBy = optDate(order.LatestShipDate, `${what} LatestShipDate`);
+  const methods = arr(order, "PaymentMethodDetails", where).filter((m): m is string => typeof m === "string");
+  const placedAt = parseDate(order.PurchaseDate, where.at("PurchaseDate"));
+  const shipBy = optDate(order.LatestShipDate, where.at("LatestShipDate"));
 
   return {
     externalId: orderId,
     externalNumber: orderId,
     placedAt,
-    updatedAt: optDate(order.LastUpdateDate, `${what} LastUpdateDate`) ?? placedAt,
+    updatedAt: optDate(order.LastUpdateDate, where.at("LastUpdateDate")) ?? placedAt,
     currency,
     state: status.state,
     ...(status.state === "CANCELLED" && cancelReason ? { cancelReason } : {}),
     paymentStatus: status.payment,
     paymentMethod: methods.length ? methods.join(" + ") : str(order, "PaymentMethod"),
     customer: {
-      name: str(buyerInfo, "BuyerName") ?? str(obj(order, "ShippingAddress"), "Name") ?? "Amazon customer",
+      name: str(buyerInfo, "BuyerName") ?? str(obj(order, "ShippingAddress", where), "Name") ?? "Amazon customer",
       email: str(buyerInfo, "BuyerEmail"),
       phone: address?.phone,
     },

@@ -15,8 +15,9 @@
  * `x-fluxo-token`).
  */
 import { isObject, obj, optDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
-import { combineAmazonOrder } from "./combine";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
+import { AMAZON_ENVELOPE, combineAmazonOrder } from "./combine";
 
 export { combineAmazonOrder } from "./combine";
 
@@ -29,26 +30,17 @@ type Classified =
   | { type: "combined"; order: unknown; items: unknown }
   | { type: "notification"; body: JsonObject };
 
+const ROOT = Where.root("Amazon");
+
 function classify(value: unknown): Classified {
-  if (!isObject(value)) throw new ChannelParseError("Amazon body is not a JSON object");
+  if (!isObject(value)) throw ROOT.bad("bodyNotObject", value);
   if ("order" in value && "orderItems" in value) return { type: "combined", order: value.order, items: value.orderItems };
   if ("NotificationType" in value) return { type: "notification", body: value };
   const payload = isObject(value.payload) ? value.payload : value;
-  const id = str(payload, "AmazonOrderId") ?? "(no AmazonOrderId)";
-  if ("OrderItems" in payload) {
-    throw new ChannelParseError(
-      `Amazon getOrderItems for ${id} has no order header: send {"order": <getOrder response>, "orderItems": <this response>}`,
-    );
-  }
-  if ("PurchaseDate" in payload || "OrderStatus" in payload) {
-    throw new ChannelParseError(
-      `Amazon getOrder ${id} has no items: send {"order": <this response>, "orderItems": <getOrderItems response>}`,
-    );
-  }
-  const keys = Object.keys(value).slice(0, 8).join(", ");
-  throw new ChannelParseError(
-    `Amazon document not recognised (keys: ${keys || "none"}): expected {order, orderItems} or an ORDER_CHANGE notification`,
-  );
+  const order = str(payload, "AmazonOrderId") ?? "(no AmazonOrderId)";
+  if ("OrderItems" in payload) throw ROOT.error("amazonItemsWithoutOrder", { order, envelope: AMAZON_ENVELOPE });
+  if ("PurchaseDate" in payload || "OrderStatus" in payload) throw ROOT.error("amazonOrderWithoutItems", { order, envelope: AMAZON_ENVELOPE });
+  throw ROOT.bad("notRecognisedAmazon", value);
 }
 
 function tryClassify(req: InboundRequest): Classified | undefined {
@@ -59,11 +51,12 @@ function tryClassify(req: InboundRequest): Classified | undefined {
   }
 }
 
-function notificationParts(n: JsonObject): { type: string; change?: JsonObject; orderId?: string } {
+function notificationParts(n: JsonObject): { type: string; change?: JsonObject; orderId?: string; where: Where } {
   const type = str(n, "NotificationType") ?? "";
   const key = NOTIFICATION_PAYLOAD[type];
-  const change = key ? obj(obj(n, "Payload"), key) : undefined;
-  return { type, change, orderId: str(change, "AmazonOrderId") };
+  const where = ROOT.at("Payload").at(key ?? "");
+  const change = key ? obj(obj(n, "Payload", ROOT), key, ROOT.at("Payload")) : undefined;
+  return { type, change, orderId: str(change, "AmazonOrderId"), where };
 }
 
 function notificationTopic(n: JsonObject): string {
@@ -73,22 +66,19 @@ function notificationTopic(n: JsonObject): string {
 }
 
 function parseNotification(n: JsonObject): InboundDocument {
-  const { type, change, orderId } = notificationParts(n);
-  if (!(type in NOTIFICATION_PAYLOAD)) {
-    throw new ChannelParseError(`Amazon notification type "${type}" is not an order notification; only ORDER_CHANGE is handled`);
-  }
-  if (!change) throw new ChannelParseError(`Amazon ${type} notification has no Payload.${NOTIFICATION_PAYLOAD[type]}`);
-  if (!orderId) throw new ChannelParseError(`Amazon ${type} notification has no AmazonOrderId`);
-  const what = `Amazon ${type} notification for ${orderId}`;
+  const { type, change, orderId, where } = notificationParts(n);
+  if (!(type in NOTIFICATION_PAYLOAD)) throw ROOT.error("unsupportedTopic", { topic: type, handled: Object.keys(NOTIFICATION_PAYLOAD).join(", ") });
+  if (!change) throw where.error("missingField");
+  if (!orderId) throw where.at("AmazonOrderId").error("missingField");
   const at =
-    optDate(obj(change, "OrderChangeTrigger")?.TimeOfOrderChange, `${what} OrderChangeTrigger.TimeOfOrderChange`) ??
-    optDate(n.EventTime, `${what} EventTime`);
+    optDate(obj(change, "OrderChangeTrigger", where)?.TimeOfOrderChange, where.at("OrderChangeTrigger").at("TimeOfOrderChange")) ??
+    optDate(n.EventTime, ROOT.at("EventTime"));
   return { kind: "notification", externalId: orderId, topic: notificationTopic(n), ...(at ? { at } : {}) };
 }
 
 function keyOf(doc: Classified | undefined): string | undefined {
   if (doc?.type === "notification") {
-    const id = str(obj(doc.body, "NotificationMetadata"), "NotificationId");
+    const id = str(obj(doc.body, "NotificationMetadata", ROOT), "NotificationId");
     if (id) return id;
     const { type, orderId } = notificationParts(doc.body);
     return `${type}:${orderId ?? ""}:${str(doc.body, "EventTime") ?? ""}`;

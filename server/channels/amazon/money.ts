@@ -7,7 +7,7 @@
  */
 import type { Cents } from "@/server/lib/money";
 import { cents, isObject, str, type JsonObject } from "../read";
-import { ChannelParseError } from "../types";
+import type { Where } from "../where";
 
 export interface AmazonMoney {
   currency: string;
@@ -16,38 +16,39 @@ export interface AmazonMoney {
   text: string;
 }
 
-export function readMoney(o: JsonObject | undefined, key: string, what: string): AmazonMoney | undefined {
+/** The Money object `o[key]` (o at `where`); absent → undefined. */
+export function readMoney(o: JsonObject | undefined, key: string, where: Where): AmazonMoney | undefined {
   const m = o?.[key];
   if (m === undefined || m === null) return undefined;
-  if (!isObject(m)) throw new ChannelParseError(`${what} ${key} is not a Money object`);
+  const at = where.at(key);
+  if (!isObject(m)) throw at.bad("notMoney", m);
   const currency = str(m, "CurrencyCode")?.toUpperCase();
-  if (!currency) throw new ChannelParseError(`${what} ${key} has no CurrencyCode`);
-  const amount = cents(m.Amount, `${what} ${key}.Amount`);
+  if (!currency) throw at.at("CurrencyCode").error("missingField");
+  const amount = cents(m.Amount, at.at("Amount"));
   return { currency, cents: amount, text: `${str(m, "Amount") ?? ""} ${currency}` };
 }
 
 /** A core amount in the order's currency (absent → 0); another currency → ChannelParseError. */
-export function coreAmount(o: JsonObject | undefined, key: string, currency: string, what: string): Cents {
-  const m = readMoney(o, key, what);
+export function coreAmount(o: JsonObject | undefined, key: string, currency: string, where: Where): Cents {
+  const m = readMoney(o, key, where);
   if (!m) return 0;
-  if (m.currency !== currency) {
-    throw new ChannelParseError(`${what} ${key} is in ${m.currency} but the order is in ${currency}; amounts are never converted`);
-  }
+  if (m.currency !== currency) throw where.at(key).error("otherCurrency", { currency: m.currency, orderCurrency: currency });
   return m.cents;
 }
 
-/** An optional charge: its cents when in the order's currency, else 0 and a note of what was left out. */
+/** An optional charge: its cents when in the order's currency, else 0 and a note (naming it after `label`) of what was left out. */
 export function optionalCharge(
   o: JsonObject | undefined,
   key: string,
   currency: string,
-  what: string,
+  where: Where,
+  label: string,
   ignored: string[],
 ): Cents {
-  const m = readMoney(o, key, what);
+  const m = readMoney(o, key, where);
   if (!m) return 0;
   if (m.currency !== currency) {
-    ignored.push(`${what} ${key} ${m.text} not counted (order currency ${currency})`);
+    ignored.push(`${label} ${key} ${m.text} not counted (order currency ${currency})`);
     return 0;
   }
   return m.cents;

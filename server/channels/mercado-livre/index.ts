@@ -14,7 +14,8 @@
  * (`?token=` or `x-fluxo-token`).
  */
 import { arr, isObject, parseDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
 import { mapMercadoLivreOrder } from "./order";
 import { isShipment, shipmentFacts } from "./shipment";
 
@@ -29,16 +30,15 @@ type Classified =
   | { type: "orders"; body: JsonObject }
   | { type: "shipment"; body: JsonObject };
 
+const ROOT = Where.root("Mercado Livre");
+
 function classify(value: unknown): Classified {
-  if (!isObject(value)) throw new ChannelParseError("Mercado Livre body is not a JSON object");
+  if (!isObject(value)) throw ROOT.bad("bodyNotObject", value);
   if ("topic" in value && "resource" in value) return { type: "notification", body: value };
   if (Array.isArray(value.results) && "paging" in value) return { type: "orders", body: value };
   if ("order_items" in value) return { type: "order", body: value };
   if (isShipment(value)) return { type: "shipment", body: value };
-  const keys = Object.keys(value).slice(0, 8).join(", ");
-  throw new ChannelParseError(
-    `Mercado Livre document not recognised (keys: ${keys || "none"}): expected a notification (topic, resource), an order (order_items), an /orders/search page (paging, results) or a shipment`,
-  );
+  throw ROOT.bad("notRecognisedMercadoLivre", value);
 }
 
 function tryClassify(req: InboundRequest): Classified | undefined {
@@ -50,22 +50,17 @@ function tryClassify(req: InboundRequest): Classified | undefined {
 }
 
 /** `/orders/2195160686` → "2195160686". */
-function orderIdFromResource(resource: string, topic: string): string {
-  const m = /^\/orders\/(\d+)\/?$/.exec(resource);
-  if (!m?.[1]) throw new ChannelParseError(`Mercado Livre ${topic} notification resource "${resource}" is not /orders/{id}`);
+function orderIdFromResource(n: JsonObject): string {
+  const m = /^\/orders\/(\d+)\/?$/.exec(str(n, "resource") ?? "");
+  if (!m?.[1]) throw ROOT.at("resource").bad("notOrderResource", n.resource);
   return m[1];
 }
 
 function parseNotification(n: JsonObject): InboundDocument {
   const topic = str(n, "topic") ?? "";
-  const resource = str(n, "resource") ?? "";
-  if (!ORDER_TOPICS.has(topic)) {
-    throw new ChannelParseError(
-      `Mercado Livre notification topic "${topic}" (resource ${resource || "none"}) is not an order notification; only orders_v2/orders are handled`,
-    );
-  }
-  const at = n.sent === undefined || n.sent === null ? undefined : parseDate(n.sent, `Mercado Livre ${topic} notification sent`);
-  return { kind: "notification", externalId: orderIdFromResource(resource, topic), topic, ...(at ? { at } : {}) };
+  if (!ORDER_TOPICS.has(topic)) throw ROOT.error("unsupportedTopic", { topic, handled: [...ORDER_TOPICS].join(", ") });
+  const at = n.sent === undefined || n.sent === null ? undefined : parseDate(n.sent, ROOT.at("sent"));
+  return { kind: "notification", externalId: orderIdFromResource(n), topic, ...(at ? { at } : {}) };
 }
 
 export const mercadoLivreConnector: ChannelConnector = {
@@ -107,7 +102,7 @@ export const mercadoLivreConnector: ChannelConnector = {
       case "order":
         return { kind: "order", order: mapMercadoLivreOrder(doc.body) };
       case "orders":
-        return { kind: "orders", orders: arr(doc.body, "results").map((r) => mapMercadoLivreOrder(r)) };
+        return { kind: "orders", orders: arr(doc.body, "results", ROOT).map((r, i) => mapMercadoLivreOrder(r, ROOT.at("results").at(i))) };
       case "shipment": {
         const f = shipmentFacts(doc.body);
         return {

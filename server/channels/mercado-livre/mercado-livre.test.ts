@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundRequest } from "../types";
 import { mercadoLivreConnector as ml, mergeShipment, parseShipmentAddress } from "./index";
 
 function req(body: unknown, opts: { query?: Record<string, string>; headers?: Record<string, string> } = {}): InboundRequest {
@@ -96,13 +97,19 @@ describe("mercado livre notifications", () => {
     expect(ml.deliveryKey(req(rest))).toBe("orders_v2:/orders/4411223344:2025-03-10T12:00:00.123Z");
   });
   it("rejects other topics naming the topic", () => {
-    expect(() => ml.parse(req({ ...n, topic: "shipments", resource: "/shipments/1" }))).toThrow(/topic "shipments"/);
+    expect(parseErrorOf(() => ml.parse(req({ ...n, topic: "shipments", resource: "/shipments/1" })))).toEqual({
+      rule: "unsupportedTopic", params: { platform: "Mercado Livre", topic: "shipments", handled: "orders, orders_v2" },
+    });
   });
   it("rejects an order notification whose resource is not /orders/{id}", () => {
-    expect(() => ml.parse(req({ ...n, resource: "/packs/9" }))).toThrow(/resource "\/packs\/9"/);
+    expect(parseErrorOf(() => ml.parse(req({ ...n, resource: "/packs/9" })))).toEqual({
+      rule: "notOrderResource", params: { platform: "Mercado Livre", field: "resource", value: '"/packs/9"' },
+    });
   });
   it("rejects an invalid sent date", () => {
-    expect(() => ml.parse(req({ ...n, sent: "yesterday" }))).toThrow(ChannelParseError);
+    expect(parseErrorOf(() => ml.parse(req({ ...n, sent: "yesterday" })))).toEqual({
+      rule: "notDate", params: { platform: "Mercado Livre", field: "sent", value: '"yesterday"' },
+    });
   });
 });
 
@@ -186,7 +193,13 @@ describe("mercado livre orders", () => {
   });
 
   it("refuses a shipping cost in another currency", () => {
-    expect(() => ml.parse(req(order({ shipping: { id: 1, cost: 12.5, currency_id: "ARS" } })))).toThrow(/shipping.cost is in ARS/);
+    expect(parseErrorOf(() => ml.parse(req(order({ shipping: { id: 1, cost: 12.5, currency_id: "ARS" } }))))).toEqual({
+      rule: "otherCurrency", params: { platform: "Mercado Livre", field: "shipping.cost", currency: "ARS", orderCurrency: "BRL" },
+    });
+    const item = (order().order_items as object[])[0];
+    expect(parseErrorOf(() => ml.parse(req(order({ order_items: [item, { ...item, currency_id: "USD" }] }))))).toEqual({
+      rule: "otherCurrency", params: { platform: "Mercado Livre", field: "order_items[1].currency_id", currency: "USD", orderCurrency: "BRL" },
+    });
   });
 
   it("reads an /orders/search page", () => {
@@ -195,12 +208,25 @@ describe("mercado livre orders", () => {
     expect(ml.topic(req({ paging: {}, results: [] }))).toBe("orders/search");
   });
 
-  it("fails with specific messages", () => {
-    expect(() => ml.parse(req(order({ order_items: [] })))).toThrow("Mercado Livre order 4411223344 has no order_items");
-    expect(() => ml.parse(req(order({ date_created: "2025-02-30T10:00:00Z" })))).toThrow(/date_created is not a valid date/);
-    expect(() => ml.parse(req(order({ currency_id: null })))).toThrow(/has no currency_id/);
-    expect(() => ml.parse(req("{not json"))).toThrow(/not valid JSON/);
-    expect(() => ml.parse(req({ hello: 1 }))).toThrow(/not recognised/);
+  it("fails with specific rules: field path, value, what was expected", () => {
+    const parsed = (body: unknown) => parseErrorOf(() => ml.parse(req(body)));
+    const field = (path: string) => ({ platform: "Mercado Livre", field: path });
+    expect(parsed(order({ order_items: [] }))).toEqual({ rule: "noLines", params: field("order_items") });
+    expect(parsed(order({ date_created: "2025-02-30T10:00:00Z" }))).toEqual({ rule: "notDate", params: { ...field("date_created"), value: '"2025-02-30T10:00:00Z"' } });
+    expect(parsed(order({ currency_id: null }))).toEqual({ rule: "missingField", params: field("currency_id") });
+    expect(parsed(order({ buyer: null }))).toEqual({ rule: "missingField", params: field("buyer") });
+    expect(parsed(order({ order_items: [{ quantity: 1, unit_price: 10 }] }))).toEqual({ rule: "missingField", params: field("order_items[0].item") });
+    expect(parsed(order({ order_items: [{ item: { title: "x" }, quantity: 1, unit_price: 10 }] }))).toEqual({
+      rule: "missingOneOf", params: { platform: "Mercado Livre", fields: "order_items[0].item.seller_sku, order_items[0].item.seller_custom_field, order_items[0].item.id" },
+    });
+    expect(parsed(order({ payments: [{ status: "approved", transaction_amount: "59,70" }] }))).toEqual({
+      rule: "notAmount", params: { ...field("payments[0].transaction_amount"), value: '"59,70"' },
+    });
+    expect(parsed("{not json")).toEqual({ rule: "invalidJson", params: { platform: "Mercado Livre", line: "1", column: "2", found: "n" } });
+    expect(parsed({ hello: 1 })).toEqual({ rule: "notRecognisedMercadoLivre", params: { platform: "Mercado Livre", value: '{"hello":1}' } });
+    expect(parsed([order()])).toEqual({ rule: "bodyNotObject", params: { platform: "Mercado Livre", value: expect.stringMatching(/^\[\{"id":4411223344,/) } });
+    // In an /orders/search page, the path starts at results[i].
+    expect(parsed({ paging: {}, results: [order(), order({ total_amount: null })] })).toEqual({ rule: "missingField", params: field("results[1].total_amount") });
   });
 });
 
@@ -215,7 +241,11 @@ describe("mercado livre shipments", () => {
     });
     expect(ml.topic(req(shipment))).toBe("shipment");
     const { receiver_address: _gone, ...noAddress } = shipment;
-    expect(() => ml.parse(req({ ...noAddress, shipping_option: {} }))).toThrow("Mercado Livre shipment 44998877 has no receiver_address");
+    expect(parseErrorOf(() => ml.parse(req({ ...noAddress, shipping_option: {} })))).toEqual({
+      rule: "missingField", params: { platform: "Mercado Livre", field: "receiver_address" },
+    });
+    const noCity = { ...shipment, receiver_address: { ...shipment.receiver_address, city: {} } };
+    expect(parseErrorOf(() => ml.parse(req(noCity)))).toEqual({ rule: "missingField", params: { platform: "Mercado Livre", field: "receiver_address.city.name" } });
   });
   it("reads the address and merges it into its order", () => {
     expect(parseShipmentAddress(shipment)).toMatchObject({ externalOrderId: "4411223344", address: { city: "São Paulo", state: "SP" } });
@@ -224,6 +254,9 @@ describe("mercado livre shipments", () => {
     const merged = mergeShipment(doc.order, JSON.stringify(shipment));
     expect(merged.shippingAddress?.line1).toBe("Rua Augusta, 1500");
     expect(merged.shipBy?.toISOString()).toBe("2025-03-12T03:00:00.000Z");
-    expect(() => mergeShipment({ ...doc.order, externalId: "1" }, shipment)).toThrow(/belongs to order 4411223344, not to order 1/);
+    expect(parseErrorOf(() => mergeShipment({ ...doc.order, externalId: "1" }, shipment))).toEqual({
+      rule: "shipmentOtherOrder", params: { platform: "Mercado Livre", shipment: "44998877", other: "4411223344", order: "1" },
+    });
+    expect(parseErrorOf(() => mergeShipment(doc.order, '{"id": 1,'))).toEqual({ rule: "truncatedJson", params: { platform: "Mercado Livre", line: "1", column: "10" } });
   });
 });

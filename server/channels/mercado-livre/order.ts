@@ -17,21 +17,21 @@
  */
 import type { Cents } from "@/server/lib/money";
 import { arr, cents, centsOrZero, digitsOnly, idStr, int, isObject, joinName, obj, optDate, parseDate, str, type JsonObject } from "../read";
-import { ChannelParseError, type AddressInput, type ChannelOrderInput, type CustomerInput, type OrderLineInput } from "../types";
+import type { AddressInput, ChannelOrderInput, CustomerInput, OrderLineInput } from "../types";
+import { Where } from "../where";
 import { mercadoLivrePaymentStatus } from "./payment";
 import { mapReceiverAddress } from "./shipment";
 
-function mapLine(entry: unknown, i: number, what: string): OrderLineInput {
-  const label = `${what} order_items[${i}]`;
-  if (!isObject(entry)) throw new ChannelParseError(`${label} is not an object`);
-  const item = obj(entry, "item");
-  if (!item) throw new ChannelParseError(`${label} has no item`);
+function mapLine(entry: unknown, where: Where): OrderLineInput {
+  if (!isObject(entry)) throw where.bad("notObject", entry);
+  const item = obj(entry, "item", where);
+  if (!item) throw where.at("item").error("missingField");
   const itemId = str(item, "id");
   const sku = str(item, "seller_sku") ?? str(item, "seller_custom_field") ?? itemId;
-  if (!sku) throw new ChannelParseError(`${label} has no item.seller_sku, item.seller_custom_field or item.id`);
-  const quantity = int(entry.quantity, `${label}.quantity`, 1);
-  const unit = cents(entry.unit_price, `${label}.unit_price`);
-  const full = entry.full_unit_price === null || entry.full_unit_price === undefined ? undefined : cents(entry.full_unit_price, `${label}.full_unit_price`);
+  if (!sku) throw where.at("item").noneOf("seller_sku", "seller_custom_field", "id");
+  const quantity = int(entry.quantity, where.at("quantity"), 1);
+  const unit = cents(entry.unit_price, where.at("unit_price"));
+  const full = entry.full_unit_price === null || entry.full_unit_price === undefined ? undefined : cents(entry.full_unit_price, where.at("full_unit_price"));
   const before = full !== undefined && full > unit ? full : unit;
   const variation = str(item, "variation_id");
   return {
@@ -45,12 +45,12 @@ function mapLine(entry: unknown, i: number, what: string): OrderLineInput {
   };
 }
 
-function mapCustomer(o: JsonObject, what: string): CustomerInput {
-  const buyer = obj(o, "buyer");
-  if (!buyer) throw new ChannelParseError(`${what} has no buyer`);
+function mapCustomer(o: JsonObject, where: Where): CustomerInput {
+  const buyer = obj(o, "buyer", where);
+  if (!buyer) throw where.at("buyer").error("missingField");
   const id = idStr(buyer, "id");
-  const phone = obj(buyer, "phone");
-  const billing = obj(buyer, "billing_info");
+  const phone = obj(buyer, "phone", where.at("buyer"));
+  const billing = obj(buyer, "billing_info", where.at("buyer"));
   return {
     externalId: id,
     name: joinName(str(buyer, "first_name"), str(buyer, "last_name")) ?? str(buyer, "nickname") ?? `Mercado Livre buyer ${id ?? "(no id)"}`,
@@ -61,18 +61,18 @@ function mapCustomer(o: JsonObject, what: string): CustomerInput {
 }
 
 /** Buyer-paid shipping, and the embedded address of old-shape orders. */
-function mapShipping(o: JsonObject, currency: string, what: string): { shippingCents: Cents; address?: AddressInput } {
-  const shipping = obj(o, "shipping");
-  let shippingCents = centsOrZero(o.shipping_cost, `${what} shipping_cost`);
+function mapShipping(o: JsonObject, currency: string, where: Where): { shippingCents: Cents; address?: AddressInput } {
+  const shipping = obj(o, "shipping", where);
+  let shippingCents = centsOrZero(o.shipping_cost, where.at("shipping_cost"));
   if (o.shipping_cost === null || o.shipping_cost === undefined) {
-    shippingCents = centsOrZero(shipping?.cost, `${what} shipping.cost`);
+    shippingCents = centsOrZero(shipping?.cost, where.at("shipping").at("cost"));
     const shipCurrency = str(shipping, "currency_id")?.toUpperCase();
     if (shippingCents !== 0 && shipCurrency && shipCurrency !== currency) {
-      throw new ChannelParseError(`${what} shipping.cost is in ${shipCurrency} but the order is in ${currency}; amounts are never converted`);
+      throw where.at("shipping").at("cost").error("otherCurrency", { currency: shipCurrency, orderCurrency: currency });
     }
   }
   const receiver = shipping?.receiver_address;
-  const address = isObject(receiver) ? mapReceiverAddress(receiver, `${what} shipping.receiver_address`) : undefined;
+  const address = isObject(receiver) ? mapReceiverAddress(receiver, where.at("shipping").at("receiver_address")) : undefined;
   return { shippingCents, address };
 }
 
@@ -84,38 +84,39 @@ function cancelReason(o: JsonObject): string | undefined {
   return isObject(statusDetail) ? (str(statusDetail, "description") ?? str(statusDetail, "code")) : undefined;
 }
 
-export function mapMercadoLivreOrder(value: unknown): ChannelOrderInput {
-  if (!isObject(value)) throw new ChannelParseError("Mercado Livre order is not a JSON object");
+/** `where`: the order in the delivery (the body, or `results[i]` of an /orders/search page). */
+export function mapMercadoLivreOrder(value: unknown, where: Where = Where.root("Mercado Livre")): ChannelOrderInput {
+  if (!isObject(value)) throw where.bad("notObject", value);
   const o = value;
   const externalId = idStr(o, "id");
-  if (!externalId) throw new ChannelParseError("Mercado Livre order has no id");
-  const what = `Mercado Livre order ${externalId}`;
+  if (!externalId) throw where.at("id").error("missingField");
   const currency = str(o, "currency_id")?.toUpperCase();
-  if (!currency) throw new ChannelParseError(`${what} has no currency_id`);
+  if (!currency) throw where.at("currency_id").error("missingField");
 
-  const items = arr(o, "order_items");
-  if (items.length === 0) throw new ChannelParseError(`${what} has no order_items`);
+  const items = arr(o, "order_items", where);
+  if (items.length === 0) throw where.at("order_items").error("noLines");
   const lines = items.map((entry, i) => {
-    const line = mapLine(entry, i, what);
+    const at = where.at("order_items").at(i);
+    const line = mapLine(entry, at);
     const itemCurrency = isObject(entry) ? str(entry, "currency_id")?.toUpperCase() : undefined;
     if (itemCurrency && itemCurrency !== currency) {
-      throw new ChannelParseError(`${what} order_items[${i}] is in ${itemCurrency} but the order is in ${currency}`);
+      throw at.at("currency_id").error("otherCurrency", { currency: itemCurrency, orderCurrency: currency });
     }
     return line;
   });
 
-  const placedAt = parseDate(o.date_created, `${what} date_created`);
+  const placedAt = parseDate(o.date_created, where.at("date_created"));
   const updatedAt =
-    optDate(o.last_updated, `${what} last_updated`) ??
-    optDate(o.date_last_updated, `${what} date_last_updated`) ??
-    optDate(o.date_closed, `${what} date_closed`) ??
+    optDate(o.last_updated, where.at("last_updated")) ??
+    optDate(o.date_last_updated, where.at("date_last_updated")) ??
+    optDate(o.date_closed, where.at("date_closed")) ??
     placedAt;
-  const totalCents = cents(o.total_amount, `${what} total_amount`);
-  const payments = arr(o, "payments").filter(isObject);
+  const totalCents = cents(o.total_amount, where.at("total_amount"));
+  const payments = arr(o, "payments", where);
   const status = str(o, "status")?.toLowerCase();
   const cancelled = status === "cancelled" || status === "invalid";
-  const { shippingCents, address } = mapShipping(o, currency, what);
-  const approved = payments.find((p) => str(p, "status") === "approved") ?? payments[0];
+  const { shippingCents, address } = mapShipping(o, currency, where);
+  const approved = payments.filter(isObject).find((p) => str(p, "status") === "approved") ?? payments.find(isObject);
   const packId = idStr(o, "pack_id");
 
   return {
@@ -126,9 +127,9 @@ export function mapMercadoLivreOrder(value: unknown): ChannelOrderInput {
     currency,
     state: cancelled ? "CANCELLED" : "OPEN",
     ...(cancelled ? { cancelReason: cancelReason(o) ?? status } : {}),
-    paymentStatus: mercadoLivrePaymentStatus(payments, totalCents, what),
+    paymentStatus: mercadoLivrePaymentStatus(payments, totalCents, where.at("payments")),
     paymentMethod: str(approved, "payment_method_id"),
-    customer: mapCustomer(o, what),
+    customer: mapCustomer(o, where),
     ...(address ? { shippingAddress: address } : {}),
     lines,
     subtotalCents: lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0),

@@ -1,7 +1,8 @@
 /** Payment status of a Mercado Livre order from its `payments[]`. */
 import type { Cents } from "@/server/lib/money";
-import { cents, centsOrZero, str, type JsonObject } from "../read";
+import { cents, centsOrZero, isObject, str } from "../read";
 import type { PaymentStatus } from "../types";
+import type { Where } from "../where";
 
 /**
  * - some approved: refunds on them (or a refunded/charged_back payment) →
@@ -12,15 +13,17 @@ import type { PaymentStatus } from "../types";
  *   pending/in_process/in_mediation → PENDING; only rejected/cancelled → FAILED;
  * - no payments yet → PENDING.
  */
-export function mercadoLivrePaymentStatus(payments: JsonObject[], totalCents: Cents, what: string): PaymentStatus {
-  if (payments.length === 0) return "PENDING";
-  const statuses = payments.map((p) => str(p, "status")?.toLowerCase() ?? "");
+/** `payments`: the order's `payments` as sent (at `where`); entries that are not objects are left out. */
+export function mercadoLivrePaymentStatus(payments: unknown[], totalCents: Cents, where: Where): PaymentStatus {
+  const valid = payments.flatMap((p, i) => (isObject(p) ? [{ p, at: where.at(i) }] : []));
+  if (valid.length === 0) return "PENDING";
+  const statuses = valid.map(({ p }) => str(p, "status")?.toLowerCase() ?? "");
   let approved = 0;
   let refunded = 0;
-  payments.forEach((p, i) => {
+  valid.forEach(({ p, at }, i) => {
     if (statuses[i] !== "approved") return;
-    approved += cents(p.transaction_amount, `${what} payments[${i}].transaction_amount`);
-    refunded += centsOrZero(p.transaction_amount_refunded, `${what} payments[${i}].transaction_amount_refunded`);
+    approved += cents(p.transaction_amount, at.at("transaction_amount"));
+    refunded += centsOrZero(p.transaction_amount_refunded, at.at("transaction_amount_refunded"));
   });
   const anyRefunded = statuses.some((s) => s === "refunded" || s === "charged_back");
   if (approved > 0) {

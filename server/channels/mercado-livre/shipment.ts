@@ -6,9 +6,11 @@
  * webhook, after its order) sets the order's address (kind "shippingAddress");
  * a fetcher that holds both can merge them before the capture (mergeShipment).
  */
-import { JsonSyntaxError, parseJsonSafe } from "@/server/lib/json-safe";
-import { asObject, idStr, isObject, joinName, obj, optDate, str, type JsonObject } from "../read";
-import { ChannelParseError, type AddressInput, type ChannelOrderInput } from "../types";
+import { asObject, idStr, joinName, obj, optDate, parseJsonText, str, type JsonObject } from "../read";
+import type { AddressInput, ChannelOrderInput } from "../types";
+import { Where } from "../where";
+
+const ROOT = Where.root("Mercado Livre");
 
 /** "BR-SP" → "SP"; a bare code is kept; otherwise the state's name. */
 function stateCode(state: JsonObject | undefined): string | undefined {
@@ -21,22 +23,22 @@ function stateCode(state: JsonObject | undefined): string | undefined {
   return str(state, "name");
 }
 
-/** A `receiver_address` object → AddressInput (`what` names it in errors). */
-export function mapReceiverAddress(a: JsonObject, what: string): AddressInput {
+/** A `receiver_address` object (at `where`) → AddressInput. */
+export function mapReceiverAddress(a: JsonObject, where: Where): AddressInput {
   const street = str(a, "street_name");
   const number = str(a, "street_number");
   const line1 = street ? joinName(street + (number ? "," : ""), number) : str(a, "address_line");
-  if (!line1) throw new ChannelParseError(`${what} has no street_name or address_line`);
-  const city = str(obj(a, "city"), "name");
-  if (!city) throw new ChannelParseError(`${what} has no city.name`);
-  const country = str(obj(a, "country"), "id");
+  if (!line1) throw where.noneOf("street_name", "address_line");
+  const city = str(obj(a, "city", where), "name");
+  if (!city) throw where.at("city").at("name").error("missingField");
+  const country = str(obj(a, "country", where), "id");
   return {
     name: str(a, "receiver_name"),
     line1,
     line2: str(a, "comment"),
-    district: str(obj(a, "neighborhood"), "name"),
+    district: str(obj(a, "neighborhood", where), "name"),
     city,
-    state: stateCode(obj(a, "state")),
+    state: stateCode(obj(a, "state", where)),
     postalCode: str(a, "zip_code"),
     country: country && /^[A-Z]{2}$/i.test(country) ? country.toUpperCase() : undefined,
     phone: str(a, "receiver_phone"),
@@ -50,14 +52,9 @@ export function isShipment(o: JsonObject): boolean {
 
 function toJson(shipment: unknown): JsonObject {
   let value = shipment;
-  try {
-    if (typeof shipment === "string") value = parseJsonSafe(shipment);
-    else if (Buffer.isBuffer(shipment)) value = parseJsonSafe(shipment.toString("utf8"));
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new ChannelParseError(`Mercado Livre shipment is not valid JSON: ${e.message}`);
-    throw e;
-  }
-  return asObject(value, "Mercado Livre shipment");
+  if (typeof shipment === "string") value = parseJsonText(shipment, "Mercado Livre");
+  else if (Buffer.isBuffer(shipment)) value = parseJsonText(shipment.toString("utf8"), "Mercado Livre");
+  return asObject(value, ROOT);
 }
 
 /**
@@ -66,12 +63,11 @@ function toJson(shipment: unknown): JsonObject {
  */
 export function parseShipmentAddress(shipmentJson: unknown): { externalOrderId: string; address: AddressInput } {
   const s = toJson(shipmentJson);
-  const label = `Mercado Livre shipment ${str(s, "id") ?? "(no id)"}`;
   const externalOrderId = idStr(s, "order_id");
-  if (!externalOrderId) throw new ChannelParseError(`${label} has no order_id`);
-  const receiver = s.receiver_address;
-  if (!isObject(receiver)) throw new ChannelParseError(`${label} has no receiver_address`);
-  return { externalOrderId, address: mapReceiverAddress(receiver, `${label} receiver_address`) };
+  if (!externalOrderId) throw ROOT.at("order_id").error("missingField");
+  const receiver = obj(s, "receiver_address", ROOT);
+  if (!receiver) throw ROOT.at("receiver_address").error("missingField");
+  return { externalOrderId, address: mapReceiverAddress(receiver, ROOT.at("receiver_address")) };
 }
 
 /** What a shipment tells about its order: the address, and shipBy from shipping_option.estimated_handling_limit.date. */
@@ -79,8 +75,9 @@ export function shipmentFacts(shipmentJson: unknown): { shipmentId: string; exte
   const s = toJson(shipmentJson);
   const { externalOrderId, address } = parseShipmentAddress(s);
   const shipmentId = str(s, "id") ?? "(no id)";
-  const handlingLimit = obj(obj(s, "shipping_option"), "estimated_handling_limit")?.date;
-  const shipBy = optDate(handlingLimit, `Mercado Livre shipment ${shipmentId} estimated_handling_limit.date`);
+  const option = ROOT.at("shipping_option");
+  const handlingLimit = obj(obj(s, "shipping_option", ROOT), "estimated_handling_limit", option)?.date;
+  const shipBy = optDate(handlingLimit, option.at("estimated_handling_limit").at("date"));
   return { shipmentId, externalOrderId, address, ...(shipBy ? { shipBy } : {}) };
 }
 
@@ -92,7 +89,7 @@ export function shipmentFacts(shipmentJson: unknown): { shipmentId: string; exte
 export function mergeShipment(order: ChannelOrderInput, shipmentJson: unknown): ChannelOrderInput {
   const facts = shipmentFacts(shipmentJson);
   if (facts.externalOrderId !== order.externalId) {
-    throw new ChannelParseError(`Mercado Livre shipment ${facts.shipmentId} belongs to order ${facts.externalOrderId}, not to order ${order.externalId}`);
+    throw ROOT.error("shipmentOtherOrder", { shipment: facts.shipmentId, other: facts.externalOrderId, order: order.externalId });
   }
   const shipBy = order.shipBy ?? facts.shipBy;
   return { ...order, shippingAddress: facts.address, ...(shipBy ? { shipBy } : {}) };

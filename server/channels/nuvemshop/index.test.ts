@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundDocument, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundDocument, InboundRequest } from "../types";
 import { nuvemshopConnector } from "./index";
 
 const SECRET = "nuvemshop-app-secret";
@@ -104,13 +105,23 @@ describe("nuvemshopConnector.parse: orders", () => {
     expect(orderOf(nuvemshopConnector.parse(request(ORDER.replace('"status": "open"', '"status": "closed"')))).state).toBe("OPEN");
   });
 
-  it("specific ChannelParseErrors", () => {
+  it("specific ChannelParseErrors: rule, field path, value", () => {
+    const parsed = (body: string) => parseErrorOf(() => nuvemshopConnector.parse(request(body)));
+    const field = (path: string) => ({ platform: "Nuvemshop", field: path });
     const noProducts = ORDER.replace(/"products": \[[\s\S]*?\],/, '"products": [],');
-    expect(() => nuvemshopConnector.parse(request(noProducts))).toThrow(new ChannelParseError("Nuvemshop order 1587654321 has no products"));
+    expect(parsed(noProducts)).toEqual({ rule: "noLines", params: field("products") });
     const badDate = ORDER.replace("2025-06-01T10:00:00+0000", "01/06/2025 10:00");
-    expect(() => nuvemshopConnector.parse(request(badDate))).toThrow('Nuvemshop order 1587654321 created_at is not a valid date: "01/06/2025 10:00"');
-    expect(() => nuvemshopConnector.parse(request('{"hello": "world"}'))).toThrow(/neither a webhook/);
-    expect(() => nuvemshopConnector.parse(request("{'store_id':123,'event':'order/created','id':1}"))).toThrow(/not valid JSON/);
+    expect(parsed(badDate)).toEqual({ rule: "notDate", params: { ...field("created_at"), value: '"01/06/2025 10:00"' } });
+    expect(() => nuvemshopConnector.parse(request(badDate))).toThrow(
+      'Field "created_at" should be an ISO 8601 date-time such as 2025-03-01T10:00:00-03:00; Nuvemshop sent "01/06/2025 10:00"',
+    );
+    const json = JSON.parse(ORDER) as { products: Record<string, unknown>[] };
+    const products = json.products.map((p, i) => (i === 0 ? { ...p, quantity: "dois" } : p));
+    expect(parsed(JSON.stringify({ ...json, products }))).toEqual({ rule: "notInteger", params: { ...field("products[0].quantity"), min: "1", value: '"dois"' } });
+    expect(parsed(JSON.stringify({ ...json, total: "1.234,50" }))).toEqual({ rule: "notAmount", params: { ...field("total"), value: '"1.234,50"' } });
+    expect(parsed('{"hello": "world"}')).toEqual({ rule: "notRecognisedNuvemshop", params: { platform: "Nuvemshop", value: '{"hello":"world"}' } });
+    expect(parsed("{'store_id':123,'event':'order/created','id':1}")).toEqual({ rule: "invalidJson", params: { platform: "Nuvemshop", line: "1", column: "2", found: "'" } });
+    expect(parsed('{"store_id":4321,"event":"order/paid"}')).toEqual({ rule: "missingField", params: field("id") });
   });
 });
 
@@ -124,9 +135,9 @@ describe("nuvemshopConnector: webhook notifications", () => {
   });
 
   it("other events are rejected", () => {
-    expect(() => nuvemshopConnector.parse(request('{"store_id":4321,"event":"product/created","id":1948209}'))).toThrow(
-      'Nuvemshop event "product/created" is not an order event',
-    );
+    expect(parseErrorOf(() => nuvemshopConnector.parse(request('{"store_id":4321,"event":"product/created","id":1948209}')))).toEqual({
+      rule: "unsupportedTopic", params: { platform: "Nuvemshop", topic: "product/created", handled: "order/*" },
+    });
   });
 
   it("order documents are keyed on id and updated_at", () => {

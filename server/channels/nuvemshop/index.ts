@@ -6,7 +6,8 @@
  */
 import { parseJsonSafe } from "@/server/lib/json-safe";
 import { asObject, idStr, isObject, parseJsonBody, sha256Hex, str, verifyHmacSha256, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
 import { mapNuvemshopOrder } from "./map-order";
 
 export { mapNuvemshopOrder, NUVEMSHOP_GUEST_NAME } from "./map-order";
@@ -31,17 +32,18 @@ function bodyOrUndefined(req: InboundRequest): JsonObject | undefined {
 }
 
 export function parseNuvemshop(req: InboundRequest): InboundDocument {
-  const doc = asObject(parseJsonBody(req, "Nuvemshop"), "Nuvemshop body");
+  const root = Where.root("Nuvemshop");
+  const doc = asObject(parseJsonBody(req, "Nuvemshop"), root);
   if (isNotification(doc)) {
     const event = str(doc, "event");
-    if (event === undefined) throw new ChannelParseError("Nuvemshop webhook has no event");
-    if (!event.startsWith("order/")) throw new ChannelParseError(`Nuvemshop event "${event}" is not an order event`);
+    if (event === undefined) throw root.at("event").error("missingField");
+    if (!event.startsWith("order/")) throw root.error("unsupportedTopic", { topic: event, handled: "order/*" });
     const externalId = idStr(doc, "id");
-    if (externalId === undefined) throw new ChannelParseError(`Nuvemshop ${event} webhook has no id`);
+    if (externalId === undefined) throw root.at("id").error("missingField");
     return { kind: "notification", externalId, topic: event };
   }
   if (isOrder(doc)) return { kind: "order", order: mapNuvemshopOrder(doc) };
-  throw new ChannelParseError("Nuvemshop body is neither a webhook ({store_id, event, id}) nor an order");
+  throw root.bad("notRecognisedNuvemshop", doc);
 }
 
 export const nuvemshopConnector: ChannelConnector = {

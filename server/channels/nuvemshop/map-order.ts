@@ -5,6 +5,7 @@ import {
   cents,
   centsOrZero,
   digitsOnly,
+  firstKey,
   idStr,
   int,
   isObject,
@@ -13,14 +14,8 @@ import {
   str,
   type JsonObject,
 } from "../read";
-import {
-  ChannelParseError,
-  type AddressInput,
-  type ChannelOrderInput,
-  type CustomerInput,
-  type OrderLineInput,
-  type PaymentStatus,
-} from "../types";
+import type { AddressInput, ChannelOrderInput, CustomerInput, OrderLineInput, PaymentStatus } from "../types";
+import { Where } from "../where";
 
 const PAYMENT_STATUS: Record<string, PaymentStatus> = {
   pending: "PENDING",
@@ -79,8 +74,8 @@ function mapBillingAddress(order: JsonObject): AddressInput | undefined {
   };
 }
 
-function mapCustomer(order: JsonObject): CustomerInput {
-  const c = obj(order, "customer");
+function mapCustomer(order: JsonObject, where: Where): CustomerInput {
+  const c = obj(order, "customer", where);
   const email = str(c, "email") ?? str(order, "contact_email");
   return {
     externalId: idStr(c, "id"),
@@ -91,67 +86,64 @@ function mapCustomer(order: JsonObject): CustomerInput {
   };
 }
 
-function mapLine(raw: unknown, index: number, what: string): OrderLineInput {
-  const where = `${what} products[${index}]`;
-  if (!isObject(raw)) throw new ChannelParseError(`${where} is not an object`);
+function mapLine(raw: unknown, where: Where): OrderLineInput {
+  if (!isObject(raw)) throw where.bad("notObject", raw);
   const sku = str(raw, "sku") ?? idStr(raw, "variant_id") ?? idStr(raw, "product_id") ?? idStr(raw, "id");
-  if (sku === undefined) throw new ChannelParseError(`${where} has no sku, variant_id, product_id or id`);
+  if (sku === undefined) throw where.noneOf("sku", "variant_id", "product_id", "id");
   return {
     externalId: idStr(raw, "id"),
     sku,
     name: str(raw, "name") ?? sku,
-    quantity: int(raw["quantity"], `${where} quantity`, 1),
-    unitPriceCents: cents(raw["price"], `${where} price`),
+    quantity: int(raw["quantity"], where.at("quantity"), 1),
+    unitPriceCents: cents(raw["price"], where.at("price")),
     // Nuvemshop reports discounts for the whole order only.
     discountCents: 0,
     taxCents: 0,
   };
 }
 
-export function mapNuvemshopOrder(order: JsonObject): ChannelOrderInput {
+export function mapNuvemshopOrder(order: JsonObject, where: Where = Where.root("Nuvemshop")): ChannelOrderInput {
   const externalId = idStr(order, "id");
-  if (externalId === undefined) throw new ChannelParseError("Nuvemshop order has no id");
-  const what = `Nuvemshop order ${externalId}`;
-  const rawLines = arr(order, "products");
-  if (rawLines.length === 0) throw new ChannelParseError(`${what} has no products`);
-  const lines = rawLines.map((l, i) => mapLine(l, i, what));
+  if (externalId === undefined) throw where.at("id").error("missingField");
+  const rawLines = arr(order, "products", where);
+  if (rawLines.length === 0) throw where.at("products").error("noLines");
+  const lines = rawLines.map((l, i) => mapLine(l, where.at("products").at(i)));
   const currency = str(order, "currency");
-  if (currency === undefined) throw new ChannelParseError(`${what} has no currency`);
-  const placedAt = parseDate(order["created_at"], `${what} created_at`);
+  if (currency === undefined) throw where.at("currency").error("missingField");
+  const placedAt = parseDate(order["created_at"], where.at("created_at"));
   const paymentStatus = str(order, "payment_status")?.toLowerCase();
   // Newer API versions send `total`; older examples (and the docs) `price`.
-  const total = order["total"] ?? order["price"];
+  const totalKey = firstKey(order, ["total", "price"]);
   // `shipping` is the carrier code ("ups") in the documented examples; use it only when it is an amount.
   const legacyShipping = str(order, "shipping");
-  const shipping = order["shipping_cost_customer"] ?? (legacyShipping && DECIMAL.test(legacyShipping) ? legacyShipping : undefined);
+  const shippingKey = legacyShipping && DECIMAL.test(legacyShipping) ? firstKey(order, ["shipping_cost_customer", "shipping"]) : "shipping_cost_customer";
   // `discount` is the order's whole discount; without it, the coupon and gateway parts.
   const discountCents =
     order["discount"] !== undefined && order["discount"] !== null
-      ? centsOrZero(order["discount"], `${what} discount`)
-      : centsOrZero(order["discount_coupon"], `${what} discount_coupon`) +
-        centsOrZero(order["discount_gateway"], `${what} discount_gateway`);
-  const totalCents = cents(total, `${what} total`);
+      ? centsOrZero(order["discount"], where.at("discount"))
+      : centsOrZero(order["discount_coupon"], where.at("discount_coupon")) + centsOrZero(order["discount_gateway"], where.at("discount_gateway"));
+  const totalCents = cents(order[totalKey], where.at(totalKey));
   return {
     externalId,
     externalNumber: str(order, "number"),
     placedAt,
-    updatedAt: order["updated_at"] ? parseDate(order["updated_at"], `${what} updated_at`) : placedAt,
+    updatedAt: order["updated_at"] ? parseDate(order["updated_at"], where.at("updated_at")) : placedAt,
     currency: currency.toUpperCase(),
     state: str(order, "status") === "cancelled" ? "CANCELLED" : "OPEN",
     cancelReason: str(order, "status") === "cancelled" ? str(order, "cancel_reason") : undefined,
     // Unknown or missing statuses stay PENDING: never treated as paid.
     paymentStatus: (paymentStatus && PAYMENT_STATUS[paymentStatus]) || "PENDING",
-    paymentMethod: str(order, "gateway_name") ?? str(order, "gateway") ?? str(obj(order, "payment_details"), "method"),
-    customer: mapCustomer(order),
-    shippingAddress: mapShippingAddress(obj(order, "shipping_address")),
+    paymentMethod: str(order, "gateway_name") ?? str(order, "gateway") ?? str(obj(order, "payment_details", where), "method"),
+    customer: mapCustomer(order, where),
+    shippingAddress: mapShippingAddress(obj(order, "shipping_address", where)),
     billingAddress: mapBillingAddress(order),
     lines,
     subtotalCents:
       order["subtotal"] !== undefined && order["subtotal"] !== null
-        ? cents(order["subtotal"], `${what} subtotal`)
+        ? cents(order["subtotal"], where.at("subtotal"))
         : sumCents(lines.map((l) => l.unitPriceCents * l.quantity)),
     discountCents,
-    shippingCents: centsOrZero(shipping, `${what} shipping_cost_customer`),
+    shippingCents: centsOrZero(shippingKey === "shipping" ? legacyShipping : order[shippingKey], where.at(shippingKey)),
     taxCents: 0,
     totalCents,
     note: str(order, "note"),

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundDocument, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundDocument, InboundRequest } from "../types";
 import { shopifyConnector } from "./index";
 
 const SECRET = "shpss_test_secret";
@@ -140,14 +141,29 @@ describe("shopifyConnector.parse: orders", () => {
     expect(orderOf(shopifyConnector.parse(request(body, "orders/updated"))).paymentStatus).toBe(expected);
   });
 
-  it("rejects orders without line items, with bad dates or without an id", () => {
+  it("rejects orders without line items, with bad dates or without an id: rule, field path and value", () => {
+    const parsed = (body: string, topic = "orders/create") => parseErrorOf(() => shopifyConnector.parse(request(body, topic)));
+    const field = (path: string) => ({ platform: "Shopify", field: path });
     const noLines = ORDER.replace(/"line_items": \[[\s\S]*?\n {2}\],/, '"line_items": [],');
-    expect(() => shopifyConnector.parse(request(noLines, "orders/create"))).toThrow(
-      new ChannelParseError("Shopify order 5678901234567890123 has no line_items"),
-    );
+    expect(parsed(noLines)).toEqual({ rule: "noLines", params: field("line_items") });
     const badDate = ORDER.replace("2025-03-10T14:22:05-03:00", "2025-02-30T14:22:05-03:00");
-    expect(() => shopifyConnector.parse(request(badDate, "orders/create"))).toThrow(/created_at is not a valid date/);
-    expect(() => shopifyConnector.parse(request('{"line_items": []}', "orders/create"))).toThrow("Shopify order has no id");
+    expect(parsed(badDate)).toEqual({ rule: "notDate", params: { ...field("created_at"), value: '"2025-02-30T14:22:05-03:00"' } });
+    expect(parsed('{"line_items": []}')).toEqual({ rule: "missingField", params: field("id") });
+    expect(parsed(ORDER.replace('"quantity": 2', '"quantity": "two"'))).toEqual({
+      rule: "notInteger", params: { ...field("line_items[0].quantity"), min: "1", value: '"two"' },
+    });
+    expect(parsed(ORDER.replace('"price": "100.00"', '"price": "100,00"'))).toEqual({ rule: "notAmount", params: { ...field("line_items[0].price"), value: '"100,00"' } });
+    expect(parsed(ORDER.replace('"currency": "brl", "presentment_currency": "BRL"', '"currency": null'))).toEqual({ rule: "missingField", params: field("currency") });
+    expect(parsed(ORDER.replace('"sku": "", "title": "Meia"', '"title": "Meia"').replace(/"product_id": 8012345678901234999, "variant_id": 9012345678901234999,/, "")
+      .replace('"id": 13012345678901234568, "admin_graphql_api_id": "gid://shopify/LineItem/13012345678901234568",', ""))).toEqual({
+      rule: "missingOneOf", params: { platform: "Shopify", fields: "line_items[1].sku, line_items[1].variant_id, line_items[1].product_id, line_items[1].id" },
+    });
+    expect(parsed(ORDER.replace('"customer": {', '"customer": "Maria", "x": {'))).toEqual({ rule: "notObject", params: { ...field("customer"), value: '"Maria"' } });
+    expect(parsed(ORDER.replace('"shipping_lines": [', '"shipping_lines": 20, "x": ['))).toEqual({ rule: "notArray", params: { ...field("shipping_lines"), value: "20" } });
+    // A REST response ({"order": …}): the path starts at "order".
+    expect(parsed(`{"order": ${noLines}}`)).toEqual({ rule: "noLines", params: field("order.line_items") });
+    // The stored text is the rule's English sentence.
+    expect(() => shopifyConnector.parse(request(noLines, "orders/create"))).toThrow('Field "line_items" is empty or missing: Shopify must send at least one line per order.');
   });
 });
 
@@ -189,13 +205,26 @@ describe("shopifyConnector.parse: refunds and deletions", () => {
     });
   });
 
-  it("unknown or missing topic, invalid JSON → ChannelParseError", () => {
-    expect(() => shopifyConnector.parse(request("{}", "products/create"))).toThrow(/Unsupported Shopify topic "products\/create"/);
-    expect(() => shopifyConnector.parse(request("{}", "orders/create", { "x-shopify-topic": undefined }))).toThrow(
-      "Shopify delivery has no x-shopify-topic header",
-    );
-    expect(() => shopifyConnector.parse(request('{"id": 1,', "orders/create"))).toThrow(ChannelParseError);
-    expect(() => shopifyConnector.parse(request('{"id": 1,', "orders/create"))).toThrow(/not valid JSON.*position 9/);
+  it("unknown or missing topic, invalid JSON, refunds and deletions without ids → ChannelParseError with its rule", () => {
+    const parsed = (req: InboundRequest) => parseErrorOf(() => shopifyConnector.parse(req));
+    expect(parsed(request("{}", "products/create"))).toEqual({
+      rule: "unsupportedTopic",
+      params: {
+        platform: "Shopify", topic: "products/create",
+        handled: "orders/create, orders/updated, orders/paid, orders/fulfilled, orders/partially_fulfilled, orders/cancelled, orders/delete, refunds/create",
+      },
+    });
+    expect(parsed(request("{}", "orders/create", { "x-shopify-topic": undefined }))).toEqual({ rule: "missingHeader", params: { platform: "Shopify", header: "x-shopify-topic" } });
+    expect(parsed(request('{"id": 1,', "orders/create"))).toEqual({ rule: "truncatedJson", params: { platform: "Shopify", line: "1", column: "10" } });
+    expect(parsed(request('{"id": 1; }', "orders/create"))).toEqual({ rule: "invalidJson", params: { platform: "Shopify", line: "1", column: "9", found: ";" } });
+    expect(parsed(request("[1, 2]", "orders/create"))).toEqual({ rule: "bodyNotObject", params: { platform: "Shopify", value: "[1,2]" } });
+    expect(parsed(request("{}", "orders/delete"))).toEqual({ rule: "missingField", params: { platform: "Shopify", field: "id" } });
+    expect(parsed(request(REFUND.replace('"order_id": 5678901234567890123, ', ""), "refunds/create"))).toEqual({
+      rule: "missingField", params: { platform: "Shopify", field: "order_id" },
+    });
+    expect(parsed(request(`{"refund": ${REFUND.replace('"quantity": 1', '"quantity": -1')}}`, "refunds/create"))).toEqual({
+      rule: "notInteger", params: { platform: "Shopify", field: "refund.refund_line_items[0].quantity", min: "0", value: "-1" },
+    });
   });
 });
 

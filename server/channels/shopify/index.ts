@@ -4,7 +4,8 @@
  * the body is the REST resource of the topic in the subscription's API version.
  */
 import { asObject, header, idStr, isObject, parseJsonBody, sha256Hex, verifyHmacSha256, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
 import { mapShopifyOrder } from "./map-order";
 import { mapShopifyRefund } from "./map-refund";
 
@@ -27,31 +28,39 @@ function shopifyTopic(req: InboundRequest): string | undefined {
   return header(req, "x-shopify-topic");
 }
 
+/** Every topic Fluxo reads. */
+const SHOPIFY_TOPICS = [...SHOPIFY_ORDER_TOPICS, "orders/delete", "refunds/create"];
+
 /**
  * REST responses wrap the resource ({"order": …}, {"refund": …}); webhook bodies
  * do not. Accept both so polled documents go through the same parser.
  */
-function unwrap(body: JsonObject, key: string): JsonObject {
+function unwrap(body: JsonObject, key: string, root: Where): { doc: JsonObject; where: Where } {
   const keys = Object.keys(body);
   const inner = body[key];
-  return keys.length === 1 && keys[0] === key && isObject(inner) ? inner : body;
+  return keys.length === 1 && keys[0] === key && isObject(inner) ? { doc: inner, where: root.at(key) } : { doc: body, where: root };
 }
 
 export function parseShopify(req: InboundRequest): InboundDocument {
+  const root = Where.root("Shopify");
   const topic = shopifyTopic(req);
-  if (topic === undefined) throw new ChannelParseError("Shopify delivery has no x-shopify-topic header");
-  const body = asObject(parseJsonBody(req, "Shopify"), `Shopify ${topic} body`);
+  if (topic === undefined) throw root.error("missingHeader", { header: "x-shopify-topic" });
+  const body = asObject(parseJsonBody(req, "Shopify"), root);
   if ((SHOPIFY_ORDER_TOPICS as readonly string[]).includes(topic)) {
-    const order = mapShopifyOrder(unwrap(body, "order"), { forceCancelled: topic === "orders/cancelled" });
-    return { kind: "order", order };
+    const { doc, where } = unwrap(body, "order", root);
+    return { kind: "order", order: mapShopifyOrder(doc, { forceCancelled: topic === "orders/cancelled", where }) };
   }
-  if (topic === "refunds/create") return { kind: "refund", refund: mapShopifyRefund(unwrap(body, "refund")) };
+  if (topic === "refunds/create") {
+    const { doc, where } = unwrap(body, "refund", root);
+    return { kind: "refund", refund: mapShopifyRefund(doc, where) };
+  }
   if (topic === "orders/delete") {
-    const externalId = idStr(unwrap(body, "order"), "id");
-    if (externalId === undefined) throw new ChannelParseError("Shopify orders/delete body has no id");
+    const { doc, where } = unwrap(body, "order", root);
+    const externalId = idStr(doc, "id");
+    if (externalId === undefined) throw where.at("id").error("missingField");
     return { kind: "deletion", externalId };
   }
-  throw new ChannelParseError(`Unsupported Shopify topic "${topic}" (not an order or refund topic)`);
+  throw root.error("unsupportedTopic", { topic, handled: SHOPIFY_TOPICS.join(", ") });
 }
 
 export const shopifyConnector: ChannelConnector = {

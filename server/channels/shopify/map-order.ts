@@ -14,15 +14,8 @@ import {
   str,
   type JsonObject,
 } from "../read";
-import {
-  ChannelParseError,
-  type AddressInput,
-  type ChannelOrderInput,
-  type ChannelOrderRefundInput,
-  type CustomerInput,
-  type OrderLineInput,
-  type PaymentStatus,
-} from "../types";
+import type { AddressInput, ChannelOrderInput, ChannelOrderRefundInput, CustomerInput, OrderLineInput, PaymentStatus } from "../types";
+import { Where } from "../where";
 import { shopifyId } from "./ids";
 import { mapShopifyRefund } from "./map-refund";
 
@@ -57,11 +50,11 @@ export function mapShopifyAddress(a: JsonObject | undefined): AddressInput | und
   };
 }
 
-function mapCustomer(order: JsonObject): CustomerInput {
-  const c = obj(order, "customer");
-  const billing = obj(order, "billing_address");
-  const shipping = obj(order, "shipping_address");
-  const defaultAddress = obj(c, "default_address");
+function mapCustomer(order: JsonObject, where: Where): CustomerInput {
+  const c = obj(order, "customer", where);
+  const billing = obj(order, "billing_address", where);
+  const shipping = obj(order, "shipping_address", where);
+  const defaultAddress = obj(c, "default_address", where.at("customer"));
   const email = str(order, "email") ?? str(order, "contact_email") ?? str(c, "email");
   const name =
     joinName(str(c, "first_name"), str(c, "last_name")) ??
@@ -80,29 +73,29 @@ function mapCustomer(order: JsonObject): CustomerInput {
   };
 }
 
-function sumAmounts(items: unknown[], key: string, what: string): Cents {
-  return sumCents(items.map((item, i) => (isObject(item) ? cents(item[key], `${what} ${i + 1} ${key}`) : 0)));
+/** The `key` amounts of the objects in the list `o[listKey]` (o at `where`). */
+function sumAmounts(o: JsonObject, listKey: string, key: string, where: Where): Cents {
+  const list = where.at(listKey);
+  return sumCents(arr(o, listKey, where).map((item, i) => (isObject(item) ? cents(item[key], list.at(i).at(key)) : 0)));
 }
 
-function mapLine(raw: unknown, index: number, orderId: string): OrderLineInput {
-  const what = `Shopify order ${orderId} line_items[${index}]`;
-  if (!isObject(raw)) throw new ChannelParseError(`${what} is not an object`);
+function mapLine(raw: unknown, where: Where): OrderLineInput {
+  if (!isObject(raw)) throw where.bad("notObject", raw);
   const lineId = shopifyId(raw, "LineItem");
   const sku = str(raw, "sku") ?? idStr(raw, "variant_id") ?? idStr(raw, "product_id") ?? lineId;
-  if (sku === undefined) throw new ChannelParseError(`${what} has no sku, variant_id, product_id or id`);
-  const allocations = arr(raw, "discount_allocations");
+  if (sku === undefined) throw where.noneOf("sku", "variant_id", "product_id", "id");
   const discountCents =
-    allocations.length > 0
-      ? sumAmounts(allocations, "amount", `${what} discount_allocations`)
-      : centsOrZero(raw["total_discount"], `${what} total_discount`);
+    arr(raw, "discount_allocations", where).length > 0
+      ? sumAmounts(raw, "discount_allocations", "amount", where)
+      : centsOrZero(raw["total_discount"], where.at("total_discount"));
   return {
     externalId: lineId,
     sku,
     name: str(raw, "title") ?? str(raw, "name") ?? sku,
-    quantity: int(raw["quantity"], `${what} quantity`, 1),
-    unitPriceCents: cents(raw["price"], `${what} price`),
+    quantity: int(raw["quantity"], where.at("quantity"), 1),
+    unitPriceCents: cents(raw["price"], where.at("price")),
     discountCents,
-    taxCents: sumAmounts(arr(raw, "tax_lines"), "price", `${what} tax_lines`),
+    taxCents: sumAmounts(raw, "tax_lines", "price", where),
   };
 }
 
@@ -110,54 +103,56 @@ function mapLine(raw: unknown, index: number, orderId: string): OrderLineInput {
  * The refunds an orders/* body lists. Each is the same object refunds/create sends, read by
  * the same mapper, so a refund seen both ways has the same id and the same amount.
  */
-export function mapShopifyOrderRefunds(order: JsonObject, externalId: string): ChannelOrderRefundInput[] {
-  return arr(order, "refunds").map((raw, i) => {
-    if (!isObject(raw)) throw new ChannelParseError(`Shopify order ${externalId} refunds[${i}] is not an object`);
+export function mapShopifyOrderRefunds(order: JsonObject, externalId: string, where: Where): ChannelOrderRefundInput[] {
+  return arr(order, "refunds", where).map((raw, i) => {
+    const at = where.at("refunds").at(i);
+    if (!isObject(raw)) throw at.bad("notObject", raw);
     // The embedded refund belongs to this order whatever its (possibly rounded) order_id says.
-    const r = mapShopifyRefund({ ...raw, order_id: externalId });
+    const r = mapShopifyRefund({ ...raw, order_id: externalId }, at);
     return { externalRefundId: r.externalRefundId, amountCents: r.amountCents, reason: r.reason, createdAt: r.createdAt };
   });
 }
 
-export function mapShopifyOrder(order: JsonObject, opts: { forceCancelled?: boolean } = {}): ChannelOrderInput {
+/** `where`: the order in the delivery (the body, or `order` of a REST response). */
+export function mapShopifyOrder(order: JsonObject, opts: { forceCancelled?: boolean; where?: Where } = {}): ChannelOrderInput {
+  const where = opts.where ?? Where.root("Shopify");
   const externalId = shopifyId(order, "Order");
-  if (externalId === undefined) throw new ChannelParseError("Shopify order has no id");
-  const what = `Shopify order ${externalId}`;
-  const rawLines = arr(order, "line_items");
-  if (rawLines.length === 0) throw new ChannelParseError(`${what} has no line_items`);
-  const lines = rawLines.map((l, i) => mapLine(l, i, externalId));
+  if (externalId === undefined) throw where.at("id").error("missingField");
+  const rawLines = arr(order, "line_items", where);
+  if (rawLines.length === 0) throw where.at("line_items").error("noLines");
+  const lines = rawLines.map((l, i) => mapLine(l, where.at("line_items").at(i)));
   const currency = str(order, "currency") ?? str(order, "presentment_currency");
-  if (currency === undefined) throw new ChannelParseError(`${what} has no currency`);
-  const placedAt = parseDate(order["created_at"], `${what} created_at`);
+  if (currency === undefined) throw where.at("currency").error("missingField");
+  const placedAt = parseDate(order["created_at"], where.at("created_at"));
   const cancelledAt = str(order, "cancelled_at");
   const financial = str(order, "financial_status")?.toLowerCase();
-  const gateways = arr(order, "payment_gateway_names").filter((g): g is string => typeof g === "string" && g !== "");
+  const gateways = arr(order, "payment_gateway_names", where).filter((g): g is string => typeof g === "string" && g !== "");
   const lineGross = sumCents(lines.map((l) => l.unitPriceCents * l.quantity));
-  const refunds = mapShopifyOrderRefunds(order, externalId);
+  const refunds = mapShopifyOrderRefunds(order, externalId, where);
   return {
     externalId,
     externalNumber: str(order, "name") ?? str(order, "order_number"),
     placedAt,
-    updatedAt: order["updated_at"] ? parseDate(order["updated_at"], `${what} updated_at`) : placedAt,
+    updatedAt: order["updated_at"] ? parseDate(order["updated_at"], where.at("updated_at")) : placedAt,
     currency: currency.toUpperCase(),
     state: opts.forceCancelled || cancelledAt !== undefined ? "CANCELLED" : "OPEN",
     cancelReason: cancelledAt !== undefined || opts.forceCancelled ? str(order, "cancel_reason") : undefined,
     // Unknown or missing statuses stay PENDING: never treated as paid.
     paymentStatus: (financial && FINANCIAL_STATUS[financial]) || "PENDING",
     paymentMethod: gateways.length > 0 ? gateways.join(", ") : str(order, "gateway"),
-    customer: mapCustomer(order),
-    shippingAddress: mapShopifyAddress(obj(order, "shipping_address")),
-    billingAddress: mapShopifyAddress(obj(order, "billing_address")),
+    customer: mapCustomer(order, where),
+    shippingAddress: mapShopifyAddress(obj(order, "shipping_address", where)),
+    billingAddress: mapShopifyAddress(obj(order, "billing_address", where)),
     lines,
     // Before discounts, so total = subtotal − discount + shipping + tax (subtotal_price is after discounts).
     subtotalCents:
       order["total_line_items_price"] !== undefined && order["total_line_items_price"] !== null
-        ? cents(order["total_line_items_price"], `${what} total_line_items_price`)
+        ? cents(order["total_line_items_price"], where.at("total_line_items_price"))
         : lineGross,
-    discountCents: centsOrZero(order["total_discounts"], `${what} total_discounts`),
-    shippingCents: sumAmounts(arr(order, "shipping_lines"), "price", `${what} shipping_lines`),
-    taxCents: centsOrZero(order["total_tax"], `${what} total_tax`),
-    totalCents: cents(order["total_price"], `${what} total_price`),
+    discountCents: centsOrZero(order["total_discounts"], where.at("total_discounts")),
+    shippingCents: sumAmounts(order, "shipping_lines", "price", where),
+    taxCents: centsOrZero(order["total_tax"], where.at("total_tax")),
+    totalCents: cents(order["total_price"], where.at("total_price")),
     note: str(order, "note"),
     test: bool(order, "test") ?? false,
     ...(refunds.length > 0 ? { refunds } : {}),

@@ -1,6 +1,7 @@
 /** Refunds inside a Shopify orders/updated body: same ids and amounts as the refunds/create document. */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { parseErrorOf } from "@/server/test/parse-error";
 import type { InboundRequest } from "../types";
 import { shopifyConnector } from "./index";
 
@@ -89,6 +90,11 @@ describe("Shopify order refunds", () => {
   });
 
   it("a refund that is not an object is a specific parse error", () => {
-    expect(() => parsedOrder(order('"oops"'))).toThrow("Shopify order 5678901234567890123 refunds[0] is not an object");
+    expect(parseErrorOf(() => parsedOrder(order('"oops"')))).toEqual({
+      rule: "notObject", params: { platform: "Shopify", field: "refunds[0]", value: '"oops"' },
+    });
+    // Inside an embedded refund, the path goes on from the order's refunds[i].
+    const badAmount = order(REFUND_B.replace(/"amount": "[^"]*"/, '"amount": "12,50"'));
+    expect(parseErrorOf(() => parsedOrder(badAmount))).toMatchObject({ rule: "notAmount", params: { field: "refunds[0].transactions[0].amount", value: '"12,50"' } });
   });
 });

@@ -17,7 +17,8 @@
  * so that VTEX's configuration ping passes too.
  */
 import { isObject, optDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
 import { mapVtexOrder } from "./order";
 
 export { mapVtexOrder, vtexPaymentStatus } from "./order";
@@ -31,24 +32,22 @@ type Classified =
 
 const isFeedEvent = (v: unknown): boolean => isObject(v) && "eventId" in v && "handle" in v;
 
+const ROOT = Where.root("VTEX");
+
 function classify(value: unknown): Classified {
-  if (Array.isArray(value)) {
-    if (value.length === 0) throw new ChannelParseError("VTEX body is an empty array: neither an order group nor a feed page");
+  if (Array.isArray(value) && value.length > 0) {
     if (value.some(isFeedEvent)) {
-      throw new ChannelParseError(
-        `VTEX feed events (${value.length} in this page) are notifications; the feed is pulled and each event committed by its handle, then the order is fetched (GET /api/oms/pvt/orders/{orderId}): do not post a feed page to the webhook`,
-      );
+      throw ROOT.error("feedPage", { count: value.length, fetch: "GET /api/oms/pvt/orders/{orderId}" });
     }
     return { type: "orders", body: value };
   }
-  if (!isObject(value)) throw new ChannelParseError("VTEX body is neither a JSON object nor an array of orders");
-  if (str(value, "hookConfig")?.toLowerCase() === "ping") return { type: "ping" };
-  if ("OrderId" in value && "State" in value) return { type: "notification", body: value };
-  if ("orderId" in value && "items" in value) return { type: "order", body: value };
-  const keys = Object.keys(value).slice(0, 8).join(", ");
-  throw new ChannelParseError(
-    `VTEX document not recognised (keys: ${keys || "none"}): expected a hook notification (OrderId, State), a ping (hookConfig), an order (orderId, items) or an order-group array`,
-  );
+  if (isObject(value)) {
+    if (str(value, "hookConfig")?.toLowerCase() === "ping") return { type: "ping" };
+    if ("OrderId" in value && "State" in value) return { type: "notification", body: value };
+    if ("orderId" in value && "items" in value) return { type: "order", body: value };
+  }
+  // An empty array, a scalar, an object of another shape.
+  throw ROOT.bad("notRecognisedVtex", value);
 }
 
 function tryClassify(req: InboundRequest): Classified | undefined {
@@ -62,10 +61,9 @@ function tryClassify(req: InboundRequest): Classified | undefined {
 function parseNotification(n: JsonObject): InboundDocument {
   const orderId = str(n, "OrderId");
   const state = str(n, "State");
-  if (!orderId || !state) throw new ChannelParseError(`VTEX hook notification has no ${orderId ? "State" : "OrderId"}`);
+  if (!orderId || !state) throw ROOT.at(orderId ? "State" : "OrderId").error("missingField");
   const domain = str(n, "Domain") ?? "Unknown";
-  const what = `VTEX hook notification for ${orderId}`;
-  const at = optDate(n.CurrentChange, `${what} CurrentChange`) ?? optDate(n.LastChange, `${what} LastChange`);
+  const at = optDate(n.CurrentChange, ROOT.at("CurrentChange")) ?? optDate(n.LastChange, ROOT.at("LastChange"));
   return { kind: "notification", externalId: orderId, topic: `${domain}:${state}`, ...(at ? { at } : {}) };
 }
 
@@ -107,7 +105,7 @@ export const vtexConnector: ChannelConnector = {
       case "order":
         return { kind: "order", order: mapVtexOrder(doc.body) };
       case "orders":
-        return { kind: "orders", orders: doc.body.map((o, i) => mapVtexOrder(o, `VTEX order group element [${i}]`)) };
+        return { kind: "orders", orders: doc.body.map((o, i) => mapVtexOrder(o, ROOT.at(i))) };
     }
   },
 };

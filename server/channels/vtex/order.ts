@@ -13,7 +13,8 @@
  */
 import type { Cents } from "@/server/lib/money";
 import { arr, digitsOnly, int, isObject, joinName, minorUnits, obj, optDate, parseDate, str, type JsonObject } from "../read";
-import { ChannelParseError, type ChannelOrderInput, type CustomerInput, type OrderLineInput, type PaymentStatus } from "../types";
+import type { ChannelOrderInput, CustomerInput, OrderLineInput, PaymentStatus } from "../types";
+import { Where } from "../where";
 import { mapVtexAddress } from "./address";
 
 const PAID_STATUSES = new Set([
@@ -36,32 +37,31 @@ export function vtexPaymentStatus(status: string, authorized: boolean): PaymentS
   return authorized ? "PAID" : "PENDING";
 }
 
-function mapLine(entry: unknown, i: number, what: string): OrderLineInput {
-  const label = `${what} items[${i}]`;
-  if (!isObject(entry)) throw new ChannelParseError(`${label} is not an object`);
+function mapLine(entry: unknown, where: Where): OrderLineInput {
+  if (!isObject(entry)) throw where.bad("notObject", entry);
   const sku = str(entry, "refId") ?? str(entry, "sellerSku") ?? str(entry, "id");
-  if (!sku) throw new ChannelParseError(`${label} has no refId, sellerSku or id`);
+  if (!sku) throw where.noneOf("refId", "sellerSku", "id");
   let discount = 0;
-  arr(entry, "priceTags").forEach((tag, t) => {
+  arr(entry, "priceTags", where).forEach((tag, t) => {
     if (!isObject(tag)) return;
     if (/^discount@shipping/i.test(str(tag, "name") ?? "")) return;
-    const value = minorUnits(tag.value, `${label}.priceTags[${t}].value`);
+    const value = minorUnits(tag.value, where.at("priceTags").at(t).at("value"));
     if (value < 0) discount -= value;
   });
   return {
     externalId: str(entry, "uniqueId") ?? str(entry, "id"),
     sku,
     name: str(entry, "name") ?? sku,
-    quantity: int(entry.quantity, `${label}.quantity`, 1),
-    unitPriceCents: minorUnits(entry.price, `${label}.price`),
+    quantity: int(entry.quantity, where.at("quantity"), 1),
+    unitPriceCents: minorUnits(entry.price, where.at("price")),
     discountCents: discount,
-    taxCents: entry.tax === undefined || entry.tax === null ? 0 : minorUnits(entry.tax, `${label}.tax`),
+    taxCents: entry.tax === undefined || entry.tax === null ? 0 : minorUnits(entry.tax, where.at("tax")),
   };
 }
 
-function mapCustomer(o: JsonObject, what: string): CustomerInput {
-  const c = obj(o, "clientProfileData");
-  if (!c) throw new ChannelParseError(`${what} has no clientProfileData`);
+function mapCustomer(o: JsonObject, where: Where): CustomerInput {
+  const c = obj(o, "clientProfileData", where);
+  if (!c) throw where.at("clientProfileData").error("missingField");
   const corporate = c.isCorporate === true;
   const person = joinName(str(c, "firstName"), str(c, "lastName"));
   const name = (corporate ? (str(c, "corporateName") ?? str(c, "tradeName")) : undefined) ?? person ?? str(c, "email");
@@ -74,70 +74,74 @@ function mapCustomer(o: JsonObject, what: string): CustomerInput {
   };
 }
 
-function totalsById(o: JsonObject, what: string): Map<string, Cents> {
+function totalsById(o: JsonObject, where: Where): Map<string, Cents> {
   const totals = new Map<string, Cents>();
-  arr(o, "totals").forEach((t, i) => {
+  arr(o, "totals", where).forEach((t, i) => {
     const id = isObject(t) ? str(t, "id") : undefined;
-    if (isObject(t) && id) totals.set(id, minorUnits(t.value, `${what} totals[${i}] (${id}).value`));
+    if (isObject(t) && id) totals.set(id, minorUnits(t.value, where.at("totals").at(i).at("value")));
   });
   return totals;
 }
 
-function earliestShipDate(o: JsonObject, what: string): Date | undefined {
+function earliestShipDate(o: JsonObject, where: Where): Date | undefined {
   let earliest: Date | undefined;
-  arr(obj(o, "shippingData"), "logisticsInfo").forEach((li, i) => {
-    const d = isObject(li) ? optDate(li.shippingEstimateDate, `${what} logisticsInfo[${i}].shippingEstimateDate`) : undefined;
+  const shippingData = where.at("shippingData");
+  arr(obj(o, "shippingData", where), "logisticsInfo", shippingData).forEach((li, i) => {
+    const d = isObject(li) ? optDate(li.shippingEstimateDate, shippingData.at("logisticsInfo").at(i).at("shippingEstimateDate")) : undefined;
     if (d && (!earliest || d < earliest)) earliest = d;
   });
   return earliest;
 }
 
-function paymentInfo(o: JsonObject): { method?: string; billing?: JsonObject } {
+function paymentInfo(o: JsonObject, where: Where): { method?: string; billing?: JsonObject } {
   const names: string[] = [];
   let billing: JsonObject | undefined;
-  for (const tx of arr(obj(o, "paymentData"), "transactions").filter(isObject)) {
-    for (const p of arr(tx, "payments").filter(isObject)) {
+  const transactions = where.at("paymentData").at("transactions");
+  arr(obj(o, "paymentData", where), "transactions", where.at("paymentData")).forEach((tx, t) => {
+    if (!isObject(tx)) return;
+    arr(tx, "payments", transactions.at(t)).forEach((p, i) => {
+      if (!isObject(p)) return;
       const n = str(p, "paymentSystemName");
       if (n && !names.includes(n)) names.push(n);
-      billing ??= obj(p, "billingAddress");
-    }
-  }
+      billing ??= obj(p, "billingAddress", transactions.at(t).at("payments").at(i));
+    });
+  });
   return { method: names.length ? names.join(" + ") : undefined, billing };
 }
 
-export function mapVtexOrder(value: unknown, where = "VTEX order"): ChannelOrderInput {
-  if (!isObject(value)) throw new ChannelParseError(`${where} is not a JSON object`);
+/** `where`: the order in the delivery (the body, or an element of an order group). */
+export function mapVtexOrder(value: unknown, where: Where = Where.root("VTEX")): ChannelOrderInput {
+  if (!isObject(value)) throw where.bad("notObject", value);
   const o = value;
   const orderId = str(o, "orderId");
-  if (!orderId) throw new ChannelParseError(`${where} has no orderId`);
-  const what = `VTEX order ${orderId}`;
-  const items = arr(o, "items");
-  if (items.length === 0) throw new ChannelParseError(`${what} has no items`);
-  const lines = items.map((item, i) => mapLine(item, i, what));
+  if (!orderId) throw where.at("orderId").error("missingField");
+  const items = arr(o, "items", where);
+  if (items.length === 0) throw where.at("items").error("noLines");
+  const lines = items.map((item, i) => mapLine(item, where.at("items").at(i)));
 
-  const totals = totalsById(o, what);
+  const totals = totalsById(o, where);
   const status = (str(o, "status") ?? "").toLowerCase();
   const cancelled = CANCELLED_STATUSES.has(status);
-  const placedAt = parseDate(o.creationDate, `${what} creationDate`);
-  const shippingAddress = mapVtexAddress(obj(obj(o, "shippingData"), "address"));
-  const { method, billing } = paymentInfo(o);
+  const placedAt = parseDate(o.creationDate, where.at("creationDate"));
+  const shippingAddress = mapVtexAddress(obj(obj(o, "shippingData", where), "address", where.at("shippingData")));
+  const { method, billing } = paymentInfo(o, where);
   const billingAddress = mapVtexAddress(billing);
-  const shipBy = earliestShipDate(o, what);
+  const shipBy = earliestShipDate(o, where);
   const discounts = totals.get("Discounts");
   const note = isObject(o.openTextField) ? str(o.openTextField, "value") : str(o, "openTextField");
-  const reason = str(o, "cancelReason") ?? str(obj(o, "cancellationData"), "Reason");
+  const reason = str(o, "cancelReason") ?? str(obj(o, "cancellationData", where), "Reason");
 
   return {
     externalId: orderId,
     externalNumber: orderId,
     placedAt,
-    updatedAt: optDate(o.lastChange, `${what} lastChange`) ?? placedAt,
-    currency: (str(obj(o, "storePreferencesData"), "currencyCode") ?? "BRL").toUpperCase(),
+    updatedAt: optDate(o.lastChange, where.at("lastChange")) ?? placedAt,
+    currency: (str(obj(o, "storePreferencesData", where), "currencyCode") ?? "BRL").toUpperCase(),
     state: cancelled ? "CANCELLED" : "OPEN",
     ...(cancelled && reason ? { cancelReason: reason } : {}),
-    paymentStatus: vtexPaymentStatus(status, optDate(o.authorizedDate, `${what} authorizedDate`) !== undefined),
+    paymentStatus: vtexPaymentStatus(status, optDate(o.authorizedDate, where.at("authorizedDate")) !== undefined),
     ...(method ? { paymentMethod: method } : {}),
-    customer: mapCustomer(o, what),
+    customer: mapCustomer(o, where),
     ...(shippingAddress ? { shippingAddress } : {}),
     ...(billingAddress ? { billingAddress } : {}),
     lines,
@@ -145,7 +149,7 @@ export function mapVtexOrder(value: unknown, where = "VTEX order"): ChannelOrder
     discountCents: discounts !== undefined ? Math.abs(discounts) : lines.reduce((s, l) => s + l.discountCents, 0),
     shippingCents: totals.get("Shipping") ?? 0,
     taxCents: totals.get("Tax") ?? lines.reduce((s, l) => s + l.taxCents, 0),
-    totalCents: minorUnits(o.value, `${what} value`),
+    totalCents: minorUnits(o.value, where.at("value")),
     ...(shipBy ? { shipBy } : {}),
     ...(note ? { note } : {}),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundRequest } from "../types";
 import { countryIso2, vtexConnector as vtex } from "./index";
 
 function req(body: unknown, opts: { query?: Record<string, string>; headers?: Record<string, string> } = {}): InboundRequest {
@@ -184,15 +185,30 @@ describe("vtex orders", () => {
   it("refuses a feed page with a specific message", () => {
     const feed = [{ eventId: "E1", handle: "h1", domain: "Fulfillment", state: "invoiced", orderId: "1500123456789-01" }];
     expect(() => vtex.parse(req(feed))).toThrow(/^VTEX feed events \(1 in this page\) are notifications/);
+    expect(parseErrorOf(() => vtex.parse(req(feed)))).toEqual({
+      rule: "feedPage", params: { platform: "VTEX", count: "1", fetch: "GET /api/oms/pvt/orders/{orderId}" },
+    });
   });
 
-  it("fails with specific messages", () => {
-    expect(() => vtex.parse(req(order({ items: [] })))).toThrow("VTEX order 1500123456789-01 has no items");
-    expect(() => vtex.parse(req(order({ value: 253.8 })))).toThrow(/value is not an integer amount in cents/);
-    expect(() => vtex.parse(req(order({ creationDate: "02/05/2025" })))).toThrow(/creationDate is not a valid date/);
-    expect(() => vtex.parse(req(order({ clientProfileData: null })))).toThrow(/has no clientProfileData/);
-    expect(() => vtex.parse(req({ foo: "bar" }))).toThrow(ChannelParseError);
-    expect(() => vtex.parse(req([]))).toThrow(/empty array/);
+  it("fails with specific rules: field path, value, what was expected", () => {
+    const parsed = (body: unknown) => parseErrorOf(() => vtex.parse(req(body)));
+    const field = (path: string) => ({ platform: "VTEX", field: path });
+    expect(parsed(order({ items: [] }))).toEqual({ rule: "noLines", params: field("items") });
+    expect(parsed(order({ value: 253.8 }))).toEqual({ rule: "notMinorUnits", params: { ...field("value"), value: "253.8" } });
+    expect(parsed(order({ creationDate: "02/05/2025" }))).toEqual({ rule: "notDate", params: { ...field("creationDate"), value: '"02/05/2025"' } });
+    expect(parsed(order({ clientProfileData: null }))).toEqual({ rule: "missingField", params: field("clientProfileData") });
+    expect(parsed(order({ totals: [{ id: "Items", value: "249.80" }] }))).toEqual({ rule: "notMinorUnits", params: { ...field("totals[0].value"), value: '"249.80"' } });
+    expect(parsed(order({ items: [{ name: "x", quantity: 1, price: 1 }] }))).toEqual({
+      rule: "missingOneOf", params: { platform: "VTEX", fields: "items[0].refId, items[0].sellerSku, items[0].id" },
+    });
+    expect(parsed({ OrderId: "1500123456789-01", State: "" })).toEqual({ rule: "missingField", params: field("State") });
+    // In an order group, the path starts at the order's index.
+    expect(parsed([order(), order({ items: [{ refId: "X", quantity: 1.5, price: 100 }] })])).toEqual({
+      rule: "notInteger", params: { ...field("[1].items[0].quantity"), min: "1", value: "1.5" },
+    });
+    expect(parsed({ foo: "bar" })).toEqual({ rule: "notRecognisedVtex", params: { platform: "VTEX", value: '{"foo":"bar"}' } });
+    expect(parsed([])).toEqual({ rule: "notRecognisedVtex", params: { platform: "VTEX", value: "[]" } });
+    expect(parsed("")).toEqual({ rule: "emptyBody", params: { platform: "VTEX" } });
   });
 
   it("maps alpha-3 countries", () => {

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundDocument, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundDocument, InboundRequest } from "../types";
 import { wooCommerceConnector } from "./index";
 
 const SECRET = "wc-webhook-secret";
@@ -125,14 +126,32 @@ describe("wooCommerceConnector.parse: orders", () => {
     expect(list.kind === "orders" ? list.orders.map((o) => o.externalId) : list.kind).toEqual(["1187", "1188"]);
   });
 
-  it("specific ChannelParseErrors", () => {
-    expect(() => wooCommerceConnector.parse(request(ORDER, "product.created"))).toThrow('WooCommerce topic "product.created" is not an order topic');
-    const noLines = JSON.stringify({ ...(JSON.parse(ORDER) as object), line_items: [] });
-    expect(() => wooCommerceConnector.parse(request(noLines, "order.created"))).toThrow(new ChannelParseError("WooCommerce order 1187 has no line_items"));
+  it("specific ChannelParseErrors: rule, field path and value", () => {
+    // null: no topic header (a document a poller fetched).
+    const parsed = (body: string, topic: string | null = "order.created") => parseErrorOf(() => wooCommerceConnector.parse(request(body, topic ?? undefined)));
+    const field = (path: string) => ({ platform: "WooCommerce", field: path });
+    const with_ = (patch: object) => JSON.stringify({ ...(JSON.parse(ORDER) as object), ...patch });
+    expect(parsed(ORDER, "product.created")).toEqual({
+      rule: "unsupportedTopic", params: { platform: "WooCommerce", topic: "product.created", handled: "order.created, order.updated, order.restored, order.deleted" },
+    });
+    expect(parsed(with_({ line_items: [] }))).toEqual({ rule: "noLines", params: field("line_items") });
     const badDate = ORDER.replace("2025-05-02T13:45:10", "2025-13-02T13:45:10");
-    expect(() => wooCommerceConnector.parse(request(badDate, "order.created"))).toThrow(/date_created_gmt is not a valid date/);
-    expect(() => wooCommerceConnector.parse(request("{}", "order.deleted"))).toThrow("WooCommerce order.deleted body has no id");
-    expect(() => wooCommerceConnector.parse(request("webhook_id=abc", "order.created"))).toThrow(/not valid JSON/);
+    expect(parsed(badDate)).toEqual({ rule: "notDate", params: { ...field("date_created_gmt"), value: '"2025-13-02T13:45:10"' } });
+    // Without the _gmt field, the site's local date is read, and named.
+    expect(parsed(with_({ date_created_gmt: null, date_created: "02/05/2025" }))).toEqual({ rule: "notDate", params: { ...field("date_created"), value: '"02/05/2025"' } });
+    expect(parsed("{}", "order.deleted")).toEqual({ rule: "missingField", params: field("id") });
+    expect(parsed("webhook_id=abc")).toEqual({ rule: "invalidJson", params: { platform: "WooCommerce", line: "1", column: "1", found: "w" } });
+    expect(parsed(with_({ total: 104.1, currency: "" }))).toEqual({ rule: "missingField", params: field("currency") });
+    // An order list: each order's path starts at its index.
+    const second = with_({ id: 1188, line_items: [{ id: 1, sku: "X", quantity: 0, subtotal: "1.00", total: "1.00" }] });
+    expect(parsed(`[${ORDER},${second}]`, null)).toEqual({ rule: "notInteger", params: { ...field("[1].line_items[0].quantity"), min: "1", value: "0" } });
+    expect(parsed(`[${ORDER}, 5]`, null)).toEqual({ rule: "notObject", params: { ...field("[1]"), value: "5" } });
+    // No topic and no known shape.
+    expect(parsed('{"hello": "world"}', null)).toEqual({ rule: "notRecognisedWooCommerce", params: { platform: "WooCommerce", value: '{"hello":"world"}' } });
+    // A polled refund without its order.
+    expect(parsed('{"id": 726, "amount": "10.00", "refunded_by": 1}', null)).toEqual({
+      rule: "missingOneOf", params: { platform: "WooCommerce", fields: "parent_id, order_id, _links.up" },
+    });
   });
 });
 

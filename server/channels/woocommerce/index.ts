@@ -5,7 +5,8 @@
  */
 import { parseJsonSafe } from "@/server/lib/json-safe";
 import { asObject, header, idStr, isObject, parseJsonBody, sha256Hex, str, verifyHmacSha256 } from "../read";
-import { ChannelParseError, type ChannelConnector, type InboundDocument, type InboundRequest } from "../types";
+import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
+import { Where } from "../where";
 import { mapWooOrder } from "./map-order";
 import { looksLikeWooRefund, mapWooRefund } from "./map-refund";
 
@@ -24,27 +25,26 @@ function pingWebhookId(req: InboundRequest): string | undefined {
 
 export function parseWoo(req: InboundRequest): InboundDocument {
   if (pingWebhookId(req) !== undefined) return { kind: "ping" };
+  const root = Where.root("WooCommerce");
   const topic = header(req, "x-wc-webhook-topic");
   const body = parseJsonBody(req, "WooCommerce");
   if (Array.isArray(body)) {
-    return { kind: "orders", orders: body.map((o, i) => mapWooOrder(asObject(o, `WooCommerce order list item ${i}`))) };
+    return { kind: "orders", orders: body.map((o, i) => mapWooOrder(asObject(o, root.at(i)), root.at(i))) };
   }
-  const doc = asObject(body, `WooCommerce ${topic ?? "document"} body`);
+  const doc = asObject(body, root);
   if (topic !== undefined) {
     if ((WOO_ORDER_TOPICS as readonly string[]).includes(topic)) return { kind: "order", order: mapWooOrder(doc) };
     if (topic === "order.deleted") {
       const externalId = idStr(doc, "id");
-      if (externalId === undefined) throw new ChannelParseError("WooCommerce order.deleted body has no id");
+      if (externalId === undefined) throw root.at("id").error("missingField");
       return { kind: "deletion", externalId };
     }
-    throw new ChannelParseError(`WooCommerce topic "${topic}" is not an order topic`);
+    throw root.error("unsupportedTopic", { topic, handled: [...WOO_ORDER_TOPICS, "order.deleted"].join(", ") });
   }
   // No topic header: a document fetched from the REST API by a poller.
   if (looksLikeWooRefund(doc)) return { kind: "refund", refund: mapWooRefund(doc) };
   if ("line_items" in doc) return { kind: "order", order: mapWooOrder(doc) };
-  throw new ChannelParseError(
-    "WooCommerce document has no x-wc-webhook-topic and is neither an order, an order list nor a refund",
-  );
+  throw root.bad("notRecognisedWooCommerce", doc);
 }
 
 export const wooCommerceConnector: ChannelConnector = {

@@ -6,6 +6,7 @@ import {
   centsOrZero,
   decodeHtmlEntities,
   digitsOnly,
+  firstKey,
   idStr,
   int,
   isObject,
@@ -15,16 +16,16 @@ import {
   str,
   type JsonObject,
 } from "../read";
-import {
-  ChannelParseError,
-  type AddressInput,
-  type ChannelOrderInput,
-  type ChannelOrderRefundInput,
-  type ChannelOrderState,
-  type CustomerInput,
-  type OrderLineInput,
-  type PaymentStatus,
+import type {
+  AddressInput,
+  ChannelOrderInput,
+  ChannelOrderRefundInput,
+  ChannelOrderState,
+  CustomerInput,
+  OrderLineInput,
+  PaymentStatus,
 } from "../types";
+import { Where } from "../where";
 
 /** Customer name used when the billing block has no name, company or email. */
 export const WOO_GUEST_NAME = "Guest";
@@ -35,8 +36,8 @@ function text(o: JsonObject | undefined, key: string): string | undefined {
   return v === undefined ? undefined : decodeHtmlEntities(v);
 }
 
-function metaValue(order: JsonObject, keys: readonly string[]): string | undefined {
-  for (const m of arr(order, "meta_data")) {
+function metaValue(order: JsonObject, keys: readonly string[], where: Where): string | undefined {
+  for (const m of arr(order, "meta_data", where)) {
     if (isObject(m) && keys.includes(String(m["key"]))) {
       const v = str(m, "value");
       if (v !== undefined) return v;
@@ -67,12 +68,12 @@ export function mapWooAddress(a: JsonObject | undefined): AddressInput | undefin
   };
 }
 
-function mapCustomer(order: JsonObject): CustomerInput {
-  const billing = obj(order, "billing");
-  const shipping = obj(order, "shipping");
+function mapCustomer(order: JsonObject, where: Where): CustomerInput {
+  const billing = obj(order, "billing", where);
+  const shipping = obj(order, "shipping", where);
   const email = str(billing, "email");
-  const cpf = str(billing, "cpf") ?? metaValue(order, ["billing_cpf", "_billing_cpf"]);
-  const cnpj = str(billing, "cnpj") ?? metaValue(order, ["billing_cnpj", "_billing_cnpj"]);
+  const cpf = str(billing, "cpf") ?? metaValue(order, ["billing_cpf", "_billing_cpf"], where);
+  const cnpj = str(billing, "cnpj") ?? metaValue(order, ["billing_cnpj", "_billing_cnpj"], where);
   // persontype "2" = pessoa jurídica in the Brazilian Market plugin.
   const document = str(billing, "persontype") === "2" ? (cnpj ?? cpf) : (cpf ?? cnpj);
   return {
@@ -89,26 +90,25 @@ function mapCustomer(order: JsonObject): CustomerInput {
   };
 }
 
-function mapLine(raw: unknown, index: number, what: string): { line: OrderLineInput; subtotalCents: number } {
-  const where = `${what} line_items[${index}]`;
-  if (!isObject(raw)) throw new ChannelParseError(`${where} is not an object`);
+function mapLine(raw: unknown, where: Where): { line: OrderLineInput; subtotalCents: number } {
+  if (!isObject(raw)) throw where.bad("notObject", raw);
   const lineId = idStr(raw, "id");
   const sku = str(raw, "sku") ?? idStr(raw, "variation_id") ?? idStr(raw, "product_id") ?? lineId;
-  if (sku === undefined) throw new ChannelParseError(`${where} has no sku, variation_id, product_id or id`);
-  const quantity = int(raw["quantity"], `${where} quantity`, 1);
-  const subtotalCents = cents(raw["subtotal"], `${where} subtotal`);
+  if (sku === undefined) throw where.noneOf("sku", "variation_id", "product_id", "id");
+  const quantity = int(raw["quantity"], where.at("quantity"), 1);
+  const subtotalCents = cents(raw["subtotal"], where.at("subtotal"));
   // `subtotal` is exact (string, all units, before coupons); `price` is a float that
   // WooCommerce rounds. Use the exact division when there is one.
   const unitPriceCents =
-    subtotalCents % quantity === 0 ? subtotalCents / quantity : cents(raw["price"], `${where} price`);
+    subtotalCents % quantity === 0 ? subtotalCents / quantity : cents(raw["price"], where.at("price"));
   const line: OrderLineInput = {
     externalId: lineId,
     sku,
     name: text(raw, "name") ?? sku,
     quantity,
     unitPriceCents,
-    discountCents: subtotalCents - cents(raw["total"], `${where} total`),
-    taxCents: centsOrZero(raw["total_tax"], `${where} total_tax`),
+    discountCents: subtotalCents - cents(raw["total"], where.at("total")),
+    taxCents: centsOrZero(raw["total_tax"], where.at("total_tax")),
   };
   return { line, subtotalCents };
 }
@@ -149,46 +149,52 @@ function mapStatus(order: JsonObject, totalCents: number, refunds: readonly Chan
  * The order's `refunds` summary ({id, reason, total: "-20.00"}): WooCommerce has no refund
  * webhook, so an order.updated carrying these is how a refund reaches us. Totals are negative.
  */
-export function mapWooOrderRefunds(order: JsonObject, what: string): ChannelOrderRefundInput[] {
-  return arr(order, "refunds").map((r, i) => {
-    const where = `${what} refunds[${i}]`;
-    if (!isObject(r)) throw new ChannelParseError(`${where} is not an object`);
+export function mapWooOrderRefunds(order: JsonObject, where: Where): ChannelOrderRefundInput[] {
+  return arr(order, "refunds", where).map((r, i) => {
+    const at = where.at("refunds").at(i);
+    if (!isObject(r)) throw at.bad("notObject", r);
     const externalRefundId = idStr(r, "id");
-    if (externalRefundId === undefined) throw new ChannelParseError(`${where} has no id`);
-    return { externalRefundId, amountCents: Math.abs(centsOrZero(r["total"], `${where} total`)), reason: text(r, "reason") };
+    if (externalRefundId === undefined) throw at.at("id").error("missingField");
+    return { externalRefundId, amountCents: Math.abs(centsOrZero(r["total"], at.at("total"))), reason: text(r, "reason") };
   });
 }
 
-export function mapWooOrder(order: JsonObject): ChannelOrderInput {
+/** A date the site sends as `<key>_gmt` (UTC without an offset) and `<key>` (its local time: the fallback only). */
+export function gmtField(doc: JsonObject, key: string, where: Where): { value: unknown; where: Where } {
+  const field = firstKey(doc, [`${key}_gmt`, key]);
+  return { value: doc[field], where: where.at(field) };
+}
+
+/** `where`: the order in the delivery (the body, or an element of an order list). */
+export function mapWooOrder(order: JsonObject, where: Where = Where.root("WooCommerce")): ChannelOrderInput {
   const externalId = idStr(order, "id");
-  if (externalId === undefined) throw new ChannelParseError("WooCommerce order has no id");
-  const what = `WooCommerce order ${externalId}`;
-  const rawLines = arr(order, "line_items");
-  if (rawLines.length === 0) throw new ChannelParseError(`${what} has no line_items`);
-  const mapped = rawLines.map((l, i) => mapLine(l, i, what));
+  if (externalId === undefined) throw where.at("id").error("missingField");
+  const rawLines = arr(order, "line_items", where);
+  if (rawLines.length === 0) throw where.at("line_items").error("noLines");
+  const mapped = rawLines.map((l, i) => mapLine(l, where.at("line_items").at(i)));
   const currency = str(order, "currency");
-  if (currency === undefined) throw new ChannelParseError(`${what} has no currency`);
-  // *_gmt fields are UTC without an offset; the plain ones are the site's local time (fallback only).
-  const placedAt = parseDate(order["date_created_gmt"] ?? order["date_created"], `${what} date_created_gmt`);
-  const modified = order["date_modified_gmt"] ?? order["date_modified"];
-  const totalCents = cents(order["total"], `${what} total`);
-  const refunds = mapWooOrderRefunds(order, what);
+  if (currency === undefined) throw where.at("currency").error("missingField");
+  const created = gmtField(order, "date_created", where);
+  const placedAt = parseDate(created.value, created.where);
+  const modified = gmtField(order, "date_modified", where);
+  const totalCents = cents(order["total"], where.at("total"));
+  const refunds = mapWooOrderRefunds(order, where);
   return {
     externalId,
     externalNumber: str(order, "number") ?? externalId,
     placedAt,
-    updatedAt: modified ? parseDate(modified, `${what} date_modified_gmt`) : placedAt,
+    updatedAt: modified.value ? parseDate(modified.value, modified.where) : placedAt,
     currency: currency.toUpperCase(),
     ...mapStatus(order, totalCents, refunds),
     paymentMethod: text(order, "payment_method_title") ?? str(order, "payment_method"),
-    customer: mapCustomer(order),
-    shippingAddress: mapWooAddress(obj(order, "shipping")),
-    billingAddress: mapWooAddress(obj(order, "billing")),
+    customer: mapCustomer(order, where),
+    shippingAddress: mapWooAddress(obj(order, "shipping", where)),
+    billingAddress: mapWooAddress(obj(order, "billing", where)),
     lines: mapped.map((m) => m.line),
     subtotalCents: sumCents(mapped.map((l) => l.subtotalCents)),
-    discountCents: centsOrZero(order["discount_total"], `${what} discount_total`),
-    shippingCents: centsOrZero(order["shipping_total"], `${what} shipping_total`),
-    taxCents: centsOrZero(order["total_tax"], `${what} total_tax`),
+    discountCents: centsOrZero(order["discount_total"], where.at("discount_total")),
+    shippingCents: centsOrZero(order["shipping_total"], where.at("shipping_total")),
+    taxCents: centsOrZero(order["total_tax"], where.at("total_tax")),
     totalCents,
     note: text(order, "customer_note"),
     ...(refunds.length > 0 ? { refunds } : {}),

@@ -1,7 +1,8 @@
 /** Refunds inside a WooCommerce order document (order.updated is how WooCommerce reports a refund). */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ChannelParseError, type InboundRequest } from "../types";
+import { parseErrorOf } from "@/server/test/parse-error";
+import type { InboundRequest } from "../types";
 import { wooCommerceConnector } from "./index";
 
 function request(body: string): InboundRequest {
@@ -65,8 +66,11 @@ describe("WooCommerce order refunds", () => {
   });
 
   it("a refund without an id or with a bad total is a specific parse error", () => {
-    expect(() => parsed(order([{ reason: "x", total: "-1.00" }]))).toThrow(new ChannelParseError("WooCommerce order 2044 refunds[0] has no id"));
-    expect(() => parsed(order([{ id: 9, total: "-1,00" }]))).toThrow(/refunds\[0\] total/);
-    expect(() => parsed(order(["2051"]))).toThrow(new ChannelParseError("WooCommerce order 2044 refunds[0] is not an object"));
+    const field = (path: string) => ({ platform: "WooCommerce", field: path });
+    expect(parseErrorOf(() => parsed(order([{ reason: "x", total: "-1.00" }])))).toEqual({ rule: "missingField", params: field("refunds[0].id") });
+    expect(parseErrorOf(() => parsed(order([{ id: 8, total: "-1.00" }, { id: 9, total: "-1,00" }])))).toEqual({
+      rule: "notAmount", params: { ...field("refunds[1].total"), value: '"-1,00"' },
+    });
+    expect(parseErrorOf(() => parsed(order(["2051"])))).toEqual({ rule: "notObject", params: { ...field("refunds[0]"), value: '"2051"' } });
   });
 });

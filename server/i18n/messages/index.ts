@@ -12,6 +12,8 @@ import ordersEn from "./orders.en.json";
 import ordersPt from "./orders.pt-BR.json";
 import channelsEn from "./channels.en.json";
 import channelsPt from "./channels.pt-BR.json";
+import channelErrorsEn from "./channelErrors.en.json";
+import channelErrorsPt from "./channelErrors.pt-BR.json";
 import packingEn from "./packing.en.json";
 import packingPt from "./packing.pt-BR.json";
 import pickingEn from "./picking.en.json";
@@ -38,6 +40,7 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: orderEntryEn, "pt-BR": orderEntryPt },
   { en: ordersEn, "pt-BR": ordersPt },
   { en: channelsEn, "pt-BR": channelsPt },
+  { en: channelErrorsEn, "pt-BR": channelErrorsPt },
   { en: packingEn, "pt-BR": packingPt },
   { en: pickingEn, "pt-BR": pickingPt },
   { en: shippingEn, "pt-BR": shippingPt },

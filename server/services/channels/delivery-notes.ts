@@ -3,9 +3,10 @@
  * (ChannelDelivery.error), in one place. Each is stored as English text (logs
  * and support read it as it is) built from a template, and read back into its
  * key and values with the same template, so that Channel deliveries shows it
- * in the reader's language (channels.deliveries.notes.<key>). Parse errors
- * that connectors write name the platform's own fields and are shown as
- * written. Pure and client-safe.
+ * in the reader's language (channels.deliveries.notes.<key>). Why a connector
+ * could not read a document is written the same way by its own table
+ * (server/channels/parse-errors.ts); delivery-message.ts reads either. Pure
+ * and client-safe.
  */
 import { templateTable, type ReadText, type TemplateParams } from "@/server/lib/text-templates";
 
@@ -43,7 +44,7 @@ export function deliveryNote(key: DeliveryNoteKey, params: TemplateParams = {}):
   return NOTES.write(key, params);
 }
 
-/** The note a stored text is, with its values; null for any other text (a connector's parse error). */
+/** The note a stored text is, with its values; null for any other text (a connector's parse error, an older text). */
 export function readDeliveryNote(text: string | null | undefined): DeliveryNote | null {
   const note = NOTES.read(text);
   return note?.key === "addressFrozen" ? { ...note, orderStatusParam: "status" } : note;

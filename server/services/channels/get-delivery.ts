@@ -5,6 +5,7 @@
  */
 import { db } from "@/server/db";
 import { DomainError } from "@/server/lib/domain-error";
+import { readDeliveryMessage, type DeliveryMessage } from "@/server/services/channels/delivery-message";
 import type { DeliveryStatus } from "@/server/services/channels/list-deliveries";
 import { prettyJsonText } from "@/server/services/channels/pretty-json";
 import { REPROCESSABLE_STATUSES } from "@/server/services/channels/reprocess-delivery";
@@ -15,7 +16,10 @@ export interface DeliveryDetail {
   deliveryKey: string;
   topic: string;
   status: DeliveryStatus;
+  /** The error or note as stored (English). */
   error: string | null;
+  /** The same, read back into its key and values for the reader's language; null for a text stored before rules existed. */
+  message: DeliveryMessage | null;
   attempts: number;
   receivedAt: Date;
   processedAt: Date | null;
@@ -63,6 +67,7 @@ export async function getDelivery(opts: { deliveryId: string }): Promise<Deliver
     topic: d.topic,
     status: d.status,
     error: d.error,
+    message: readDeliveryMessage(d.error),
     attempts: d.attempts,
     receivedAt: d.receivedAt,
     processedAt: d.processedAt,

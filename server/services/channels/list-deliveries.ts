@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
+import { readDeliveryMessage, type DeliveryMessage } from "@/server/services/channels/delivery-message";
 
 export const DELIVERY_STATUSES = ["RECEIVED", "PROCESSED", "DUPLICATE", "IGNORED", "REJECTED", "FAILED"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -26,8 +27,10 @@ export interface DeliveryRow {
   channel: { id: string; name: string; platform: string };
   topic: string;
   status: DeliveryStatus;
-  /** The first 300 characters of the error or note. */
+  /** The first 300 characters of the error or note, as stored. */
   error: string | null;
+  /** The whole error or note read back into its key and values (for the reader's language); null for an older text. */
+  message: DeliveryMessage | null;
   attempts: number;
   receivedAt: Date;
   processedAt: Date | null;
@@ -94,6 +97,7 @@ export async function listDeliveries(opts: { input: ListDeliveriesInput }): Prom
         topic: r.topic,
         status: r.status,
         error: r.error === null ? null : r.error.slice(0, 300),
+        message: readDeliveryMessage(r.error),
         attempts: r.attempts,
         receivedAt: r.receivedAt,
         processedAt: r.processedAt,

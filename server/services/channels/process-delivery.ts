@@ -72,7 +72,7 @@ export async function processDelivery(deliveryId: string, stored?: StoredDeliver
   };
   let outcome: ProcessOutcome;
   try {
-    if (!connector) throw new ChannelParseError(`${channel.platform} channels have no webhook connector.`);
+    if (!connector) throw new ChannelParseError("noConnector", { platform: channel.platform });
     const doc = connector.parse(req);
     outcome = await applyDocument({ channel, deliveryId, doc });
   } catch (e) {
@@ -116,27 +116,27 @@ interface ChannelRef {
 /** Order amounts and quantities are 32-bit integer columns. */
 const INT4_MAX = 2_147_483_647;
 
-function checkStorable(value: number, what: string): void {
+/** `input`: the value's name in the order input (`totalCents`, `lines[0].unitPriceCents`). */
+function checkStorable(value: number, order: string, input: string): void {
   if (!Number.isSafeInteger(value) || Math.abs(value) > INT4_MAX) {
-    throw new ChannelParseError(`${what} is ${value}, beyond what Fluxo can store (±${INT4_MAX} cents or units).`);
+    throw new ChannelParseError("beyondStorage", { order, input, value, max: INT4_MAX });
   }
 }
 
 export function validateOrderInput(order: ChannelOrderInput): void {
-  if (!order.externalId) throw new ChannelParseError("The order has no id.");
-  const what = `Order ${order.externalId}`;
-  if (order.lines.length === 0) throw new ChannelParseError(`${what} has no lines.`);
-  for (const l of order.lines) {
-    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new ChannelParseError(`${what}: line ${l.sku} has quantity ${l.quantity}.`);
-    checkStorable(l.quantity, `${what}: line ${l.sku} quantity`);
-    checkStorable(l.unitPriceCents, `${what}: line ${l.sku} unit price`);
-    checkStorable(l.discountCents, `${what}: line ${l.sku} discount`);
-    checkStorable(l.taxCents, `${what}: line ${l.sku} tax`);
-    checkStorable(l.unitPriceCents * l.quantity - l.discountCents + l.taxCents, `${what}: line ${l.sku} total`);
-  }
-  for (const key of ["subtotalCents", "discountCents", "shippingCents", "taxCents", "totalCents"] as const) {
-    checkStorable(order[key], `${what} ${key}`);
-  }
+  if (!order.externalId) throw new ChannelParseError("orderWithoutId");
+  const id = order.externalId;
+  if (order.lines.length === 0) throw new ChannelParseError("orderWithoutLines", { order: id });
+  order.lines.forEach((l, i) => {
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new ChannelParseError("lineQuantity", { order: id, sku: l.sku, quantity: l.quantity });
+    const line = `lines[${i}]`;
+    checkStorable(l.quantity, id, `${line}.quantity`);
+    checkStorable(l.unitPriceCents, id, `${line}.unitPriceCents`);
+    checkStorable(l.discountCents, id, `${line}.discountCents`);
+    checkStorable(l.taxCents, id, `${line}.taxCents`);
+    checkStorable(l.unitPriceCents * l.quantity - l.discountCents + l.taxCents, id, `${line}.totalCents`);
+  });
+  for (const key of ["subtotalCents", "discountCents", "shippingCents", "taxCents", "totalCents"] as const) checkStorable(order[key], id, key);
 }
 
 /** `whole`: the order is the delivery's only content, so its capture also marks the delivery PROCESSED. */
@@ -183,14 +183,14 @@ async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; do
     }
     case "refund": {
       const r = await applyChannelRefund({ channelId: channel.id, refund: doc.refund, actorLabel: `channel:${channel.name}` });
-      if (!r) throw new ChannelParseError(deliveryNote("refundBeforeOrder", { refund: doc.refund.externalRefundId, order: doc.refund.externalOrderId }));
+      if (!r) return { status: "FAILED", error: deliveryNote("refundBeforeOrder", { refund: doc.refund.externalRefundId, order: doc.refund.externalOrderId }) };
       if (!r.applied) return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("refundDuplicate", { refund: doc.refund.externalRefundId }) };
       return { status: "PROCESSED", orderIds: [r.orderId] };
     }
     case "shippingAddress": {
       const { externalId, address, shipBy, source } = doc;
       const r = await applyChannelAddress({ channelId: channel.id, externalId, address, shipBy, source, actorLabel: `channel:${channel.name}` });
-      if (!r) throw new ChannelParseError(deliveryNote("addressBeforeOrder", { source: doc.source, order: doc.externalId }));
+      if (!r) return { status: "FAILED", error: deliveryNote("addressBeforeOrder", { source: doc.source, order: doc.externalId }) };
       if (r.outcome === "SAME") return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("addressSame", { number: r.orderNumber }) };
       if (r.outcome === "TOO_LATE") {
         return { status: "IGNORED", orderIds: [r.orderId], note: deliveryNote("addressFrozen", { number: r.orderNumber, status: r.status }) };

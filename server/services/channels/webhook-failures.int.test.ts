@@ -49,7 +49,7 @@ describe("bodies that cannot be stored", () => {
     const body = rawJson(shopifyOrder({ totalPrice: "99999999.99" }));
     const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers: shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-big" }) }));
     expect(res).toMatchObject({ status: 202, body: { status: "failed" } });
-    expect(res.body.error).toBe("Order 5812345678901234567 totalCents is 9999999999, beyond what Fluxo can store (±2147483647 cents or units).");
+    expect(res.body.error).toBe("Order 5812345678901234567: totalCents is 9999999999, beyond what Fluxo can store (±2147483647 cents or units).");
     expect(await db.order.count()).toBe(0);
   });
 

@@ -161,11 +161,12 @@ describe("a delivery that fails to parse", () => {
     const broken = rawJson(shopifyOrder({ lineItems: null }));
     const headers = shopifyHeaders(broken, SECRET, { topic: "orders/create", webhookId: "wh-broken" });
     const res = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body: broken, headers }));
-    expect(res).toMatchObject({ status: 202, body: { status: "failed", error: `Shopify order ${ORDER_ID} has no line_items` } });
+    const noLines = 'Field "line_items" is empty or missing: Shopify must send at least one line per order.';
+    expect(res).toMatchObject({ status: 202, body: { status: "failed", error: noLines } });
     const retry = await postWebhook(ch.id, webhookRequest({ channelId: ch.id, body: broken, headers }));
     expect(retry.status).toBe(202);
     const [row] = await deliveriesOf(ch.id);
-    expect(row).toMatchObject({ status: "FAILED", attempts: 2, error: `Shopify order ${ORDER_ID} has no line_items`, rawBody: broken });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 2, error: noLines, rawBody: broken });
     expect(await db.order.count()).toBe(0);
 
     // "After the fix": the stored body gets its lines (as a corrected connector would read them).

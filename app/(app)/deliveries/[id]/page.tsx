@@ -54,7 +54,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       {d.error && (
         <section className={`rounded-xl border p-4 text-sm ${isError ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-slate-50 text-slate-700"}`}>
           <h2 className="mb-1 font-semibold">{isError ? t("error") : t("note")}</h2>
-          <p className="whitespace-pre-wrap break-words" data-testid="delivery-error"><DeliveryNoteText text={d.error} /></p>
+          <p className="whitespace-pre-wrap break-words" data-testid="delivery-error"><DeliveryNoteText delivery={d} /></p>
         </section>
       )}
 

@@ -9,6 +9,7 @@ import { rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/
 import { makeChannel, makeUser, postWebhook } from "@/server/test/webhook-harness";
 
 const SECRET = "router-secret-0123456789";
+const NO_LINES = 'Field "line_items" is empty or missing: Shopify must send at least one line per order.';
 withTestDb();
 let users: Record<"ADMIN" | "OPERATOR" | "MANAGER" | "WAREHOUSE", SessionUser>;
 
@@ -101,11 +102,12 @@ describe("channel deliveries", () => {
     await shopifyDelivery(ch.id, "wh-broken", { lines: false });
     const [row] = (await as("OPERATOR").channel.deliveries({ status: "FAILED" })).items;
     const id = row?.id ?? "";
-    expect(row?.error).toBe("Shopify order 5812345678901234567 has no line_items");
+    expect(row?.error).toBe(NO_LINES);
+    expect(row?.message).toEqual({ kind: "parseError", key: "noLines", params: { platform: "Shopify", field: "line_items" } });
     expect(await codeOf(as("MANAGER").channel.reprocessDelivery({ id }))).toBe("FORBIDDEN");
     expect(await codeOf(as("WAREHOUSE").channel.reprocessDelivery({ id }))).toBe("FORBIDDEN");
     // Still broken: re-processing records another failed attempt (and who tried).
-    expect(await as("ADMIN").channel.reprocessDelivery({ id })).toMatchObject({ status: "FAILED", error: "Shopify order 5812345678901234567 has no line_items" });
+    expect(await as("ADMIN").channel.reprocessDelivery({ id })).toMatchObject({ status: "FAILED", error: NO_LINES });
     await db.channelDelivery.update({ where: { id }, data: { rawBody: rawJson(shopifyOrder()) } });
     expect(await as("OPERATOR").channel.reprocessDelivery({ id })).toMatchObject({ status: "PROCESSED", error: null });
     expect(await codeOf(as("OPERATOR").channel.reprocessDelivery({ id }))).toBe("PRECONDITION_FAILED");

@@ -1,11 +1,21 @@
 /** Inputs and outputs of the channel router (channel-router.ts). No output schema has a field for a secret. */
 import { z } from "zod";
+import { CHANNEL_PARSE_RULES } from "@/server/channels/parse-errors";
 import { CHANNEL_PLATFORMS } from "@/server/channels/types";
+import { DELIVERY_NOTE_KEYS } from "@/server/services/channels/delivery-notes";
 import { DELIVERY_STATUSES } from "@/server/services/channels/list-deliveries";
 
 const platform = z.enum(CHANNEL_PLATFORMS);
 const deliveryStatus = z.enum(DELIVERY_STATUSES);
 const channelRef = z.object({ id: z.string(), name: z.string(), platform: z.string() });
+/** A delivery's error or note as a key and values (server/services/channels/delivery-message.ts). */
+const messageParams = z.record(z.string(), z.string());
+const deliveryMessage = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("note"), key: z.enum(DELIVERY_NOTE_KEYS), params: messageParams, orderStatusParam: z.string().optional() }),
+    z.object({ kind: z.literal("parseError"), key: z.enum(CHANNEL_PARSE_RULES), params: messageParams }),
+  ])
+  .nullable();
 
 export const deliveryIdInput = z.object({ id: z.uuid() });
 
@@ -17,6 +27,7 @@ export const deliveryListOutput = z.object({
       topic: z.string(),
       status: deliveryStatus,
       error: z.string().nullable(),
+      message: deliveryMessage,
       attempts: z.number().int(),
       receivedAt: z.date(),
       processedAt: z.date().nullable(),
@@ -33,6 +44,7 @@ export const deliveryDetailOutput = z.object({
   topic: z.string(),
   status: deliveryStatus,
   error: z.string().nullable(),
+  message: deliveryMessage,
   attempts: z.number().int(),
   receivedAt: z.date(),
   processedAt: z.date().nullable(),
