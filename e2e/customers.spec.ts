@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, warmUp } from "./fixtures";
+import { signIn, USERS, warmUp } from "./fixtures";
 
 test.describe("customers", () => {
   test.beforeAll(async ({ browser }) => warmUp(browser, "operator", "/customers", "customers-table"));
@@ -34,6 +34,53 @@ test.describe("customers", () => {
     await orderLink.click();
     await expect(page).toHaveURL(new RegExp(`${href}$`));
     await expect(page.getByTestId("order-detail")).toBeVisible();
+  });
+
+  test("an operator corrects a customer's name: the list and the history show it, and a manager gets no form", async ({ page, browser }) => {
+    await signIn(page, "operator");
+    // This test's own customer: an order imported from a CSV, with an e-mail unique to the run.
+    const run = Date.now().toString(36);
+    const email = `e2e-${run}@example.com`;
+    const csv = `pedido;data_pedido;cliente;email;endereco;cidade;uf;cep;sku;quantidade\r\nE2E-CLI-${run};05/03/2026 14:30;JOAO E2E ${run};${email};Rua A, 1;Natal;RN;59010-000;CAM-BAS-M-AZU;1`;
+    const upload = await page.request.post("/api/orders/import", { multipart: { file: { name: "cliente.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } } });
+    expect(upload.status()).toBe(200);
+    expect(await upload.text()).toContain('"created":1');
+
+    await page.goto(`/customers?search=${encodeURIComponent(email)}`);
+    await page.getByTestId("customer-link").first().click();
+    await expect(page.getByTestId("customer-heading")).toHaveText(`JOAO E2E ${run}`);
+    await expect(page.getByTestId("customer-history-empty")).toBeVisible();
+    const form = page.getByTestId("customer-edit-form");
+    await expect(form.getByTestId("customer-edit-email")).toHaveValue(email);
+    await expect(form.getByTestId("customer-edit-email")).toBeDisabled();
+
+    // A CPF with wrong check digits is refused in the user's language; the name is saved once it is fixed.
+    await form.getByTestId("customer-edit-name").fill(`João Corrigido ${run}`);
+    await form.getByTestId("customer-edit-document").fill("123.456.789-00");
+    await form.getByTestId("customer-save").click();
+    await expect(form.getByTestId("error-message")).toHaveText("CPF / CNPJ: Not a valid CPF or CNPJ: check the digits.");
+    await form.getByTestId("customer-edit-document").fill("");
+    await form.getByTestId("customer-save").click();
+    await expect(form.getByTestId("customer-saved")).toHaveText("Saved.");
+    await expect(page.getByTestId("customer-heading")).toHaveText(`João Corrigido ${run}`);
+    await expect(page.getByTestId("customer-edited-name")).toBeVisible();
+    const entry = page.getByTestId("customer-history-entry");
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText(USERS.operator.name);
+    await expect(entry.getByTestId("customer-history-change")).toHaveText(`Name: JOAO E2E ${run} → João Corrigido ${run}`);
+
+    // The list finds the corrected name, accents aside.
+    await page.goto(`/customers?search=${encodeURIComponent(`joao corrigido ${run}`)}`);
+    await expect(page.getByTestId("customer-link")).toHaveText([`João Corrigido ${run}`]);
+
+    // A manager reads the page and its history, without the form.
+    const href = await page.getByTestId("customer-link").getAttribute("href");
+    const manager = await (await browser.newContext()).newPage();
+    await signIn(manager, "manager");
+    await manager.goto(href ?? "/customers");
+    await expect(manager.getByTestId("customer-history-entry")).toHaveCount(1);
+    await expect(manager.getByTestId("customer-edit-form")).toHaveCount(0);
+    await manager.context().close();
   });
 
   test("a warehouse user is refused the customers page and the API", async ({ page }) => {

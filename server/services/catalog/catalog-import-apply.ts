@@ -3,20 +3,24 @@
  * (inCatalogTx: a unique index that loses a race reads as DUPLICATE). In it
  * the chunk's products and SKUs are locked and read again, so every write is
  * the difference to what is there now, and the forms' rules are checked once
- * more against it (codes and barcodes still free, variants). A chunk that
- * fails is applied again row by row, so a refused row never undoes the others
- * and gets the reason. The audit rows are the catalogue services' own
- * (product.created, product.updated, sku.created, sku.updated: who, before →
- * after), each also naming the file and row.
+ * more against it (codes and barcodes still free, variants). A barcode that
+ * moves between SKUs of the chunk is first taken off the SKUs that change
+ * theirs, so the unique index never sees it twice. A chunk that fails is
+ * applied again unit by unit (a barcode move's rows together, plan.unit), then
+ * row by row, so a refused row never undoes the others and gets the reason.
+ * The audit rows are the catalogue services' own (product.created,
+ * product.updated, sku.created, sku.updated: who, before → after), each also
+ * naming the file and row.
  */
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "@/server/db";
 import { DomainError, isDomainError } from "@/server/lib/domain-error";
 import type { CatalogIssue } from "@/server/services/catalog/catalog-csv-rows";
 import type { PlannedProduct, PlannedRow, SnapProduct, SnapSku } from "@/server/services/catalog/catalog-import-plan";
+import { rowsByUnit } from "@/server/services/catalog/catalog-import-moves";
 import { skuFieldsInput } from "@/server/services/catalog/catalog-inputs";
 import { assertSkusFree, auditEntry, diff, inCatalogTx, productText, skuRow } from "@/server/services/catalog/catalog-write";
-import { insertAudits, insertProducts, insertSkus, updateSkus, type AuditRow } from "@/server/services/catalog/catalog-import-writes";
+import { clearEans, insertAudits, insertProducts, insertSkus, updateSkus, type AuditRow } from "@/server/services/catalog/catalog-import-writes";
 import { checkVariants } from "@/server/services/catalog/sku-rules";
 import type { Actor } from "@/server/services/order/actor";
 
@@ -30,21 +34,15 @@ export interface ApplyContext {
 }
 
 /** Applies the rows; answers the issue of each row that could not be applied. */
-export async function applyPlannedRows(ctx: ApplyContext, rows: readonly PlannedRow[]): Promise<Map<number, CatalogIssue>> {
-  const failed = new Map<number, CatalogIssue>();
+export async function applyPlannedRows(ctx: ApplyContext, rows: readonly PlannedRow[], failed = new Map<number, CatalogIssue>()): Promise<Map<number, CatalogIssue>> {
   try {
     await applyChunk(ctx, rows);
     return failed;
   } catch (e) {
     if (rows.length === 1) return failed.set(rows[0]?.row ?? 0, issueOf(e));
   }
-  for (const r of rows) {
-    try {
-      await applyChunk(ctx, [r]);
-    } catch (e) {
-      failed.set(r.row, issueOf(e));
-    }
-  }
+  const units = rowsByUnit(rows);
+  for (const part of units.length > 1 ? units : rows.map((r) => [r])) await applyPlannedRows(ctx, part, failed);
   return failed;
 }
 
@@ -81,7 +79,9 @@ async function applyChunk(ctx: ApplyContext, rows: readonly PlannedRow[]): Promi
       return [{ r, id: randomUUID(), productId: product.id, row: { code: r.code, ...skuRow(product.name, skuFieldsInput.parse(r.sku)) } }];
     });
 
-    // The rules once more against the catalogue as it is now (someone may have added a SKU since the file was read).
+    // Barcodes given up in this chunk are free for the others (a move); then the rules once more against the catalogue
+    // as it is now (someone may have added a SKU since the file was read).
+    await clearEans(tx, changes.flatMap((c) => (c.before.ean && "ean" in c.change.after ? [c.before.id] : [])));
     const newEans = changes.flatMap((c) => (c.change.after.ean ? [{ ean: c.change.after.ean, id: c.before.id }] : []));
     await assertSkusFree(tx, [...creates.map((c) => c.row), ...newEans]);
     await recheckVariants(tx, creates, changes);

@@ -8,6 +8,8 @@
  *   existing SKUs with the same name (and brand, when the file has a brand
  *   column), else the catalogue's product with that name (and brand), else a
  *   new product made of all the file's new rows with that name (and brand).
+ *   Names and brands are the same case and accents aside, as the database
+ *   folds them (server/lib/text-fold.ts): "Cafe Especial" is "Café Especial".
  *   Joining a product does not edit it; creating one takes its columns.
  * - Empty cells: an optional value (variant, brand, description, barcode, NCM)
  *   is cleared; a value a SKU always has (product name, price, weight and
@@ -16,14 +18,18 @@
  * - The rows of one product must agree on its columns (the first row's value
  *   counts); variants follow the forms' rule (sku-rules.ts checkVariants),
  *   the first row keeping a variant two rows give.
+ * - A barcode another SKU holds is refused, unless that SKU's row in the same
+ *   file gives it up and is written too: then it moves (catalog-import-moves.ts).
  *
  * Every row ends as an error (with its issues) or a planned create, update or
  * "unchanged"; the writes themselves are catalog-import-apply.ts's.
  */
+import { foldText } from "@/server/lib/text-fold";
 import { diff } from "@/server/services/catalog/catalog-write";
 import { COLUMN_OF, type CatalogCsvRow, type CatalogFields, type CatalogIssue, type ReadCatalog } from "@/server/services/catalog/catalog-csv-rows";
 import type { CatalogColumn, SkuCsvFields } from "@/server/services/catalog/catalog-csv-columns";
 import type { Product, Sku } from "@/server/generated/prisma/client";
+import { refuseKeptBarcodes, releasingRows, settleBarcodeMoves } from "@/server/services/catalog/catalog-import-moves";
 import { checkVariants, gtinForms } from "@/server/services/catalog/sku-rules";
 import { isDomainError } from "@/server/lib/domain-error";
 
@@ -40,10 +46,17 @@ export interface CatalogSnapshot {
   products: Map<string, SnapProduct>;
   /** Every SKU of each of those products. */
   siblings: Map<string, { code: string; variant: string | null }[]>;
-  /** Product ids by lower-case name. */
+  /** Product ids by folded name (case and accents aside, text-fold.ts). */
   byName: Map<string, string[]>;
   /** Who holds each of the file's barcodes, in any GTIN length. */
-  eans: Map<string, { skuId: string; code: string; product: string }>;
+  eans: Map<string, EanHolder>;
+}
+
+/** A SKU holding a barcode, and its product's name (for the report). */
+export interface EanHolder {
+  skuId: string;
+  code: string;
+  product: string;
 }
 
 export type SkuValues = Partial<Pick<SnapSku, "variant" | "ean" | "ncm" | "priceCents" | "weightGrams" | "lengthMm" | "widthMm" | "heightMm" | "active">>;
@@ -70,6 +83,8 @@ export interface PlannedRow {
   action: "create" | "update" | "unchanged";
   /** Update: the columns whose value changes (the product's included). */
   changes: CatalogColumn[];
+  /** The first row of the barcode move this row is part of (its own row otherwise): those rows are written together. */
+  unit: number;
 }
 
 export interface RowOutcome {
@@ -86,7 +101,7 @@ export interface CatalogImportPlan {
   products: Map<string, PlannedProduct>;
 }
 
-const fold = (s: string | null | undefined) => (s ?? "").toLocaleLowerCase("pt-BR");
+const fold = (s: string | null | undefined) => foldText(s ?? "");
 const PRODUCT_FIELDS = [["product", "name"], ["brand", "brand"], ["description", "description"]] as const;
 
 type Fail = (out: RowOutcome, column: CatalogColumn, code: string, params?: Record<string, string | number>) => void;
@@ -96,6 +111,8 @@ interface Work {
   f: CatalogFields;
   existing: SnapSku | null;
   ref: string;
+  /** The other SKUs holding the row's new barcode (in any GTIN length): their rows must give it up (catalog-import-moves.ts). */
+  takes: EanHolder[];
 }
 
 export function planCatalogImport(read: ReadCatalog, snap: CatalogSnapshot): CatalogImportPlan {
@@ -105,6 +122,9 @@ export function planCatalogImport(read: ReadCatalog, snap: CatalogSnapshot): Cat
   const fail: Fail = (out, column, code, params = {}) => void out.issues.push({ column, code, params });
 
   let work = read.rows.flatMap((r, i) => resolveSku(r, rows[i] as RowOutcome, snap, fail));
+  const releasing = releasingRows(work);
+  refuseKeptBarcodes(work, releasing);
+  work = work.filter((w) => w.out.issues.length === 0);
   // Which product each new SKU joins (see the header).
   const fileProducts = new Map<string, Set<string>>();
   for (const w of work) if (w.existing && w.f.product) fileProducts.set(keyOf(w.f), (fileProducts.get(keyOf(w.f)) ?? new Set()).add(w.existing.productId));
@@ -129,6 +149,7 @@ export function planCatalogImport(read: ReadCatalog, snap: CatalogSnapshot): Cat
     w.out.product = p.values.name ?? p.existing?.name ?? null;
     w.out.plan = w.existing ? updatePlan(w, w.existing, p) : createPlan(w);
   }
+  settleBarcodeMoves(work, releasing);
   return { rows, products };
 }
 
@@ -144,11 +165,14 @@ function resolveSku(r: CatalogCsvRow, out: RowOutcome, snap: CatalogSnapshot, fa
     if (!f.product) fail(out, "product", "product_required");
     if (f.priceCents === undefined || f.priceCents === null) fail(out, "price", "required");
   }
+  const takes: EanHolder[] = [];
   if (f.ean && f.ean !== existing?.ean) {
-    const holder = gtinForms(f.ean).map((g) => snap.eans.get(g)).find((h) => h !== undefined && h.skuId !== existing?.id);
-    if (holder) fail(out, "barcode", "EAN_TAKEN", { ean: f.ean, code: holder.code, product: holder.product });
+    for (const g of gtinForms(f.ean)) {
+      const holder = snap.eans.get(g);
+      if (holder && holder.skuId !== existing?.id && !takes.some((h) => h.skuId === holder.skuId)) takes.push(holder);
+    }
   }
-  return out.issues.length > 0 ? [] : [{ out, f, existing, ref: existing?.productId ?? "" }];
+  return out.issues.length > 0 ? [] : [{ out, f, existing, ref: existing?.productId ?? "", takes }];
 }
 
 /** Each product's columns as the file gives them: the first row's value; a row that says otherwise is refused. */
@@ -213,7 +237,7 @@ function createPlan(w: Work): PlannedRow {
     variant: f.variant ?? null, ean: f.ean ?? null, ncm: f.ncm ?? null, priceCents: f.priceCents ?? 0,
     weightGrams: f.weightGrams ?? 0, lengthMm: f.lengthMm ?? 0, widthMm: f.widthMm ?? 0, heightMm: f.heightMm ?? 0, active: f.active ?? true,
   };
-  return { row: w.out.row, code: w.out.sku, skuId: null, productRef: w.ref, sku, action: "create", changes: [] };
+  return { row: w.out.row, code: w.out.sku, skuId: null, productRef: w.ref, sku, action: "create", changes: [], unit: w.out.row };
 }
 
 function updatePlan(w: Work, existing: SnapSku, product: PlannedProduct): PlannedRow {
@@ -228,7 +252,9 @@ function updatePlan(w: Work, existing: SnapSku, product: PlannedProduct): Planne
   }
   const skuChanges = Object.keys(diff(existing, sku)?.after ?? {}).map((k) => COLUMN_OF[k as keyof CatalogFields]);
   const changes = [...product.changes, ...skuChanges];
-  return { row: w.out.row, code: existing.code, skuId: existing.id, productRef: w.ref, sku, action: changes.length > 0 ? "update" : "unchanged", changes };
+  return {
+    row: w.out.row, code: existing.code, skuId: existing.id, productRef: w.ref, sku, action: changes.length > 0 ? "update" : "unchanged", changes, unit: w.out.row,
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

@@ -20,19 +20,18 @@ async function inChunks<T>(keys: readonly string[], query: (part: string[]) => P
 }
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
-const fold = (s: string) => s.toLocaleLowerCase("pt-BR");
 
 export async function loadCatalogSnapshot(rows: readonly CatalogCsvRow[]): Promise<CatalogSnapshot> {
   const valid = rows.filter((r) => r.issues.length === 0);
   const codes = unique(valid.map((r) => r.sku.toLowerCase()));
-  const names = unique(valid.flatMap((r) => (r.fields.product ? [fold(r.fields.product)] : [])));
+  const names = unique(valid.flatMap((r) => (r.fields.product ? [foldText(r.fields.product)] : [])));
   const eans = unique(valid.flatMap((r) => (r.fields.ean ? gtinForms(r.fields.ean) : [])));
 
   const skus = await inChunks(codes, (part) => db.$queryRaw<SnapSku[]>`
     SELECT id, "productId", code, name, variant, ean, ncm, "weightGrams", "lengthMm", "widthMm", "heightMm", "priceCents", active
     FROM "Sku" WHERE lower(code) = ANY(${part}::text[])`);
-  // The folded-name index finds them (accents aside); the plan keeps only the same name case aside (byName).
-  const named = await inChunks(unique(names.map(foldText)), (part) => db.$queryRaw<SnapProduct[]>`
+  // The folded-name index finds them: the same name, case and accents aside ("Cafe Especial" is "Café Especial").
+  const named = await inChunks(names, (part) => db.$queryRaw<SnapProduct[]>`
     SELECT p.id, p.name, p.brand, p.description FROM "Product" p WHERE ${foldSql("p.name")} = ANY(${part}::text[])`);
   const products = new Map(named.map((p) => [p.id, p]));
   const owners = unique(skus.map((s) => s.productId)).filter((id) => !products.has(id));
@@ -45,7 +44,7 @@ export async function loadCatalogSnapshot(rows: readonly CatalogCsvRow[]): Promi
 
   const snap: CatalogSnapshot = { skus: new Map(), products, siblings: new Map(), byName: new Map(), eans: new Map() };
   for (const s of skus) snap.skus.set(s.code.toLowerCase(), [...(snap.skus.get(s.code.toLowerCase()) ?? []), s]);
-  for (const p of named) snap.byName.set(fold(p.name), [...(snap.byName.get(fold(p.name)) ?? []), p.id]);
+  for (const p of named) snap.byName.set(foldText(p.name), [...(snap.byName.get(foldText(p.name)) ?? []), p.id]);
   for (const s of siblingRows) {
     const list = snap.siblings.get(s.productId);
     if (list) list.push({ code: s.code, variant: s.variant });

@@ -36,6 +36,12 @@ export async function insertSkus(tx: DbTx, rows: readonly (SkuFieldsRow & { id: 
       ${col("priceCents")}::int[], ${col("active")}::boolean[])`;
 }
 
+/** Takes the barcode off these SKUs (in their chunk's transaction), so another SKU of the chunk can take it before they get their new one. */
+export async function clearEans(tx: DbTx, skuIds: readonly string[]): Promise<void> {
+  if (skuIds.length === 0) return;
+  await tx.$executeRaw`UPDATE "Sku" SET ean = NULL WHERE id = ANY(${skuIds as string[]}::uuid[])`;
+}
+
 /** Sets every field of each SKU to the row given (its locked value where the file changes nothing). */
 export async function updateSkus(tx: DbTx, rows: readonly (SkuFieldsRow & { id: string })[]): Promise<void> {
   if (rows.length === 0) return;

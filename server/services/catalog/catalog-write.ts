@@ -2,18 +2,17 @@
  * What every catalogue change shares: the transaction (a unique index that
  * wins a race still reads as the right DUPLICATE error), the uniqueness
  * checks of SKU codes and EANs against the database, turning typed SKU fields
- * into a row, and the AuditLog row (who, what, before → after).
+ * into a row, and the AuditLog row (who, what, before → after: audit/audit-log.ts).
  */
 import type { z } from "zod";
 import { db, type DbTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
-import { actorFields, type Actor } from "@/server/services/order/actor";
 import { sqlState } from "@/server/services/stock/stock-tx";
 import type { skuFieldsInput } from "@/server/services/catalog/catalog-inputs";
 import { catalogError, checkEan, checkNcm, cleanText, defaultSkuName, gtinForms } from "@/server/services/catalog/sku-rules";
 
-export type AuditValue = string | number | boolean | null;
+export { audit, auditEntry, diff, type AuditValue } from "@/server/services/audit/audit-log";
 
 /** A unique index refused the row: which of the SKU's unique fields, or null for any other error. */
 function uniqueViolation(e: unknown): "code" | "ean" | null {
@@ -84,27 +83,4 @@ export async function assertSkusFree(tx: DbTx, skus: readonly { code?: string; e
       throw catalogError("EAN_TAKEN", "ean", `EAN ${s.ean} is already used by SKU ${byEan.code} (${byEan.product}).`, { ean: s.ean ?? "", code: byEan.code, product: byEan.product });
     }
   }
-}
-
-/** The fields whose value changes, as { before, after } (only those), or null when nothing changes. */
-export function diff<T extends Record<string, AuditValue>>(before: T, patch: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {
-  const b: Partial<T> = {};
-  const a: Partial<T> = {};
-  for (const key of Object.keys(patch) as (keyof T)[]) {
-    const next = patch[key];
-    if (next === undefined || next === before[key]) continue;
-    b[key] = before[key];
-    a[key] = next;
-  }
-  return Object.keys(a).length === 0 ? null : { before: b, after: a };
-}
-
-/** The AuditLog row of a catalogue change: who (and their name then), the action, what it was about. */
-export function auditEntry(actor: Actor, action: string, entity: "Product" | "Sku", entityId: string, data: Record<string, unknown>) {
-  const who = actorFields(actor);
-  return { actorId: who.actorId, action, entity, entityId, data: { ...data, by: who.actorLabel } as Prisma.InputJsonObject };
-}
-
-export function audit(tx: DbTx, actor: Actor, action: string, entity: "Product" | "Sku", entityId: string, data: Record<string, unknown>) {
-  return tx.auditLog.create({ data: auditEntry(actor, action, entity, entityId, data) });
 }

@@ -124,7 +124,7 @@ describe("importing a catalogue", () => {
     expect((await db.sku.findMany({ orderBy: { code: "asc" } })).map((s) => [s.code, s.priceCents])).toEqual([["MOC-01", 19990], ["MOC-06", 1290]]);
   });
 
-  it("groups new SKUs into the product named on their rows, joins an existing product (name and brand, case aside) and checks variants", async () => {
+  it("groups new SKUs into the product named on their rows, joins an existing product (name and brand, case and accents aside) and checks variants", async () => {
     await importFile(ONBOARDING);
     const report = await importFile([
       "sku,product,brand,variant,price",
@@ -134,7 +134,7 @@ describe("importing a catalogue", () => {
       "CAM-BAS-OUT,Camiseta Básica,Outra Marca,,49.90",
       "SAC-1,Sacola,,Pequena,9.90",
       "SAC-2,Sacola,,Grande,12.90",
-      "CAM-SEM-ACENTO,Camiseta Basica,Aurora Moda,,49.90",
+      "CAM-SEM-ACENTO,CAMISETA BASICA,Aurora Moda,Verde / G,49.90",
     ].join("\n"));
     expect(statuses(report)).toEqual([
       [2, "CAM-BAS-G-AZU", "CREATED"],
@@ -143,13 +143,13 @@ describe("importing a catalogue", () => {
       [5, "CAM-BAS-OUT", "CREATED"],
       [6, "SAC-1", "CREATED"],
       [7, "SAC-2", "CREATED"],
-      // Case aside, but not accents: "Basica" is another product.
+      // Case and accents aside, as the database folds names: "CAMISETA BASICA" is "Camiseta Básica".
       [8, "CAM-SEM-ACENTO", "CREATED"],
     ]);
-    expect(report.rows.map((r) => r.newProduct)).toEqual([false, false, false, true, true, true, true]);
-    expect(report.productsCreated).toBe(3);
+    expect(report.rows.map((r) => r.newProduct)).toEqual([false, false, false, true, true, true, false]);
+    expect(report.productsCreated).toBe(2);
     const shirt = await db.product.findFirstOrThrow({ where: { name: "Camiseta Básica", brand: "Aurora Moda" }, include: { skus: true } });
-    expect(shirt.skus.map((s) => s.code).sort()).toEqual(["CAM-BAS-G-AZU", "CAM-BAS-M-AZU", "CAM-BAS-P-AZU"]);
+    expect(shirt.skus.map((s) => s.code).sort()).toEqual(["CAM-BAS-G-AZU", "CAM-BAS-M-AZU", "CAM-BAS-P-AZU", "CAM-SEM-ACENTO"]);
     // Without a brand column two products called "Camiseta Básica" cannot be told apart.
     const ambiguous = await importFile("sku,product,variant,price\nCAM-NEW,Camiseta Básica,Verde / P,49.90\n");
     expect(statuses(ambiguous)).toEqual([[2, "CAM-NEW", "ERROR", "product:product_ambiguous"]]);
@@ -186,19 +186,86 @@ describe("importing a catalogue", () => {
     expect(conflict.rows[1]?.issues[0]?.params).toEqual({ first: 2 });
   });
 
-  it("changes barcodes: its own in another GTIN length is no conflict, another SKU's is refused, and each change is audited", async () => {
+  it("changes barcodes: its own in another GTIN length is no conflict, one another SKU keeps is refused, and each change is audited", async () => {
     await importFile(ONBOARDING);
     await db.auditLog.deleteMany();
-    const report = await importFile("sku,barcode\nCAM-BAS-M-AZU,07890000000024\nCAM-BAS-P-AZU,7890000000031\nCAN-CER-350,7890000000017\n");
-    expect(statuses(report)).toEqual([[2, "CAM-BAS-M-AZU", "UPDATED"], [3, "CAM-BAS-P-AZU", "UPDATED"], [4, "CAN-CER-350", "ERROR", "barcode:EAN_TAKEN"]]);
-    expect(report.rows[2]?.issues[0]?.params).toEqual({ ean: "7890000000017", code: "CAM-BAS-P-AZU", product: "Camiseta Básica" });
+    // The small shirt keeps its barcode (it has no row in the file), so the mug cannot have it.
+    const report = await importFile("sku,barcode\nCAM-BAS-M-AZU,07890000000024\nCAN-CER-350,7890000000017\n");
+    expect(statuses(report)).toEqual([[2, "CAM-BAS-M-AZU", "UPDATED"], [3, "CAN-CER-350", "ERROR", "barcode:EAN_TAKEN"]]);
+    expect(report.rows[1]?.issues[0]?.params).toEqual({ ean: "7890000000017", code: "CAM-BAS-P-AZU", product: "Camiseta Básica" });
     expect((await db.sku.findMany({ orderBy: { code: "asc" }, select: { code: true, ean: true } })).map((s) => [s.code, s.ean])).toEqual([
-      ["CAM-BAS-M-AZU", "07890000000024"], ["CAM-BAS-P-AZU", "7890000000031"], ["CAN-CER-350", null],
+      ["CAM-BAS-M-AZU", "07890000000024"], ["CAM-BAS-P-AZU", "7890000000017"], ["CAN-CER-350", null],
     ]);
     expect((await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((a) => a.data)).toMatchObject([
       { sku: "CAM-BAS-M-AZU", before: { ean: "7890000000024" }, after: { ean: "07890000000024" } },
-      { sku: "CAM-BAS-P-AZU", before: { ean: "7890000000017" }, after: { ean: "7890000000031" } },
     ]);
+  });
+
+  it("matches product names accents aside: \"Cafe Especial\" joins \"Café Especial\", and one file's spellings make one product", async () => {
+    await importFile("sku;produto;variacao;preco\nCAF-250;Café Especial;250 g;29,90\n");
+    const report = await importFile([
+      "sku,product,variant,price",
+      "CAF-500,Cafe Especial,500 g,49.90",
+      "CAF-1K,CAFÉ ESPECIÁL,1 kg,89.90",
+      "CHA-1,Chá Verde,Lata,19.90",
+      "CHA-2,cha verde,Sachê,9.90",
+    ].join("\n"));
+    expect(statuses(report)).toEqual([[2, "CAF-500", "CREATED"], [3, "CAF-1K", "CREATED"], [4, "CHA-1", "CREATED"], [5, "CHA-2", "CREATED"]]);
+    expect(report.rows.map((r) => [r.product, r.newProduct])).toEqual([
+      ["Café Especial", false], ["Café Especial", false], ["Chá Verde", true], ["Chá Verde", true],
+    ]);
+    // Joining does not rename: the catalogue keeps its spelling; the new product is named by its first row.
+    const products = await db.product.findMany({ orderBy: { name: "asc" }, include: { skus: { orderBy: { code: "asc" } } } });
+    expect(products.map((p) => [p.name, p.skus.map((s) => s.code)])).toEqual([
+      ["Café Especial", ["CAF-1K", "CAF-250", "CAF-500"]], ["Chá Verde", ["CHA-1", "CHA-2"]],
+    ]);
+  });
+
+  it("moves a barcode from one SKU to another in one file, in either row order, also to a new SKU and as a swap", async () => {
+    await importFile(ONBOARDING);
+    await db.auditLog.deleteMany();
+    const eans = async () => (await db.sku.findMany({ orderBy: { code: "asc" }, select: { code: true, ean: true } })).map((s) => [s.code, s.ean]);
+    // The mug takes the small shirt's barcode (row 2) that the small shirt gives up for a new one (row 3).
+    const move = await importFile("sku,barcode\nCAN-CER-350,7890000000017\nCAM-BAS-P-AZU,7890000000031\n");
+    expect(statuses(move)).toEqual([[2, "CAN-CER-350", "UPDATED"], [3, "CAM-BAS-P-AZU", "UPDATED"]]);
+    expect(await eans()).toEqual([["CAM-BAS-M-AZU", "7890000000024"], ["CAM-BAS-P-AZU", "7890000000031"], ["CAN-CER-350", "7890000000017"]]);
+    expect((await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((a) => a.data)).toMatchObject([
+      { sku: "CAN-CER-350", before: { ean: null }, after: { ean: "7890000000017" }, csv: { row: 2 } },
+      { sku: "CAM-BAS-P-AZU", before: { ean: "7890000000017" }, after: { ean: "7890000000031" }, csv: { row: 3 } },
+    ]);
+
+    // A swap, and a barcode given up (empty cell) to a SKU the file creates, each row in its own chunk.
+    const csv = [
+      "sku,product,barcode,price",
+      "CAM-BAS-P-AZU,,7890000000024,",
+      "NOVO-1,Novo,7890000000017,1.00",
+      "CAM-BAS-M-AZU,,7890000000031,",
+      "CAN-CER-350,,,",
+    ].join("\n");
+    const swap = await importCatalogCsv({ actor: operator, csv, chunkSize: 1 });
+    expect(statuses(swap)).toEqual([[2, "CAM-BAS-P-AZU", "UPDATED"], [3, "NOVO-1", "CREATED"], [4, "CAM-BAS-M-AZU", "UPDATED"], [5, "CAN-CER-350", "UPDATED"]]);
+    expect(await eans()).toEqual([["CAM-BAS-M-AZU", "7890000000031"], ["CAM-BAS-P-AZU", "7890000000024"], ["CAN-CER-350", null], ["NOVO-1", "7890000000017"]]);
+  });
+
+  it("still refuses one barcode for two SKUs of a file, and a move whose giving row is refused", async () => {
+    await importFile(ONBOARDING);
+    const eans = async () =>
+      (await db.sku.findMany({ where: { code: { startsWith: "CA" } }, orderBy: { code: "asc" }, select: { code: true, ean: true } })).map((s) => [s.code, s.ean]);
+    // Two new SKUs with one barcode nobody holds: the second row is refused.
+    const fresh = await importFile("sku,product,barcode,price\nN-1,Um,7890000000055,1.00\nN-2,Dois,7890000000055,1.00\n");
+    expect(statuses(fresh)).toEqual([[2, "N-1", "CREATED"], [3, "N-2", "ERROR", "barcode:duplicate_barcode"]]);
+
+    // The row that would give the barcode up is refused, so the barcode stays where it is and the taker is refused.
+    const stuck = await importFile("sku,barcode,weight_g\nCAN-CER-350,7890000000017,\nCAM-BAS-P-AZU,7890000000062,-5\n");
+    expect(statuses(stuck)).toEqual([[2, "CAN-CER-350", "ERROR", "barcode:EAN_TAKEN"], [3, "CAM-BAS-P-AZU", "ERROR", "weight_g:out_of_range"]]);
+    expect(stuck.rows[0]?.issues[0]?.params).toEqual({ ean: "7890000000017", code: "CAM-BAS-P-AZU", product: "Camiseta Básica" });
+    expect(await eans()).toEqual([["CAM-BAS-M-AZU", "7890000000024"], ["CAM-BAS-P-AZU", "7890000000017"], ["CAN-CER-350", null]]);
+
+    // The mug and the medium shirt both want the barcode the small shirt gives up: the second row is refused, the first gets it.
+    const twice = await importFile("sku,barcode\nCAN-CER-350,7890000000017\nCAM-BAS-M-AZU,7890000000017\nCAM-BAS-P-AZU,7890000000048\n");
+    expect(statuses(twice)).toEqual([[2, "CAN-CER-350", "UPDATED"], [3, "CAM-BAS-M-AZU", "ERROR", "barcode:duplicate_barcode"], [4, "CAM-BAS-P-AZU", "UPDATED"]]);
+    expect(twice.rows[1]?.issues[0]?.params).toEqual({ first: 2, sku: "CAN-CER-350" });
+    expect(await eans()).toEqual([["CAM-BAS-M-AZU", "7890000000024"], ["CAM-BAS-P-AZU", "7890000000048"], ["CAN-CER-350", "7890000000017"]]);
   });
 
   it("refuses a file it cannot read as a whole", async () => {

@@ -3,8 +3,8 @@
  * read with the forms' rules (catalog-csv-rows.ts), matched against the
  * catalogue (catalog-import-plan.ts: which rows create, update or change
  * nothing, and into which product) and written in chunks
- * (catalog-import-apply.ts). Rows are independent: a refused row never undoes
- * the others. Every data row ends up in the report; a file that cannot be read
+ * (catalog-import-apply.ts; the rows of a barcode move in the same chunk).
+ * Rows are independent: a refused row never undoes the others. Every data row ends up in the report; a file that cannot be read
  * at all comes back as `problem`. Progress is reported every `progressEvery`
  * rows for the streaming route (app/api/products/import).
  */
@@ -13,6 +13,7 @@ import { readCsvRows } from "@/server/lib/csv";
 import { DomainError } from "@/server/lib/domain-error";
 import { readCatalogRows, type CatalogIssue } from "@/server/services/catalog/catalog-csv-rows";
 import { applyPlannedRows, type ApplyContext } from "@/server/services/catalog/catalog-import-apply";
+import { rowsByUnit } from "@/server/services/catalog/catalog-import-moves";
 import { planCatalogImport, type PlannedRow } from "@/server/services/catalog/catalog-import-plan";
 import { reportIssue, type CatalogImportReport, type CatalogReportRow } from "@/server/services/catalog/catalog-import-report";
 import { loadCatalogSnapshot } from "@/server/services/catalog/catalog-import-snapshot";
@@ -61,8 +62,7 @@ export async function importCatalogCsv(opts: {
   const ctx: ApplyContext = { actor: userActor(opts.actor), fileName: opts.fileName ?? null, products: plan.products, created: new Map(), updated: new Set() };
   const failed = new Map<number, CatalogIssue>();
   const size = opts.chunkSize ?? CHUNK;
-  for (let i = 0; i < writes.length; i += size) {
-    const chunk = writes.slice(i, i + size);
+  for (const chunk of chunksOf(writes, size)) {
     for (const [row, issue] of await applyPlannedRows(ctx, chunk)) failed.set(row, issue);
     processed += chunk.length;
     await progress();
@@ -87,6 +87,21 @@ export async function importCatalogCsv(opts: {
     created: count("CREATED"), updated: count("UPDATED"), unchanged: count("UNCHANGED"), errors: count("ERROR"),
     productsCreated: ctx.created.size, productsUpdated: updatedProducts.length,
   };
+}
+
+/** The writes in chunks of about `size` rows; a barcode move's rows (one unit) always share a chunk. */
+function chunksOf(writes: readonly PlannedRow[], size: number): PlannedRow[][] {
+  const chunks: PlannedRow[][] = [];
+  let chunk: PlannedRow[] = [];
+  for (const unit of rowsByUnit(writes)) {
+    if (chunk.length > 0 && chunk.length + unit.length > size) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+    chunk.push(...unit);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 const STATUS: Record<PlannedRow["action"], CatalogReportRow["status"]> = { create: "CREATED", update: "UPDATED", unchanged: "UNCHANGED" };

@@ -1,7 +1,8 @@
 /**
- * One customer for the customer page: their facts and figures, the distinct
- * delivery addresses of their orders (most recent first) and their orders newest
- * first, keyset-paginated on (placedAt, id) — a range of the
+ * One customer for the customer page: their facts and figures (with the fields
+ * a person corrected), the distinct delivery addresses of their orders (most
+ * recent first), their edit history (customer-history.ts) and their orders
+ * newest first, keyset-paginated on (placedAt, id) — a range of the
  * (customerId, placedAt DESC, id DESC) index.
  */
 import { z } from "zod";
@@ -9,6 +10,8 @@ import { db } from "@/server/db";
 import { Prisma, type OrderStatus } from "@/server/generated/prisma/client";
 import { decodeCreatedAtCursor, encodeCreatedAtCursor } from "@/server/lib/created-at-cursor";
 import { DomainError } from "@/server/lib/domain-error";
+import { customerHistory, type CustomerEdit } from "@/server/services/customer/customer-history";
+import { CUSTOMER_EDITABLE_FIELDS, type CustomerEditableField } from "@/server/services/customer/customer-inputs";
 import { customerFigures, type CustomerFigures } from "@/server/services/customer/list-customers";
 
 export const getCustomerInput = z.object({
@@ -46,9 +49,15 @@ export interface CustomerOrderRow {
 }
 
 export interface CustomerDetail {
-  customer: { id: string; name: string; email: string | null; phone: string | null; document: string | null; createdAt: Date };
+  customer: {
+    id: string; name: string; email: string | null; phone: string | null; document: string | null; createdAt: Date;
+    /** Corrected by a person: a channel's later order no longer overwrites them. */
+    editedFields: CustomerEditableField[];
+  };
   figures: CustomerFigures;
   addresses: CustomerAddress[];
+  /** The latest edits, newest first. */
+  history: CustomerEdit[];
   orders: CustomerOrderRow[];
   nextCursor: string | null;
 }
@@ -58,12 +67,13 @@ export async function getCustomer(raw: GetCustomerInput): Promise<CustomerDetail
   const after = input.cursor ? decodeCreatedAtCursor(input.cursor) : null;
   const customer = await db.customer.findUnique({
     where: { id: input.customerId },
-    select: { id: true, name: true, email: true, phone: true, document: true, createdAt: true },
+    select: { id: true, name: true, email: true, phone: true, document: true, createdAt: true, editedFields: true },
   });
   if (!customer) throw new DomainError("NOT_FOUND", `Customer ${input.customerId} not found.`);
-  const [figures, addresses, orders] = await Promise.all([
+  const [figures, addresses, history, orders] = await Promise.all([
     customerFigures([customer.id]),
     deliveryAddresses(customer.id),
+    customerHistory(customer.id),
     db.$queryRaw<CustomerOrderRow[]>`
       SELECT o.id, o.number, ch.name AS "channelName", o."placedAt", o.status, o."totalCents", o.currency
       FROM "Order" o JOIN "Channel" ch ON ch.id = o."channelId"
@@ -73,10 +83,12 @@ export async function getCustomer(raw: GetCustomerInput): Promise<CustomerDetail
   ]);
   const page = orders.slice(0, input.limit);
   const last = page[page.length - 1];
+  const edited = new Set(customer.editedFields);
   return {
-    customer,
+    customer: { ...customer, editedFields: CUSTOMER_EDITABLE_FIELDS.filter((f) => edited.has(f)) },
     figures: figures.get(customer.id) ?? { orderCount: 0, spent: [], lastOrderAt: null },
     addresses,
+    history,
     orders: page,
     nextCursor: orders.length > input.limit && last ? encodeCreatedAtCursor({ createdAt: last.placedAt, id: last.id }) : null,
   };

@@ -150,9 +150,11 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
       SELECT DISTINCT ON (coalesce(f.email, f.k::text)) f."newCustomerId", f."customerName", f.email, f.phone, f.document
       FROM fresh f ORDER BY coalesce(f.email, f.k::text), f.k DESC
       ON CONFLICT (email) DO UPDATE SET
-        name = EXCLUDED.name,
-        phone = COALESCE(EXCLUDED.phone, "Customer".phone),
-        document = COALESCE(EXCLUDED.document, "Customer".document),
+        -- A field a person corrected (editedFields, customer/update-customer.ts) is theirs: the value from the channel does not
+        -- overwrite it (the order keeps the name it came with). Read from the row the upsert locks anyway: no extra lookup.
+        name = CASE WHEN 'name' = ANY("Customer"."editedFields") THEN "Customer".name ELSE EXCLUDED.name END,
+        phone = CASE WHEN 'phone' = ANY("Customer"."editedFields") THEN "Customer".phone ELSE COALESCE(EXCLUDED.phone, "Customer".phone) END,
+        document = CASE WHEN 'document' = ANY("Customer"."editedFields") THEN "Customer".document ELSE COALESCE(EXCLUDED.document, "Customer".document) END,
         "updatedAt" = now()
       RETURNING id, email
     ), ord AS (

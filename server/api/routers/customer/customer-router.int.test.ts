@@ -1,7 +1,8 @@
-/** The customer router through createCaller on a fresh database: search, pages, totals per currency, the customer page, roles. */
+/** The customer router through createCaller on a fresh database: search, pages, totals per currency, the customer page, corrections, roles. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
+import { errorData } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
 import type { OrderStatus } from "@/server/generated/prisma/client";
@@ -158,11 +159,43 @@ describe("one customer", () => {
   });
 });
 
+describe("correcting a customer", () => {
+  it("lets an operator or admin correct the name, phone and CPF/CNPJ; the page shows the fields corrected and the history", async () => {
+    const ana = await customer("ana souza", "ana@example.com");
+    expect(await as("OPERATOR").customer.update({ customerId: ana.id, name: "Ana Souza", phone: "(11) 98765-4321", document: "" })).toEqual({ id: ana.id, changed: true });
+    expect(await as("ADMIN").customer.update({ customerId: ana.id, document: CPF })).toEqual({ id: ana.id, changed: true });
+    const d = await as("MANAGER").customer.get({ customerId: ana.id });
+    expect(d.customer).toMatchObject({ name: "Ana Souza", email: "ana@example.com", phone: "(11) 98765-4321", document: CPF, editedFields: ["name", "phone", "document"] });
+    expect(d.history.map((h) => h.changes.map((c) => [c.field, c.from, c.to]))).toEqual([
+      [["document", null, CPF]],
+      [["name", "ana souza", "Ana Souza"], ["phone", null, "(11) 98765-4321"]],
+    ]);
+    expect((await as("OPERATOR").customer.list({ search: "ana s" })).rows.map((r) => r.name)).toEqual(["Ana Souza"]);
+  });
+
+  it("refuses a CPF with wrong check digits and an impossible phone, naming the field and the rule", async () => {
+    const ana = await customer("Ana", "ana@example.com");
+    const refusal = await as("OPERATOR").customer.update({ customerId: ana.id, phone: "12", document: "123.456.789-00" }).then(() => null, (e: unknown) => e);
+    expect(refusal).toBeInstanceOf(TRPCError);
+    expect((refusal as TRPCError).code).toBe("BAD_REQUEST");
+    expect(errorData(refusal as TRPCError).zodIssues?.map((i) => [i.path, i.rule])).toEqual([["phone", "PHONE"], ["document", "DOCUMENT"]]);
+    expect(await code(as("OPERATOR").customer.update({ customerId: ana.id, name: "" }))).toBe("BAD_REQUEST");
+    expect(await code(as("OPERATOR").customer.update({ customerId: "00000000-0000-4000-8000-000000000000", name: "X" }))).toBe("NOT_FOUND");
+  });
+});
+
 describe("who may see customers", () => {
   it("refuses the warehouse role", async () => {
     const ana = await customer("Ana", "ana@example.com");
     expect(await code(as("WAREHOUSE").customer.list({}))).toBe("FORBIDDEN");
     expect(await code(as("WAREHOUSE").customer.get({ customerId: ana.id }))).toBe("FORBIDDEN");
     expect((await as("MANAGER").customer.get({ customerId: ana.id })).customer.name).toBe("Ana");
+  });
+
+  it.each(["MANAGER", "WAREHOUSE"] as const)("refuses a correction by %s (FORBIDDEN) and changes nothing", async (role) => {
+    const ana = await customer("Ana", "ana@example.com");
+    expect(await code(as(role).customer.update({ customerId: ana.id, name: "Outra" }))).toBe("FORBIDDEN");
+    expect(await db.customer.findUniqueOrThrow({ where: { id: ana.id } })).toMatchObject({ name: "Ana", editedFields: [] });
+    expect(await db.auditLog.count()).toBe(0);
   });
 });
