@@ -10,6 +10,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { ChannelOrderInput } from "@/server/channels/types";
 import { SETTINGS_JSON, WAREHOUSES_JSON, balancesJson, contextOf, type ContextLine, type ContextRow, type ReservationContext } from "@/server/services/stock/reservation-read";
 import { decide, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-state-machine";
+import { REFUND_DUE, refundDueData, refundDueMessage } from "@/server/services/order/refund-due";
 
 export interface CaptureResult {
   orderId: string;
@@ -30,6 +31,9 @@ interface DraftEvent {
   data: Record<string, unknown> | null;
 }
 
+/** Where the order's number goes in a message written before the order has one. */
+const NUMBER_SLOT = "{number}";
+
 const SETTLED: PaymentStatus[] = ["REFUNDED", "PARTIALLY_REFUNDED", "VOIDED", "FAILED"];
 
 /** The state a new order starts in, and the events that got it there, from the state machine. */
@@ -37,11 +41,15 @@ export function initialState(input: Pick<ChannelOrderInput, "paymentStatus" | "s
   status: OrderStatus;
   paymentStatus: PaymentStatus;
   events: DraftEvent[];
+  /** Cancelled on the channel with the money kept: the capture opens REFUND_DUE (refund-due.ts). */
+  refundDue: boolean;
 } {
   let snapshot: OrderSnapshot = { status: "RECEIVED", paymentStatus: input.paymentStatus, fulfillmentStatus: "UNFULFILLED", activeHolds: [] };
   const events: DraftEvent[] = [{ type: "order.created", fromStatus: null, toStatus: "RECEIVED", reason: null, data: { paymentStatus: input.paymentStatus } }];
+  let refundDue = false;
   const step = (d: ReturnType<typeof decide>) => {
     if (!d.ok) return;
+    if (d.refundDue) refundDue = true;
     events.push({ type: d.event.type, fromStatus: d.from, toStatus: d.to, reason: d.event.reason ?? null, data: d.event.data ?? null });
     snapshot = { ...snapshot, status: d.to, paymentStatus: d.paymentStatus, fulfillmentStatus: d.fulfillmentStatus };
   };
@@ -51,7 +59,9 @@ export function initialState(input: Pick<ChannelOrderInput, "paymentStatus" | "s
     // A status the channel settled (refunded, voided, failed) beats what the machine infers.
     if (SETTLED.includes(input.paymentStatus)) snapshot = { ...snapshot, paymentStatus: input.paymentStatus };
   }
-  return { status: snapshot.status, paymentStatus: snapshot.paymentStatus, events };
+  // A status the channel settled as nothing kept (refunded in full, voided, failed) owes nothing.
+  const kept = !["REFUNDED", "VOIDED", "FAILED"].includes(snapshot.paymentStatus);
+  return { status: snapshot.status, paymentStatus: snapshot.paymentStatus, events, refundDue: refundDue && kept };
 }
 
 
@@ -107,11 +117,13 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
   const orders = batch.map((opts, k) => {
     const { input } = opts;
     const start = starts[k] as ReturnType<typeof initialState>;
+    const currency = (input.currency || opts.defaultCurrency).toUpperCase();
+    const owed = start.refundDue ? refundDueData({ totalCents: input.totalCents, currency, paymentStatus: start.paymentStatus }, 0) : null;
     return {
       k, channelId: opts.channelId, externalId: input.externalId, externalNumber: input.externalNumber ?? null,
       customerName: input.customer.name, email: input.customer.email?.trim().toLowerCase() || null,
       phone: input.customer.phone ?? null, document: input.customer.document ?? null,
-      status: start.status, paymentStatus: start.paymentStatus, currency: (input.currency || opts.defaultCurrency).toUpperCase(),
+      status: start.status, paymentStatus: start.paymentStatus, currency,
       subtotalCents: input.subtotalCents, discountCents: input.discountCents, shippingCents: input.shippingCents,
       taxCents: input.taxCents, totalCents: input.totalCents, paymentMethod: input.paymentMethod ?? null,
       placedAt: input.placedAt, channelUpdatedAt: input.updatedAt, shipBy: input.shipBy ?? null,
@@ -119,6 +131,8 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
       note: input.note ?? null, test: input.test ?? false, deliveryId: opts.deliveryId ?? null,
       completesDelivery: Boolean(opts.completesDelivery && opts.deliveryId),
       actorId: opts.actorId ?? null, actorLabel: opts.actorLabel,
+      // The order's number is known once it is inserted: the statement puts it in the message.
+      refundDueData: owed, refundDueMessage: owed ? refundDueMessage(NUMBER_SLOT, owed) : null,
     };
   });
   const lines = batch.flatMap((opts, k) =>
@@ -140,7 +154,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
         currency text, "subtotalCents" int, "discountCents" int, "shippingCents" int, "taxCents" int, "totalCents" int,
         "paymentMethod" text, "placedAt" timestamptz, "channelUpdatedAt" timestamptz, "shipBy" timestamptz,
         "shippingAddress" jsonb, "billingAddress" jsonb, "shipState" text, note text, test boolean, "deliveryId" uuid, "completesDelivery" boolean,
-        "actorId" uuid, "actorLabel" text)
+        "actorId" uuid, "actorLabel" text, "refundDueData" jsonb, "refundDueMessage" text)
     ), fresh AS MATERIALIZED (
       -- A delivery of an order we already hold leaves its customer alone (it goes to updateChannelOrder).
       SELECT i.*, gen_random_uuid() AS "newCustomerId" FROM inp i
@@ -193,6 +207,13 @@ now()
       FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(k int, seq int, type text, "fromStatus" text, "toStatus" text, reason text, data jsonb)
       JOIN ok ON ok.k = e.k
       ORDER BY e.k, e.seq -- ids (bigserial) order the timeline
+      RETURNING 1
+    ), refund_due AS (
+      -- Arrived cancelled with the money kept (rare): the refund it owes is an exception from the start.
+      INSERT INTO "Exception" (type, "orderId", message, data)
+      SELECT ${REFUND_DUE}, ok.id, replace(i."refundDueMessage", ${NUMBER_SLOT}, ok.number::text), i."refundDueData"
+      FROM ok JOIN inp i ON i.k = ok.k
+      WHERE i."refundDueData" IS NOT NULL
       RETURNING 1
     ), delivered AS (
       UPDATE "ChannelDelivery" d SET status = 'PROCESSED', error = NULL, "orderId" = ok.id, "processedAt" = now()

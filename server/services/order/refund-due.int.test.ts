@@ -15,6 +15,7 @@ import { recordOrderRefundsTx, recordRefundTx } from "@/server/services/order/re
 import type { OrderStatus, PaymentStatus } from "@/server/services/order/order-dimensions";
 import { updateChannelOrder } from "@/server/services/order/update-channel-order";
 import { buildWorld, capture, orderInput } from "@/server/services/stock/stock-test-fixtures";
+import { captureOrder } from "@/server/services/order/capture-order";
 import type { ChannelOrderInput } from "@/server/channels/types";
 
 withTestDb();
@@ -255,3 +256,48 @@ describe("refund due on money that arrives after the cancel (a channel update)",
     expect(await refundDues(o.orderId)).toEqual([]);
   });
 });
+
+describe("refund due on an order that arrives already cancelled", () => {
+  let w: Awaited<ReturnType<typeof buildWorld>>;
+  beforeEach(async () => {
+    w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["CAN-1"] });
+  });
+
+  async function arrives(paymentStatus: PaymentStatus) {
+    const input = { ...orderInput({ lines: [{ sku: "CAN-1", quantity: 3 }], paymentStatus }), state: "CANCELLED" as const, cancelReason: "customer" };
+    const created = await captureOrder({ channelId: w.channelId, defaultCurrency: "BRL", input, actorLabel: "channel:Loja" });
+    if (!created) throw new Error("order not created");
+    const { number, status } = await db.order.findUniqueOrThrow({ where: { id: created.orderId }, select: { number: true, status: true } });
+    return { orderId: created.orderId, number, status };
+  }
+
+  it("cancelled on the channel with the money kept: the capture itself opens REFUND_DUE, numbered, shown on the order page", async () => {
+    const o = await arrives("PAID");
+    expect(o.status).toBe("CANCELLED");
+    expect(await refundDues(o.orderId)).toEqual([
+      expect.objectContaining({
+        status: "OPEN",
+        data: { paidCents: 3_000, totalCents: 3_000, refundedCents: 0, currency: "BRL", paymentStatus: "PAID" },
+        message: `Refund due: the customer paid BRL 30.00 and order #${o.number} was cancelled.`,
+      }),
+    ]);
+    const page = await as(manager).order.get({ id: o.orderId });
+    expect(page.refundDue?.text).toMatchObject({ key: "REFUND_DUE", params: { order: o.number, paid: 30 } });
+  });
+
+  it("a partial refund the channel reports later updates it; the rest resolves it", async () => {
+    const o = await arrives("PAID");
+    await refund(o.orderId, "r-1", 1_000);
+    expect((await refundDues(o.orderId)).map((e) => [e.status, (e.data as { refundedCents: number }).refundedCents])).toEqual([["OPEN", 1_000]]);
+    await refund(o.orderId, "r-2", 2_000);
+    expect((await refundDues(o.orderId)).map((e) => e.status)).toEqual(["RESOLVED"]);
+  });
+
+  it("arriving cancelled while unpaid, voided or refunded in full owes nothing", async () => {
+    for (const status of ["PENDING", "AUTHORIZED", "VOIDED", "REFUNDED"] as const) {
+      const o = await arrives(status);
+      expect([status, o.status, await refundDues(o.orderId)]).toEqual([status, "CANCELLED", []]);
+    }
+  });
+});
+

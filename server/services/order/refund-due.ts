@@ -8,6 +8,10 @@
  * lists it and the order page shows it as a notice. An order has at most one
  * open: money arriving while one is open updates it.
  *
+ * An order that arrives from its channel already cancelled with the money
+ * kept (paid, partly paid or partly refunded) opens it in the capture
+ * statement itself (capture-order.ts), from the same data.
+ *
  * It closes by itself when the channel reports the order refunded in full
  * (RECORD_REFUND reaching the amount paid, or the channel's REFUNDED status);
  * a partial refund only updates what went back. A refund made outside the
@@ -38,8 +42,25 @@ export interface RefundDueData {
 
 const money = (cents: number, currency: string) => `${currency} ${(cents / 100).toFixed(2)}`;
 
+/** What an order stopped with money in it owes, from the order as it stands and the refunds recorded so far. */
+export function refundDueData(
+  order: { totalCents: number; currency: string; paymentStatus: string },
+  refundedCents: number,
+  paidAfterCancel = false,
+): RefundDueData {
+  return {
+    // PAID and PARTIALLY_REFUNDED orders were paid in full; PARTIALLY_PAID ones by an amount the channel did not give.
+    paidCents: order.paymentStatus === "PARTIALLY_PAID" ? null : order.totalCents,
+    totalCents: order.totalCents,
+    refundedCents,
+    currency: order.currency,
+    paymentStatus: order.paymentStatus,
+    ...(paidAfterCancel ? { paidAfterCancel: true as const } : {}),
+  };
+}
+
 /** The English message stored with the exception (the UI shows exception-text.ts's sentence in the reader's language). */
-export function refundDueMessage(orderNumber: number, d: RefundDueData): string {
+export function refundDueMessage(orderNumber: number | string, d: RefundDueData): string {
   if (d.paidCents === null) {
     return `Refund due: the customer paid part of order #${orderNumber} (total ${money(d.totalCents, d.currency)}) and it was cancelled; return what was paid.`;
   }
@@ -60,15 +81,7 @@ async function openRefundDue(tx: DbTx, ctx: HookContext): Promise<void> {
   const open = await tx.exception.findFirst({ where: { orderId: ctx.orderId, type: REFUND_DUE, status: "OPEN" }, select: { id: true, data: true } });
   // More money on an order that already owes a refund (a partial payment made whole) updates that one, keeping how it began.
   const late = open ? (open.data as unknown as RefundDueData | null)?.paidAfterCancel === true : ctx.action.type === "PAID_AFTER_CANCEL";
-  const data: RefundDueData = {
-    // PAID and PARTIALLY_REFUNDED orders were paid in full; PARTIALLY_PAID ones by an amount the channel did not give.
-    paidCents: order.paymentStatus === "PARTIALLY_PAID" ? null : order.totalCents,
-    totalCents: order.totalCents,
-    refundedCents,
-    currency: order.currency,
-    paymentStatus: order.paymentStatus,
-    ...(late ? { paidAfterCancel: true as const } : {}),
-  };
+  const data = refundDueData(order, refundedCents, late);
   const fields = { message: refundDueMessage(order.number, data), data: data as unknown as Prisma.InputJsonValue };
   if (open) await tx.exception.update({ where: { id: open.id }, data: fields });
   else await tx.exception.create({ data: { type: REFUND_DUE, orderId: ctx.orderId, ...fields } });
