@@ -9,6 +9,7 @@ import { fromMinorUnits, MoneyParseError, toCents, type Cents } from "@/server/l
 import { JsonSyntaxError, parseJsonSafe } from "@/server/lib/json-safe";
 import type { ChannelParseError, InboundRequest, VerifyResult } from "./types";
 import { Where, type PlatformName } from "./where";
+import { verifyReason } from "./verify-reasons";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -234,14 +235,14 @@ export function verifyHmacSha256(
   opts: { header: string; encoding: "base64" | "hex" },
 ): VerifyResult {
   const given = header(req, opts.header);
-  if (given === undefined) return { ok: false, reason: `missing ${opts.header} header` };
-  if (secret === "") return { ok: false, reason: "no webhook secret configured for this channel" };
+  if (given === undefined) return { ok: false, reason: verifyReason("missingHeader", { header: opts.header }) };
+  if (secret === "") return { ok: false, reason: verifyReason("noSecret") };
   const wellFormed = opts.encoding === "hex" ? /^[0-9a-f]{64}$/i : /^[A-Za-z0-9+/]{43}=?$/;
-  if (!wellFormed.test(given)) return { ok: false, reason: `malformed ${opts.header} header (not a ${opts.encoding} SHA-256 digest)` };
+  if (!wellFormed.test(given)) return { ok: false, reason: verifyReason("malformedHeader", { header: opts.header, encoding: opts.encoding }) };
   const expected = createHmac("sha256", secret).update(req.rawBody).digest();
   const actual = Buffer.from(given, opts.encoding);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-    return { ok: false, reason: `${opts.header} does not match the body (wrong secret or altered body)` };
+    return { ok: false, reason: verifyReason("signatureMismatch", { header: opts.header }) };
   }
   return { ok: true };
 }
@@ -270,9 +271,9 @@ export function verifySharedToken(req: InboundRequest, secret: string): VerifyRe
   const given = [req.query.token?.trim(), header(req, "x-fluxo-token")].filter(
     (t): t is string => t !== undefined && t !== "",
   );
-  if (given.length === 0) return { ok: false, reason: "missing token" };
-  if (secret === "") return { ok: false, reason: "no shared token configured for this channel" };
+  if (given.length === 0) return { ok: false, reason: verifyReason("missingToken") };
+  if (secret === "") return { ok: false, reason: verifyReason("noToken") };
   let match = false;
   for (const t of given) match = safeEqual(t, secret) || match; // compare every candidate: no early exit
-  return match ? { ok: true } : { ok: false, reason: "token does not match the channel secret" };
+  return match ? { ok: true } : { ok: false, reason: verifyReason("tokenMismatch") };
 }
