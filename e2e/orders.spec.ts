@@ -223,7 +223,7 @@ test.describe("orders workspace", () => {
     );
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(1, 20)) {
-      expect(line).toContain(",DELIVERED,");
+      expect(line).toContain(",Delivered,");
       expect(line).toMatch(/,\d+\.\d{2},[A-Z]{3},\d+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
     }
   });

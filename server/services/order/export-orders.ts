@@ -2,13 +2,19 @@
  * CSV export of the orders list's current filter and sort. Streamed: rows are
  * read in keyset batches (never all at once, never OFFSET) and written as they
  * come, up to EXPORT_MAX_ROWS; beyond that the file ends with a line saying so.
- * Money is a decimal string ("1234.56"), times are ISO 8601 UTC plus the
- * merchant's wall time; the header is in the user's language (labels come
- * from the caller, which knows the request's locale).
+ * Written for the reader's spreadsheet, like the catalogue export: the header
+ * and the statuses, platform and yes/no in the user's language (labels come
+ * from the caller, which knows the request's locale); in pt-BR the delimiter
+ * is ";" and money has a decimal comma ("1234,56", what Excel in Brazil
+ * reads), in English "," and "1234.56". Times are ISO 8601 UTC plus the
+ * merchant's wall time.
  */
 import type { SessionUser } from "@/server/auth/options";
-import { centsToDecimalString } from "@/server/lib/money";
+import { toCsv, type CsvCell, type CsvDelimiter } from "@/server/lib/csv";
+import type { Locale } from "@/server/i18n/locales";
+import { formatCsvPrice } from "@/server/services/catalog/catalog-csv-columns";
 import { assertMayViewOrders } from "@/server/services/order/order-access";
+import type { FulfillmentStatus, OrderStatus, PaymentStatus } from "@/server/services/order/order-dimensions";
 import { DEFAULT_ORDER_SORT, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
 import { fetchOrderPage, filterContext, type OrderRow } from "@/server/services/order/list-orders";
 import { formatInZone } from "@/server/lib/zoned-time";
@@ -39,45 +45,44 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export interface CsvLabels {
   columns: Record<CsvColumn, string>;
+  /** The values a person reads as words: order, payment and fulfilment statuses, platforms, yes / no. */
+  values: {
+    status: Record<OrderStatus, string>;
+    paymentStatus: Record<PaymentStatus, string>;
+    fulfillmentStatus: Record<FulfillmentStatus, string>;
+    platform: Record<string, string>;
+    yes: string;
+    no: string;
+  };
   /** The last line when the export stopped at the cap. */
   truncated: string;
 }
 
-type Cell = string | number | boolean | null;
-
-/** RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(value: Cell, text = false): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** The spreadsheet convention of the reader's language (as the catalogue export): ";" in pt-BR, "," in English. */
+export function ordersCsvDelimiter(locale: Locale): CsvDelimiter {
+  return locale === "pt-BR" ? ";" : ",";
 }
 
-const EOL = "\r\n";
-
-function csvLine(cells: string[]): string {
-  return cells.join(",") + EOL;
-}
-
-function rowCells(r: OrderRow, timeZone: string): string[] {
+function rowCells(r: OrderRow, opts: { timeZone: string; locale: Locale; labels: CsvLabels }): CsvCell[] {
+  const v = opts.labels.values;
   return [
-    csvCell(r.number),
-    csvCell(r.externalNumber, true),
-    csvCell(r.channel.name, true),
-    csvCell(r.channel.platform),
-    csvCell(r.customerName, true),
-    csvCell(r.customerEmail, true),
-    csvCell(r.status),
-    csvCell(r.paymentStatus),
-    csvCell(r.fulfillmentStatus),
-    csvCell(r.onHold),
-    csvCell(centsToDecimalString(r.totalCents)),
-    csvCell(r.currency),
-    csvCell(r.lineCount),
-    csvCell(r.placedAt.toISOString()),
-    csvCell(formatInZone(r.placedAt, timeZone)),
-    csvCell(r.shipBy?.toISOString() ?? null),
-    csvCell(r.shipBy ? formatInZone(r.shipBy, timeZone) : null),
+    r.number,
+    r.externalNumber,
+    r.channel.name,
+    v.platform[r.channel.platform] ?? r.channel.platform,
+    r.customerName,
+    r.customerEmail,
+    v.status[r.status as OrderStatus] ?? r.status,
+    v.paymentStatus[r.paymentStatus as PaymentStatus] ?? r.paymentStatus,
+    v.fulfillmentStatus[r.fulfillmentStatus as FulfillmentStatus] ?? r.fulfillmentStatus,
+    r.onHold ? v.yes : v.no,
+    formatCsvPrice(r.totalCents, opts.locale),
+    r.currency,
+    r.lineCount,
+    r.placedAt.toISOString(),
+    formatInZone(r.placedAt, opts.timeZone),
+    r.shipBy?.toISOString() ?? null,
+    r.shipBy ? formatInZone(r.shipBy, opts.timeZone) : null,
   ];
 }
 
@@ -89,6 +94,8 @@ export async function* exportOrdersCsv(opts: {
   labels: CsvLabels;
   /** The merchant's time zone for the local-time columns. */
   timeZone: string;
+  /** The reader's language: delimiter and decimal separator (labels are already in it). */
+  locale: Locale;
   now?: Date;
   maxRows?: number;
   batchSize?: number;
@@ -100,18 +107,20 @@ export async function* exportOrdersCsv(opts: {
   const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
   const ctx = await filterContext(filter, opts.now, opts.timeZone);
 
-  yield "\uFEFF" + csvLine(CSV_COLUMNS.map((c) => csvCell(opts.labels.columns[c], true)));
+  const delimiter = ordersCsvDelimiter(opts.locale);
+  const write = (rows: CsvCell[][], bom = false) => toCsv(rows, { delimiter, guardFormulas: true, bom });
+  yield write([CSV_COLUMNS.map((c) => opts.labels.columns[c])], true);
   let written = 0;
   let cursor: string | null = null;
   for (;;) {
     const limit = Math.min(batchSize, maxRows - written);
     const page: { rows: OrderRow[]; nextCursor: string | null } = await fetchOrderPage({ filter, sort, cursor, limit, ctx, withEmail: true });
-    if (page.rows.length > 0) yield page.rows.map((r) => csvLine(rowCells(r, opts.timeZone))).join("");
+    if (page.rows.length > 0) yield write(page.rows.map((r) => rowCells(r, opts)));
     written += page.rows.length;
     cursor = page.nextCursor;
     if (cursor === null) return;
     if (written >= maxRows) {
-      yield csvLine([csvCell(opts.labels.truncated, true)]);
+      yield write([[opts.labels.truncated]]);
       return;
     }
   }

@@ -3,7 +3,8 @@ import type { SessionUser } from "@/server/auth/options";
 import { DomainError } from "@/server/lib/domain-error";
 import { withTestDb } from "@/server/test/with-test-db";
 import { countOrders } from "@/server/services/order/count-orders";
-import { exportOrdersCsv, type CsvLabels } from "@/server/services/order/export-orders";
+import { exportOrdersCsv } from "@/server/services/order/export-orders";
+import { ordersCsvLabels } from "@/server/services/order/export-labels";
 import { listOrders } from "@/server/services/order/list-orders";
 import { ORDER_SORTS, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
 import { createChannel, createUser, insertOrder } from "@/server/services/order/order-test-factory";
@@ -210,32 +211,8 @@ describe("listOrders", () => {
     await insertOrder(testDb().db, { channelId: channelA });
     await expect(listOrders({ actor: warehouse })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(countOrders({ actor: warehouse })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const labels = csvLabels();
-    await expect(exportOrdersCsv({ actor: warehouse, labels, timeZone: "UTC" }).next()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const labels = ordersCsvLabels((key) => key, { timeZone: "UTC", locale: "en" });
+    await expect(exportOrdersCsv({ actor: warehouse, labels, timeZone: "UTC", locale: "en" }).next()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
-function csvLabels(): CsvLabels {
-  return {
-    columns: {
-      number: "Order",
-      externalNumber: "Channel number",
-      channel: "Channel",
-      platform: "Platform",
-      customerName: "Customer",
-      customerEmail: "E-mail",
-      status: "Status",
-      paymentStatus: "Payment",
-      fulfillmentStatus: "Fulfilment",
-      onHold: "On hold",
-      total: "Total",
-      currency: "Currency",
-      lines: "Lines",
-      placedAtUtc: "Placed (UTC)",
-      placedAtLocal: "Placed (America/Sao_Paulo)",
-      shipByUtc: "Ship by (UTC)",
-      shipByLocal: "Ship by (America/Sao_Paulo)",
-    },
-    truncated: "Stopped at 5 rows: narrow the filter",
-  };
-}

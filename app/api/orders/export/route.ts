@@ -7,8 +7,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/session";
 import { csvDownload } from "@/server/lib/http-stream";
 import { canOpen } from "@/server/auth/page-access";
-import { CSV_COLUMNS, EXPORT_MAX_ROWS, exportOrdersCsv, type CsvColumn } from "@/server/services/order/export-orders";
+import { exportOrdersCsv } from "@/server/services/order/export-orders";
+import { ordersCsvLabels, type Say } from "@/server/services/order/export-labels";
 import { parseOrderQuery } from "@/server/services/order/order-filters";
+import { DEFAULT_LOCALE, isLocale } from "@/server/i18n/locales";
 import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
 
 export const dynamic = "force-dynamic";
@@ -21,11 +23,11 @@ export async function GET(req: Request): Promise<Response> {
   const { filter, sort, invalid } = parseOrderQuery(new URL(req.url).searchParams);
   if (invalid.length > 0) return Response.json({ error: "VALIDATION", invalid }, { status: 400 });
 
-  const [t, locale, settings] = await Promise.all([getTranslations("orders.csv"), getLocale(), getMerchantSettings()]);
+  const [t, raw, settings] = await Promise.all([getTranslations(), getLocale(), getMerchantSettings()]);
+  const locale = isLocale(raw) ? raw : DEFAULT_LOCALE;
   const timeZone = settings.timeZone;
-  const columns = Object.fromEntries(CSV_COLUMNS.map((c) => [c, t(c, { timeZone })])) as Record<CsvColumn, string>;
-  const max = new Intl.NumberFormat(locale).format(EXPORT_MAX_ROWS);
-  const rows = exportOrdersCsv({ actor: user, filter, sort, timeZone, labels: { columns, truncated: t("truncated", { max }) } });
+  const labels = ordersCsvLabels(t as unknown as Say, { timeZone, locale });
+  const rows = exportOrdersCsv({ actor: user, filter, sort, timeZone, locale, labels });
 
   return csvDownload(rows, "orders", timeZone);
 }
