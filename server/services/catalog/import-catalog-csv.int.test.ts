@@ -135,6 +135,7 @@ describe("importing a catalogue", () => {
       "SAC-1,Sacola,,Pequena,9.90",
       "SAC-2,Sacola,,Grande,12.90",
       "CAM-SEM-ACENTO,CAMISETA BASICA,Aurora Moda,Verde / G,49.90",
+      "CAM-BAS-G-ACE,Camiseta Básica,Aurora Moda,AZÚL/G,49.90",
     ].join("\n"));
     expect(statuses(report)).toEqual([
       [2, "CAM-BAS-G-AZU", "CREATED"],
@@ -145,8 +146,10 @@ describe("importing a catalogue", () => {
       [7, "SAC-2", "CREATED"],
       // Case and accents aside, as the database folds names: "CAMISETA BASICA" is "Camiseta Básica".
       [8, "CAM-SEM-ACENTO", "CREATED"],
+      // Variants too: "AZÚL/G" is "Azul / G", accents and the spaces around "/" aside.
+      [9, "CAM-BAS-G-ACE", "ERROR", "variant:VARIANT_TAKEN"],
     ]);
-    expect(report.rows.map((r) => r.newProduct)).toEqual([false, false, false, true, true, true, false]);
+    expect(report.rows.map((r) => r.newProduct)).toEqual([false, false, false, true, true, true, false, false]);
     expect(report.productsCreated).toBe(2);
     const shirt = await db.product.findFirstOrThrow({ where: { name: "Camiseta Básica", brand: "Aurora Moda" }, include: { skus: true } });
     expect(shirt.skus.map((s) => s.code).sort()).toEqual(["CAM-BAS-G-AZU", "CAM-BAS-M-AZU", "CAM-BAS-P-AZU", "CAM-SEM-ACENTO"]);

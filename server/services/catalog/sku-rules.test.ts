@@ -99,6 +99,17 @@ describe("variants and repeats", () => {
     });
   });
 
+  it("tells variants apart the way a picker reads them: accents and the spaces around '/' aside, other differences kept", () => {
+    for (const [a, b] of [["Médio / Azul", "medio/azul"], ["Pão de Açúcar", "PAO  DE ACUCAR"], ["Tam. G /Verde", "tam. g / verde"]] as const) {
+      expect(refusal(() => checkVariants([{ code: "A", variant: a, changed: false }, { code: "B", variant: b, changed: true }])).params, `${a} | ${b}`).toMatchObject({
+        rule: "VARIANT_TAKEN", code: "A",
+      });
+    }
+    for (const [a, b] of [["Azul / M", "Azul / G"], ["Azul / M", "Azul M"], ["110V", "220V"]] as const) {
+      expect(() => checkVariants([{ code: "A", variant: a, changed: false }, { code: "B", variant: b, changed: true }]), `${a} | ${b}`).not.toThrow();
+    }
+  });
+
   it("finds the same code (case aside) or the same trade item number twice in one form", () => {
     expect(() => checkRepeats([{ code: "A", ean: "7891000315507" }, { code: "B", ean: null }, { code: "C", ean: null }])).not.toThrow();
     expect(refusal(() => checkRepeats([{ code: "A", ean: null }, { code: "a", ean: null }]))).toEqual({ code: "DUPLICATE", params: expect.objectContaining({ rule: "SKU_CODE_REPEATED", code: "a" }) });

@@ -7,6 +7,7 @@
  */
 import { DomainError } from "@/server/lib/domain-error";
 import { GTIN_LENGTHS, gtinCheckDigit, isValidGtin, normalizeGtin } from "@/server/lib/ean";
+import { foldText } from "@/server/lib/text-fold";
 
 export type CatalogRule =
   | "SKU_CODE_FORMAT"
@@ -92,12 +93,13 @@ export function defaultSkuName(productName: string, variant: string | null): str
   return [productName.trim(), ...parts].join(" ");
 }
 
-const variantKey = (v: string) => v.toLocaleLowerCase("pt-BR");
+/** A variant as people tell it apart: case, accents and the spaces around "/" aside ("Médio/Azul" is "medio / azul"). */
+export const variantKey = (v: string) => foldText(v).split("/").map((p) => p.trim().replace(/\s+/g, " ")).join(" / ");
 
 /**
  * Variants of one product: when it has more than one SKU, every SKU needs one
  * (that is how a picker or a customer tells them apart) and no two may be the
- * same (case aside). `skus` are the product's SKUs after the change.
+ * same (case, accents and spacing aside). `skus` are the product's SKUs after the change.
  */
 export function checkVariants(skus: readonly { code: string; variant: string | null; changed: boolean }[]): void {
   for (const s of skus) {
@@ -108,7 +110,11 @@ export function checkVariants(skus: readonly { code: string; variant: string | n
     }
     const key = variantKey(s.variant);
     const other = skus.find((x) => x !== s && x.variant !== null && variantKey(x.variant) === key);
-    if (other) throw catalogError("VARIANT_TAKEN", "variant", `Variant "${s.variant}" is already used by SKU ${other.code} of this product.`, { variant: s.variant, code: other.code });
+    if (other) {
+      throw catalogError("VARIANT_TAKEN", "variant", `Variant "${s.variant}" is already used by SKU ${other.code} of this product (as "${other.variant}").`, {
+        variant: s.variant, code: other.code, existing: other.variant ?? "",
+      });
+    }
   }
 }
 
