@@ -11,16 +11,8 @@
  */
 import { Prisma } from "@/server/generated/prisma/client";
 
-/** Upper case too: lower() leaves non-ASCII letters alone under the C collation. */
-export const FOLD_FROM = "ÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑáàâãäéèêëíìîïóòôõöúùûüçñ";
-export const FOLD_TO = "aaaaaeeeeiiiiooooouuuucnaaaaaeeeeiiiiooooouuuucn";
-
-const MAP = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i] as string]));
-
-/** The folded form of a text, as the database computes it for the letters Portuguese uses. */
-export function foldText(text: string): string {
-  return [...text.normalize("NFC").toLowerCase()].map((c) => MAP.get(c) ?? c).join("");
-}
+export { FOLD_FROM, FOLD_TO, foldText } from "@/server/lib/fold-letters";
+import { FOLD_FROM, FOLD_TO, foldText } from "@/server/lib/fold-letters";
 
 /** The folded column, e.g. foldSql('c."name"'): raw SQL so it matches the index expression. `column` is a trusted identifier. */
 export function foldSql(column: string): Prisma.Sql {

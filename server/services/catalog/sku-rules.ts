@@ -7,7 +7,7 @@
  */
 import { DomainError } from "@/server/lib/domain-error";
 import { GTIN_LENGTHS, gtinCheckDigit, isValidGtin, normalizeGtin } from "@/server/lib/ean";
-import { foldText } from "@/server/lib/text-fold";
+import { foldText } from "@/server/lib/fold-letters";
 
 export type CatalogRule =
   | "SKU_CODE_FORMAT"
