@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
-import { mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder } from "../server/test/channel-payloads";
+import { mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder, shopifyRefund } from "../server/test/channel-payloads";
 
 test.describe("sales channels and their webhook deliveries", () => {
   test("an admin connects Shopify, a signed order arrives through the copied URL, a tampered one is REJECTED", async ({ page, request }) => {
@@ -85,6 +85,36 @@ test.describe("sales channels and their webhook deliveries", () => {
     expect(res.status()).toBe(202);
 
     const sentence = 'O campo "buyer" é obrigatório, mas Mercado Livre não o enviou.';
+    await page.goto(`/deliveries?channelId=${channelId}`);
+    const failed = page.locator('[data-testid="delivery-row"][data-status="FAILED"]');
+    await expect(failed).toContainText(sentence);
+    await failed.getByTestId("delivery-link").click();
+    await expect(page.getByTestId("delivery-error")).toHaveText(sentence);
+  });
+
+  test("in Portuguese, a delivery Fluxo refuses to apply (a refund of nothing) says why in Portuguese", async ({ page, request }) => {
+    const run = Date.now().toString(36);
+    const name = `Shopify E2E reembolso ${run}`;
+    const secret = `shpss_e2e_${run}_refund_0123456789`;
+    await signIn(page, "admin", { locale: "pt-BR" });
+    await page.goto("/settings/channels");
+    await page.getByTestId("channel-platform").selectOption("SHOPIFY");
+    await page.getByTestId("channel-name").fill(name);
+    await page.getByTestId("channel-secret").fill(secret);
+    await page.getByTestId("channel-create").click();
+    const url = await page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
+    const channelId = /\/api\/channels\/([0-9a-f-]{36})\/webhook/.exec(url)?.[1] ?? "";
+
+    const orderId = 5812345670000000000n + BigInt(Date.now() % 1_000_000);
+    const send = (topic: string, payload: Record<string, unknown>, webhookId: string) => {
+      const body = rawJson(payload);
+      return request.post(url, { data: body, headers: { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic, webhookId }) } });
+    };
+    expect((await send("orders/create", shopifyOrder({ id: orderId }), `e2e-${run}-o`)).status()).toBe(200);
+    // Shopify read it, but the order's state machine refuses to record a refund of 0.00: kept FAILED (202).
+    expect((await send("refunds/create", shopifyRefund({ id: 990000000001n, orderId, amount: "0.00" }), `e2e-${run}-r`)).status()).toBe(202);
+
+    const sentence = "Não aplicada. Um reembolso precisa devolver um valor acima de zero.";
     await page.goto(`/deliveries?channelId=${channelId}`);
     const failed = page.locator('[data-testid="delivery-row"][data-status="FAILED"]');
     await expect(failed).toContainText(sentence);

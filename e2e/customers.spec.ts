@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS, warmUp } from "./fixtures";
+import { setLocale, signIn, USERS, warmUp } from "./fixtures";
 
 test.describe("customers", () => {
   test.beforeAll(async ({ browser }) => warmUp(browser, "operator", "/customers", "customers-table"));
@@ -81,6 +81,56 @@ test.describe("customers", () => {
     await expect(manager.getByTestId("customer-history-entry")).toHaveCount(1);
     await expect(manager.getByTestId("customer-edit-form")).toHaveCount(0);
     await manager.context().close();
+  });
+
+  test("an operator hands a corrected name back to the channel: the latest order's name returns and the history says so", async ({ page }) => {
+    await signIn(page, "operator");
+    const run = `${Date.now().toString(36)}f`;
+    const email = `e2e-${run}@example.com`;
+    const csv = `pedido;data_pedido;cliente;email;telefone;endereco;cidade;uf;cep;sku;quantidade\r\nE2E-FC-${run};05/03/2026 14:30;MARIA E2E ${run};${email};(84) 3333-4444;Rua B, 2;Natal;RN;59010-000;CAM-BAS-M-AZU;1`;
+    const upload = await page.request.post("/api/orders/import", { multipart: { file: { name: "cliente.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } } });
+    expect(upload.status()).toBe(200);
+    expect(await upload.text()).toContain('"created":1');
+
+    await page.goto(`/customers?search=${encodeURIComponent(email)}`);
+    await page.getByTestId("customer-link").first().click();
+    await expect(page.getByTestId("customer-heading")).toHaveText(`MARIA E2E ${run}`);
+    const orderNumber = ((await page.getByTestId("customer-order-link").first().textContent()) ?? "").replace("#", "");
+    const form = page.getByTestId("customer-edit-form");
+    // Nothing corrected yet: no way back is offered.
+    await expect(form.getByTestId("customer-follow-name")).toHaveCount(0);
+
+    await form.getByTestId("customer-edit-name").fill(`Maria Corrigida ${run}`);
+    await form.getByTestId("customer-edit-phone").fill("(84) 99999-0000");
+    await form.getByTestId("customer-save").click();
+    await expect(form.getByTestId("customer-saved")).toHaveText("Saved.");
+    await expect(page.getByTestId("customer-heading")).toHaveText(`Maria Corrigida ${run}`);
+    await expect(form.getByTestId("customer-corrected-name")).toContainText("corrected");
+    await expect(form.getByTestId("customer-corrected-phone")).toBeVisible();
+
+    // The name follows the channel again, after a confirm step: the order's name is back at once.
+    await form.getByTestId("customer-follow-name").click();
+    await expect(form.getByTestId("customer-follow-confirm-box-name")).toContainText("the next order from a channel updates it");
+    await form.getByTestId("customer-follow-confirm-name").click();
+    await expect(form.getByTestId("customer-followed")).toHaveText(`Name follows the channels again: now “MARIA E2E ${run}”, from order #${orderNumber}.`);
+    await expect(page.getByTestId("customer-heading")).toHaveText(`MARIA E2E ${run}`);
+    await expect(form.getByTestId("customer-edit-name")).toHaveValue(`MARIA E2E ${run}`);
+    await expect(page.getByTestId("customer-edited-name")).toHaveCount(0);
+    await expect(form.getByTestId("customer-follow-name")).toHaveCount(0);
+    // The phone stays corrected.
+    await expect(page.getByTestId("customer-edited-phone")).toBeVisible();
+
+    const entries = page.getByTestId("customer-history-entry");
+    await expect(entries).toHaveCount(2);
+    const latest = entries.first();
+    await expect(latest).toHaveAttribute("data-kind", "followsChannel");
+    await expect(latest.getByTestId("customer-history-follows")).toHaveText(`Name follows the channels again, restored from order #${orderNumber}`);
+    await expect(latest.getByTestId("customer-history-change")).toHaveText(`Name: Maria Corrigida ${run} → MARIA E2E ${run}`);
+
+    await setLocale(page, "pt-BR");
+    await page.reload();
+    await expect(page.getByTestId("customer-history-follows")).toHaveText(`Nome voltou a seguir os canais, restaurado do pedido #${orderNumber}`);
+    await expect(page.getByTestId("customer-follow-phone")).toHaveText("Voltar a seguir o canal");
   });
 
   test("a warehouse user is refused the customers page and the API", async ({ page }) => {

@@ -210,6 +210,63 @@ test.describe("orders workspace", () => {
     await expect(page.getByTestId("refund-due")).toHaveCount(0);
   });
 
+  test("a boleto paid after the operator cancelled the order: the operator records it, the order stays cancelled and owes a refund", async ({ page, browser }) => {
+    test.slow(); // several server round trips; generous under a loaded CI machine
+    await signIn(page, "operator");
+    await page.goto("/orders?status=RECEIVED&paymentStatus=PENDING&onHold=false");
+    const [number] = await rowNumbers(page, 1);
+    await page.getByTestId(`order-link-${number}`).click();
+    await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+    // Not cancelled: the payment is marked paid the usual way, nothing "after the cancellation".
+    await expect(page.getByTestId("action-MARK_PAID")).toBeVisible();
+    await expect(page.getByTestId("action-PAID_AFTER_CANCEL")).toHaveCount(0);
+
+    await page.getByTestId("action-CANCEL").click();
+    await page.getByTestId("action-reason").fill("Boleto not paid, customer gave up by phone");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", "CANCELLED");
+    await expect(page.getByTestId("refund-due")).toHaveCount(0);
+    const url = page.url();
+
+    // A manager sees the cancelled order without the action (the server refuses it too).
+    const manager = await (await browser.newContext()).newPage();
+    await signIn(manager, "manager");
+    await manager.goto(url);
+    await expect(manager.getByTestId("badge-status")).toHaveAttribute("data-value", "CANCELLED");
+    await expect(manager.getByTestId("action-PAID_AFTER_CANCEL")).toHaveCount(0);
+    await manager.context().close();
+
+    // The boleto is paid the next day: the operator records it, in Portuguese, after a confirm step.
+    await setLocale(page, "pt-BR");
+    await page.reload();
+    await expect(page.getByTestId("action-PAID_AFTER_CANCEL")).toHaveText("Registrar pagamento após o cancelamento");
+    await page.getByTestId("action-PAID_AFTER_CANCEL").click();
+    const form = page.getByTestId("action-form");
+    await expect(form.getByTestId("paid-after-cancel-help")).toContainText("O pedido continua cancelado");
+    await expect(form.getByTestId("paid-after-cancel-PAID")).toBeChecked();
+    await form.getByTestId("action-note").fill("Boleto pago no banco");
+    await expect(page.getByTestId("order-badges").getByTestId("badge-payment")).toHaveAttribute("data-value", "PENDING");
+    await form.getByTestId("action-confirm").click();
+
+    await expect(page.getByTestId("order-badges").getByTestId("badge-payment")).toHaveAttribute("data-value", "PAID");
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", "CANCELLED");
+    const notice = page.getByTestId("refund-due");
+    await expect(notice).toContainText(new RegExp(`^Reembolso pendente: o cliente pagou R\\$\\s[\\d.,]+ depois que o pedido #${number} foi cancelado\\.`));
+    const event = page.locator('[data-testid="timeline-event"][data-type="order.paid_after_cancel"]');
+    await expect(event).toHaveCount(1);
+    await expect(event).toContainText("Pago depois do cancelamento");
+    await expect(event).toContainText(USERS.operator.name);
+    await expect(event).toContainText("Boleto pago no banco");
+    await expect(event.getByTestId("timeline-refund-due")).toBeVisible();
+    // Recorded once: the action is no longer offered.
+    await expect(page.getByTestId("action-PAID_AFTER_CANCEL")).toHaveCount(0);
+
+    await setLocale(page, "en");
+    await page.reload();
+    await expect(notice).toContainText(new RegExp(`^Refund due: the customer paid R\\$[\\d,.]+ after order #${number} was cancelled\\.`));
+    await expect(event).toContainText("Paid after the cancellation");
+  });
+
   test("the CSV export downloads the current filter with a translated header", async ({ page }) => {
     await signIn(page, "operator");
     await page.goto("/orders?status=DELIVERED");

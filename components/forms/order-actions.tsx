@@ -11,7 +11,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { useOrderErrorText } from "@/components/ui/order-error-text";
-import { HOLD_REASONS, type HoldReason, type OrderStatus } from "@/server/services/order/order-dimensions";
+import { PaidAfterCancelFields, type LatePayment } from "@/components/forms/paid-after-cancel-fields";
+import { HOLD_REASONS, type HoldReason, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-dimensions";
 import type { OrderActionType, PersonOrderAction } from "@/server/services/order/order-actions";
 
 interface Props {
@@ -21,12 +22,14 @@ interface Props {
   activeHolds: HoldReason[];
   /** Where the order ships from now (REALLOCATE may exclude it). */
   warehouse: { id: string; code: string } | null;
+  /** The payment as it stands, and what the order is worth (PAID_AFTER_CANCEL says how much arrived). */
+  payment: { status: PaymentStatus; totalCents: number; currency: string };
 }
 
 const DESTRUCTIVE = new Set<OrderActionType>(["CANCEL", "REJECT"]);
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-export function OrderActions({ orderId, version, actions, activeHolds, warehouse }: Props) {
+export function OrderActions({ orderId, version, actions, activeHolds, warehouse, payment }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -37,6 +40,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
   const [text, setText] = useState("");
   const [reallocated, setReallocated] = useState(false);
   const [excludeCurrent, setExcludeCurrent] = useState(true);
+  const [latePayment, setLatePayment] = useState<LatePayment>("PAID");
   const [done, setDone] = useState<{ type: OrderActionType; from: OrderStatus; to: OrderStatus } | null>(null);
   const act = useMutation(
     trpc.order.act.mutationOptions({
@@ -57,6 +61,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
     setText("");
     setReallocated(false);
     setExcludeCurrent(true);
+    setLatePayment("PAID");
     setHoldReason(freeReasons[0] ?? "");
     setReleaseReason(activeHolds[0] ?? "");
   }
@@ -78,6 +83,8 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
         return value ? { type, reason: value } : { type };
       case "SHORT_PICK":
         return { type, reallocated };
+      case "PAID_AFTER_CANCEL":
+        return { type, paymentStatus: latePayment, ...(value ? { note: value } : {}) };
       case "REALLOCATE":
         return value ? { type, reason: value, ...(excludeCurrent && warehouse ? { excludeWarehouseIds: [warehouse.id] } : {}) } : null;
       default:
@@ -179,6 +186,18 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
                 </label>
               )}
             </>
+          )}
+          {open === "PAID_AFTER_CANCEL" && (
+            <PaidAfterCancelFields
+              paymentStatus={payment.status}
+              totalCents={payment.totalCents}
+              currency={payment.currency}
+              value={latePayment}
+              onChange={setLatePayment}
+              note={text}
+              onNoteChange={setText}
+              fieldClass={field}
+            />
           )}
           {open === "SHORT_PICK" && (
             <label className="flex items-center gap-2 text-sm">

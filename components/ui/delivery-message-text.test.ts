@@ -7,6 +7,9 @@ import { ChannelParseError } from "@/server/channels/types";
 import { readDeliveryMessage } from "@/server/services/channels/delivery-message";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
 import { VERIFY_REASONS, verifyReason, type VerifyReasonKey } from "@/server/channels/verify-reasons";
+import { addressSource } from "@/server/channels/address-sources";
+import { DomainError } from "@/server/lib/domain-error";
+import { deliveryRefusalText } from "@/server/services/channels/delivery-refusals";
 
 const t = (locale: "en" | "pt-BR") => createTranslator({ locale, messages: MESSAGES[locale], onError: (e) => { throw e; } }) as unknown as Translate;
 const shown = (locale: "en" | "pt-BR", error: string | null) => deliveryMessageText(t(locale), { error, message: readDeliveryMessage(error) });
@@ -36,8 +39,37 @@ describe("deliveryMessageText", () => {
     );
   });
 
+  it("the document an address came from, named in the reader's language; the English is the stored text", () => {
+    const stored = deliveryNote("addressBeforeOrder", { source: addressSource("mercadoLivreShipment", { shipment: "44001122334" }), order: "2000009876543210" });
+    expect(stored).toBe("Mercado Livre shipment 44001122334 is for order 2000009876543210, which is not in Fluxo yet.");
+    expect(shown("en", stored)).toBe(stored);
+    expect(shown("pt-BR", stored)).toBe("O envio 44001122334 do Mercado Livre é do pedido 2000009876543210, que ainda não está no Fluxo.");
+    // A source written before it had a template (or by another connector) is named as stored.
+    expect(shown("pt-BR", deliveryNote("addressBeforeOrder", { source: "Some feed 7", order: "9" }))).toBe("Some feed 7 é do pedido 9, que ainda não está no Fluxo.");
+  });
+
+  it("a service's refusal, worded like the app's other DomainErrors: the rule, the field, the order's stage in the reader's language", () => {
+    const refused = (code: ConstructorParameters<typeof DomainError>[0], params: Record<string, string | number>) =>
+      deliveryRefusalText(new DomainError(code, "English for logs", params));
+    expect(shown("pt-BR", refused("VALIDATION", { current: "PAYMENT_AUTHORIZED", action: "RECORD_REFUND", field: "amountCents" }))).toBe(
+      "Não aplicada. Um reembolso precisa devolver um valor acima de zero.",
+    );
+    expect(shown("pt-BR", refused("INVALID_TRANSITION", { current: "DELIVERED", action: "CANCEL", rule: "GOODS_LEFT" }))).toBe(
+      "Não aplicada. Não é possível no pedido Entregue: a mercadoria já saiu; solicite uma devolução.",
+    );
+    expect(shown("en", refused("INVALID_TRANSITION", { current: "PICKING", action: "REALLOCATE" }))).toBe(
+      "Not applied. This action is not possible now: the order is Picking.",
+    );
+    expect(shown("pt-BR", refused("ORDER_ON_HOLD", { current: "APPROVED", action: "ALLOCATE", holds: "OUT_OF_STOCK,OTHER" }))).toBe(
+      "Não aplicada. O pedido está em espera (Sem estoque, Outro). Libere-o primeiro.",
+    );
+  });
+
   it("a text stored before messages had rules is shown as stored; no text, nothing", () => {
     expect(shown("pt-BR", "Shopify order 5812345678901234567 has no line_items")).toBe("Shopify order 5812345678901234567 has no line_items");
+    // A service's refusal stored before refusals had a template: its English message, as stored.
+    const old = "Cannot RECORD_REFUND an order that is PAYMENT_AUTHORIZED: amountCents must be a positive integer (cents)";
+    expect(shown("pt-BR", old)).toBe(old);
     expect(shown("pt-BR", null)).toBe("");
   });
 });

@@ -22,6 +22,7 @@ import { arr, int, isObject, obj, optDate, parseDate, str, type JsonObject } fro
 import type { AddressInput, ChannelOrderInput, ChannelOrderState, OrderLineInput, PaymentStatus } from "../types";
 import { Where } from "../where";
 import { coreAmount, optionalCharge, readMoney } from "./money";
+import { amazonOrderNote, NOTE_SEPARATOR } from "./order-notes";
 
 /** What Fluxo reads for one Amazon order: both SP-API responses in one JSON object. */
 export const AMAZON_ENVELOPE = '{"order": <getOrder response>, "orderItems": <getOrderItems response>}';
@@ -132,21 +133,21 @@ export function combineAmazonOrder(orderDoc: unknown, itemsDoc: unknown): Channe
     const buyerInfo = obj(item, "BuyerInfo", at);
     const buyer = buyerInfo ?? item;
     const buyerAt = buyerInfo ? at.at("BuyerInfo") : at;
-    const label = `Amazon order ${orderId} item ${itemId ?? `#${i}`}`;
+    const noteOf = { order: orderId, item: itemId ?? `#${i}` };
     shipping += coreAmount(item, "ShippingPrice", currency, at);
-    shipping += optionalCharge(buyer, "GiftWrapPrice", currency, buyerAt, label, notes);
-    shipping += optionalCharge(item, "CODFee", currency, at, label, notes);
-    shipping -= optionalCharge(item, "CODFeeDiscount", currency, at, label, notes);
+    shipping += optionalCharge(buyer, "GiftWrapPrice", currency, buyerAt, noteOf, notes);
+    shipping += optionalCharge(item, "CODFee", currency, at, noteOf, notes);
+    shipping -= optionalCharge(item, "CODFeeDiscount", currency, at, noteOf, notes);
     orderDiscount += coreAmount(item, "ShippingDiscount", currency, at);
-    orderTax += tax + coreAmount(item, "ShippingTax", currency, at) + optionalCharge(buyer, "GiftWrapTax", currency, buyerAt, label, notes);
+    orderTax += tax + coreAmount(item, "ShippingTax", currency, at) + optionalCharge(buyer, "GiftWrapTax", currency, buyerAt, noteOf, notes);
 
     const gift = str(buyer, "GiftMessageText");
-    if (gift) notes.push(`Gift message (${sku}): ${gift}`);
+    if (gift) notes.push(amazonOrderNote("giftMessage", { sku, message: gift }));
     const cancel = obj(item, "BuyerRequestedCancel", at);
     if (isTrue(cancel?.IsBuyerRequestedCancel)) {
       const reason = str(cancel, "BuyerCancelReason");
       cancelReason ??= reason;
-      notes.push(`Buyer requested cancel (${sku})${reason ? `: ${reason}` : ""}`);
+      notes.push(reason ? amazonOrderNote("buyerCancelWithReason", { sku, reason }) : amazonOrderNote("buyerCancel", { sku }));
     }
     return { ...(itemId ? { externalId: itemId } : {}), sku, name: str(item, "Title") ?? sku, quantity, unitPriceCents: unit, discountCents: discount, taxCents: tax };
   });
@@ -157,7 +158,7 @@ export function combineAmazonOrder(orderDoc: unknown, itemsDoc: unknown): Channe
   const buyerInfo = obj(order, "BuyerInfo", where) ?? order;
   const address = mapAddress(obj(order, "ShippingAddress", where));
   const po = str(buyerInfo, "PurchaseOrderNumber");
-  if (po) notes.unshift(`Purchase order ${po}`);
+  if (po) notes.unshift(amazonOrderNote("purchaseOrder", { po }));
   const methods = arr(order, "PaymentMethodDetails", where).filter((m): m is string => typeof m === "string");
   const placedAt = parseDate(order.PurchaseDate, where.at("PurchaseDate"));
   const shipBy = optDate(order.LatestShipDate, where.at("LatestShipDate"));
@@ -185,6 +186,6 @@ export function combineAmazonOrder(orderDoc: unknown, itemsDoc: unknown): Channe
     taxCents: orderTax,
     totalCents: orderTotal ? orderTotal.cents : subtotal - discount + shipping + orderTax,
     ...(shipBy ? { shipBy } : {}),
-    ...(notes.length ? { note: notes.join("; ") } : {}),
+    ...(notes.length ? { note: notes.join(NOTE_SEPARATOR) } : {}),
   };
 }

@@ -8,6 +8,7 @@
 import type { Cents } from "@/server/lib/money";
 import { cents, isObject, str, type JsonObject } from "../read";
 import type { Where } from "../where";
+import { amazonOrderNote, NOT_COUNTED_NOTE, type OptionalChargeKey } from "./order-notes";
 
 export interface AmazonMoney {
   currency: string;
@@ -36,19 +37,22 @@ export function coreAmount(o: JsonObject | undefined, key: string, currency: str
   return m.cents;
 }
 
-/** An optional charge: its cents when in the order's currency, else 0 and a note (naming it after `label`) of what was left out. */
+/**
+ * An optional charge: its cents when in the order's currency, else 0 and a note of what was left out
+ * (order-notes.ts, naming the order and the item `of`).
+ */
 export function optionalCharge(
   o: JsonObject | undefined,
-  key: string,
+  key: OptionalChargeKey,
   currency: string,
   where: Where,
-  label: string,
+  of: { order: string; item: string },
   ignored: string[],
 ): Cents {
   const m = readMoney(o, key, where);
   if (!m) return 0;
   if (m.currency !== currency) {
-    ignored.push(`${label} ${key} ${m.text} not counted (order currency ${currency})`);
+    ignored.push(amazonOrderNote(NOT_COUNTED_NOTE[key], { ...of, amount: m.text, currency }));
     return 0;
   }
   return m.cents;

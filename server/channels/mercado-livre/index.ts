@@ -13,6 +13,7 @@
  * ML does not sign notifications: verify checks the shared token
  * (`?token=` or `x-fluxo-token`).
  */
+import { addressSource } from "../address-sources";
 import { arr, isObject, parseDate, parseJsonBody, sha256Hex, str, verifySharedToken, type JsonObject } from "../read";
 import type { ChannelConnector, InboundDocument, InboundRequest } from "../types";
 import { Where } from "../where";
@@ -106,7 +107,7 @@ export const mercadoLivreConnector: ChannelConnector = {
       case "shipment": {
         const f = shipmentFacts(doc.body);
         return {
-          kind: "shippingAddress", externalId: f.externalOrderId, address: f.address, source: `Mercado Livre shipment ${f.shipmentId}`,
+          kind: "shippingAddress", externalId: f.externalOrderId, address: f.address, source: addressSource("mercadoLivreShipment", { shipment: f.shipmentId }),
           ...(f.shipBy ? { shipBy: f.shipBy } : {}),
         };
       }

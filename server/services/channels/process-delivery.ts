@@ -19,6 +19,7 @@ import { reserveCapturedOrder } from "@/server/services/stock/reserve-captured-o
 import { applyChannelCancellation, applyChannelRefund } from "@/server/services/channels/apply-channel-events";
 import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
+import { deliveryRefusalText } from "@/server/services/channels/delivery-refusals";
 
 export type ProcessOutcome =
   /** `recorded`: the delivery row already says so (the capture statement marked it, completesDelivery). */
@@ -77,7 +78,8 @@ export async function processDelivery(deliveryId: string, stored?: StoredDeliver
     outcome = await applyDocument({ channel, deliveryId, doc });
   } catch (e) {
     if (!(e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof DomainError || e instanceof SyntaxError)) throw e;
-    outcome = { status: "FAILED", error: e.message };
+    // A service's refusal keeps its code and values, so the deliveries pages word it like any DomainError.
+    outcome = { status: "FAILED", error: e instanceof DomainError ? deliveryRefusalText(e) : e.message };
   }
   const failed = outcome.status === "FAILED";
   const error = outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null);

@@ -46,3 +46,15 @@ export const updateCustomerInput = z.object({
     }),
 });
 export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
+
+/**
+ * Hand a corrected field back to the channels (follow-channel.ts): it leaves Customer.editedFields, so the next
+ * channel order updates it again. Audited as this action.
+ */
+export const CUSTOMER_FOLLOWS_CHANNEL = "customer.follows_channel";
+
+export const followChannelInput = z.object({
+  customerId: z.string().uuid(),
+  field: z.enum(CUSTOMER_EDITABLE_FIELDS),
+});
+export type FollowChannelInput = z.input<typeof followChannelInput>;

@@ -4,7 +4,8 @@
  * written, added to Customer.editedFields (a channel's later order no longer
  * overwrites them: the customer upsert in order/capture-order.ts) and audited
  * as "customer.updated" with the fields before → after (the customer page's
- * history, customer-history.ts). The e-mail is never changed here.
+ * history, customer-history.ts). The e-mail is never changed here. The way
+ * back, per field: follow-channel.ts.
  */
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";

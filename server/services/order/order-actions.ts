@@ -101,10 +101,11 @@ export interface OrderActionPayloads {
   /** The channel's own refund status for the order, when it differs from what Fluxo computed (it knows of refunds we were never sent). */
   CHANNEL_PAYMENT_STATUS: { paymentStatus: "PARTIALLY_REFUNDED" | "REFUNDED" };
   /**
-   * The channel reports money received on an order Fluxo has cancelled (a boleto paid after the cancel, an authorization
-   * captured after it was voided): the payment status it reached. The order stays CANCELLED and owes a refund.
+   * Money received on an order Fluxo has cancelled (a boleto or PIX paid after the cancel, an authorization captured
+   * after it was voided): the payment status it reached. The channel reports it (update-channel-order.ts), or a person
+   * records it from the order page (note: how it arrived, for the timeline). The order stays CANCELLED and owes a refund.
    */
-  PAID_AFTER_CANCEL: { paymentStatus: "PAID" | "PARTIALLY_PAID" };
+  PAID_AFTER_CANCEL: { paymentStatus: "PAID" | "PARTIALLY_PAID"; note?: string };
 }
 
 /** The action of one type (or of a union of types), e.g. OrderActionOf<"HOLD">. */
@@ -120,19 +121,24 @@ export function isOrderActionType(value: unknown): value is OrderActionType {
 }
 
 /** Actions only the channels' own documents perform (system actors): never offered to a person. */
-export const CHANNEL_ONLY_ACTIONS = ["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS", "PAID_AFTER_CANCEL"] as const satisfies readonly OrderActionType[];
+export const CHANNEL_ONLY_ACTIONS = ["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS"] as const satisfies readonly OrderActionType[];
 export type ChannelOnlyAction = (typeof CHANNEL_ONLY_ACTIONS)[number];
 /** What a person may ask for (the order router's act and bulk). */
 export type PersonOrderAction = Exclude<OrderAction, { type: ChannelOnlyAction }>;
 
+/** Who records money received by hand: MARK_PAID, and PAID_AFTER_CANCEL when the order was cancelled before it arrived. */
+const PAYMENT_RECORDERS: readonly Role[] = ["ADMIN", "OPERATOR"];
+
 /**
  * Who may do what. ADMIN may do everything a person may; DELIVER is otherwise
  * left to automation (carrier tracking) acting as ADMIN. Refunds come from the
- * channels (system actors, no role check).
+ * channels (system actors, no role check). Money arriving on a cancelled order
+ * (PAID_AFTER_CANCEL) comes from a channel or from the people who mark orders
+ * paid (the same roles as MARK_PAID).
  */
 export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = {
   AUTHORIZE_PAYMENT: ["ADMIN", "OPERATOR"],
-  MARK_PAID: ["ADMIN", "OPERATOR"],
+  MARK_PAID: PAYMENT_RECORDERS,
   SEND_TO_FRAUD_REVIEW: ["ADMIN", "OPERATOR"],
   APPROVE: ["ADMIN", "OPERATOR", "MANAGER"],
   REJECT: ["ADMIN", "OPERATOR", "MANAGER"],
@@ -153,7 +159,7 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   RELEASE: ["ADMIN", "OPERATOR", "MANAGER"],
   RECORD_REFUND: [],
   CHANNEL_PAYMENT_STATUS: [],
-  PAID_AFTER_CANCEL: [],
+  PAID_AFTER_CANCEL: PAYMENT_RECORDERS,
 };
 
 export function roleMayPerform(role: Role, action: OrderActionType): boolean {

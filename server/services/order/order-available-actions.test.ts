@@ -16,6 +16,7 @@ describe("ACTION_ROLES", () => {
   const byRole = (role: Role) => ORDER_ACTIONS.filter((a) => ACTION_ROLES[a].includes(role));
 
   it("lets ADMIN do everything a person may, and no person record a channel's refund", () => {
+    expect(CHANNEL_ONLY_ACTIONS).toEqual(["RECORD_REFUND", "CHANNEL_PAYMENT_STATUS"]);
     expect(byRole("ADMIN")).toEqual(ORDER_ACTIONS.filter((a) => !(CHANNEL_ONLY_ACTIONS as readonly string[]).includes(a)));
     for (const a of CHANNEL_ONLY_ACTIONS) expect(ACTION_ROLES[a]).toEqual([]);
   });
@@ -37,8 +38,14 @@ describe("ACTION_ROLES", () => {
         "BACKORDER",
         "REALLOCATE",
         "EXPIRE_RESERVATION",
+        "PAID_AFTER_CANCEL",
       ].sort(),
     );
+  });
+
+  it("lets exactly the roles that mark an order paid record money that arrived after its cancellation", () => {
+    expect(ACTION_ROLES.PAID_AFTER_CANCEL).toEqual(ACTION_ROLES.MARK_PAID);
+    expect([...ACTION_ROLES.PAID_AFTER_CANCEL].sort()).toEqual(["ADMIN", "OPERATOR"]);
   });
 
   it("gives WAREHOUSE the floor actions", () => {
@@ -135,6 +142,24 @@ describe("availableActions", () => {
     const order = snapshot({ status: "RETURNED", paymentStatus: "PAID" });
     for (const role of ROLES) expect(availableActions(order, role)).toEqual([]);
     expect(availableActions({ ...order, paymentStatus: "PENDING" }, "OPERATOR")).toEqual(["MARK_PAID"]);
+  });
+
+  it("offers recording a late payment on a cancelled order to OPERATOR and ADMIN while money can still arrive, even on hold", () => {
+    const cancelled = snapshot({ status: "CANCELLED", paymentStatus: "PENDING" });
+    for (const paymentStatus of ["PENDING", "AUTHORIZED", "VOIDED", "FAILED", "PARTIALLY_PAID"] as const) {
+      expect(availableActions({ ...cancelled, paymentStatus }, "OPERATOR")).toEqual(["PAID_AFTER_CANCEL"]);
+      expect(availableActions({ ...cancelled, paymentStatus }, "ADMIN")).toEqual(["PAID_AFTER_CANCEL"]);
+    }
+    expect(availableActions({ ...cancelled, activeHolds: ["OTHER"] }, "OPERATOR")).toEqual(["RELEASE", "PAID_AFTER_CANCEL"]);
+    for (const paymentStatus of ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"] as const) {
+      expect(availableActions({ ...cancelled, paymentStatus }, "ADMIN")).toEqual([]);
+    }
+    expect(availableActions(cancelled, "MANAGER")).toEqual([]);
+    expect(availableActions(cancelled, "WAREHOUSE")).toEqual([]);
+  });
+
+  it.each(ORDER_STATUSES.filter((s) => s !== "CANCELLED"))("never offers PAID_AFTER_CANCEL on an order that is %s", (status) => {
+    expect(availableActions(snapshot({ status, paymentStatus: "PENDING" }), "ADMIN")).not.toContain("PAID_AFTER_CANCEL");
   });
 
   it("agrees with decide() for ADMIN on every stage, with and without a hold", () => {

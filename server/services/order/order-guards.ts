@@ -122,6 +122,19 @@ export function isPaymentAfterCancel(current: PaymentStatus, reported: PaymentSt
   return reported === "PAID" && (NOTHING_CAPTURED.includes(current) || current === "PARTIALLY_PAID");
 }
 
+/**
+ * A cancelled order that can still take money: nothing captured yet, or only part of it. Once it is paid in full (or
+ * refunded) no payment can be news, so nobody is offered to record one (the second click finds it here).
+ */
+export const PAYMENT_NOT_COMPLETE: StateGuard = {
+  id: "PAYMENT_NOT_COMPLETE",
+  test: (s) => NOTHING_CAPTURED.includes(s.paymentStatus) || s.paymentStatus === "PARTIALLY_PAID",
+  message: (s) => `payment is ${s.paymentStatus}; the money was already received in full (or refunded)`,
+};
+
+/** Money on an order that is not cancelled is a plain payment (MARK_PAID), not one after the cancellation. */
+export const NOT_CANCELLED: RuleFailure = { rule: "NOT_CANCELLED", message: "the order is not cancelled; record its payment with MARK_PAID" };
+
 export const GOODS_LEFT: RuleFailure = { rule: "GOODS_LEFT", message: "the goods have already left; request a return instead" };
 
 /** The payment status once `refundedCents` of `totalCents` are refunded; never back from REFUNDED. */

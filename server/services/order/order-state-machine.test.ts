@@ -181,7 +181,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
   });
 });
 
-describe("PAID_AFTER_CANCEL (money the channel reports on a cancelled order)", () => {
+describe("PAID_AFTER_CANCEL (money received on a cancelled order: reported by its channel or recorded by a person)", () => {
   const cancelled = snapshot({ status: "CANCELLED", paymentStatus: "PENDING", fulfillmentStatus: "UNFULFILLED" });
   const paid = { type: "PAID_AFTER_CANCEL", paymentStatus: "PAID" } as const;
 
@@ -199,20 +199,34 @@ describe("PAID_AFTER_CANCEL (money the channel reports on a cancelled order)", (
     expect(expectOk(decide({ ...cancelled, paymentStatus: "VOIDED", activeHolds: ["OTHER"] }, partly))).toMatchObject({ paymentStatus: "PARTIALLY_PAID", refundDue: true });
   });
 
-  it.each([
-    ["PAID", "PAID"],
-    ["PARTIALLY_REFUNDED", "PAID"],
-    ["REFUNDED", "PAID"],
-    ["PARTIALLY_PAID", "PARTIALLY_PAID"],
-    ["PAID", "PARTIALLY_PAID"],
-  ] as const)("is refused when the payment is already %s and %s is reported (no new money)", (paymentStatus, reported) => {
-    const refused = expectRefused(decide({ ...cancelled, paymentStatus }, { type: "PAID_AFTER_CANCEL", paymentStatus: reported }), "GUARD_FAILED");
+  it("puts a person's note on how the money arrived on the timeline event, and refuses a note that is not text", () => {
+    expect(expectOk(decide(cancelled, { ...paid, note: "  PIX recebido em 12/03 " })).event.reason).toBe("PIX recebido em 12/03");
+    expect(expectOk(decide(cancelled, { ...paid, note: "  " })).event.reason).toBeUndefined();
+    expect(expectOk(decide(cancelled, paid)).event.reason).toBeUndefined();
+    expect(expectRefused(decide(cancelled, { ...paid, note: 42 as unknown as string }), "VALIDATION").params.field).toBe("note");
+  });
+
+  it.each(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"] as const)("is refused whatever is reported once the payment is %s (nothing more can arrive)", (paymentStatus) => {
+    for (const reported of ["PAID", "PARTIALLY_PAID"] as const) {
+      const refused = expectRefused(decide({ ...cancelled, paymentStatus }, { type: "PAID_AFTER_CANCEL", paymentStatus: reported }), "GUARD_FAILED");
+      expect(refused.params.rule).toBe("PAYMENT_NOT_COMPLETE");
+      expect(refused.message).toBe(`Cannot PAID_AFTER_CANCEL an order that is CANCELLED: payment is ${paymentStatus}; the money was already received in full (or refunded)`);
+    }
+  });
+
+  it("is refused when a partial payment is reported again (no new money)", () => {
+    const refused = expectRefused(decide({ ...cancelled, paymentStatus: "PARTIALLY_PAID" }, { type: "PAID_AFTER_CANCEL", paymentStatus: "PARTIALLY_PAID" }), "GUARD_FAILED");
     expect(refused.params.rule).toBe("PAYMENT_ARRIVED");
   });
 
-  it("refuses any other reported status and any stage but CANCELLED", () => {
+  it("refuses any other reported status", () => {
     expect(expectRefused(decide(cancelled, { type: "PAID_AFTER_CANCEL", paymentStatus: "REFUNDED" as "PAID" }), "VALIDATION").params.field).toBe("paymentStatus");
-    expectRefused(decide({ ...cancelled, status: "RECEIVED" }, paid), "INVALID_TRANSITION");
+  });
+
+  it.each(ORDER_STATUSES.filter((s) => s !== "CANCELLED"))("refuses an order that is %s, saying it is not cancelled", (status) => {
+    const refused = expectRefused(decide({ ...cancelled, status, paymentStatus: "PENDING" }, paid), "INVALID_TRANSITION");
+    expect(refused.params).toEqual({ current: status, action: "PAID_AFTER_CANCEL", rule: "NOT_CANCELLED" });
+    expect(refused.message).toBe(`Cannot PAID_AFTER_CANCEL an order that is ${status}: the order is not cancelled; record its payment with MARK_PAID`);
   });
 });
 

@@ -21,6 +21,8 @@ import {
   fulfillment,
   isPaymentAfterCancel,
   holdReasonField,
+  NOT_CANCELLED,
+  PAYMENT_NOT_COMPLETE,
   optionalText,
   optionalTextField,
   paymentStatusAfterRefunds,
@@ -295,13 +297,17 @@ export const TRANSITION_TABLE: TransitionTable = {
     effects: (_s, a) => ({ paymentStatus: a.paymentStatus }),
   },
   PAID_AFTER_CANCEL: {
+    // The channel reporting it (update-channel-order.ts) or a person recording it (ADMIN, OPERATOR: the order page).
     action: "PAID_AFTER_CANCEL",
     from: ["CANCELLED"],
     allowedOnHold: true,
+    refusals: Object.fromEntries(allStagesExcept("CANCELLED").map((s) => [s, NOT_CANCELLED])),
     to: "CANCELLED",
     event: "order.paid_after_cancel",
+    guards: [PAYMENT_NOT_COMPLETE],
     validate: (a) =>
-      a.paymentStatus === "PAID" || a.paymentStatus === "PARTIALLY_PAID" ? null : { field: "paymentStatus", message: "paymentStatus must be PAID or PARTIALLY_PAID" },
+      (a.paymentStatus === "PAID" || a.paymentStatus === "PARTIALLY_PAID" ? null : { field: "paymentStatus", message: "paymentStatus must be PAID or PARTIALLY_PAID" }) ??
+      optionalTextField("note", a.note),
     actionGuards: [
       {
         id: "PAYMENT_ARRIVED",
@@ -311,6 +317,7 @@ export const TRANSITION_TABLE: TransitionTable = {
     ],
     // The money stays with the merchant for an order that will never ship: refund-due.ts opens REFUND_DUE.
     effects: (_s, a) => ({ paymentStatus: a.paymentStatus, refundDue: true }),
+    eventReason: (a) => optionalText(a.note),
   },
 };
 

@@ -1,8 +1,9 @@
 /**
  * A paid order that will not be fulfilled owes the customer a refund. The state
  * machine says so (refundDue on CANCEL / REJECT of a paid order, and on
- * PAID_AFTER_CANCEL: money the channel reports on an order already cancelled,
- * a boleto paid after the cancel; also written to the timeline event); this
+ * PAID_AFTER_CANCEL: money received on an order already cancelled, a boleto
+ * or PIX paid after the cancel, that its channel reports or a person records
+ * from the order page; also written to the timeline event); this
  * module makes it a REFUND_DUE exception, opened in that action's transaction
  * with what was paid, what went back already and the currency. /exceptions
  * lists it and the order page shows it as a notice. An order has at most one

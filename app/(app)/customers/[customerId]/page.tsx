@@ -73,7 +73,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {mayEditCustomer(user.role) && (
         <section className={card}>
           <h2 className="mb-1 font-semibold">{tc("form.title")}</h2>
-          <CustomerEditForm customer={{ id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, document: customer.document }} />
+          <CustomerEditForm
+            customer={{ id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, document: customer.document, editedFields: customer.editedFields }}
+          />
         </section>
       )}
 

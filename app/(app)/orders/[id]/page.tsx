@@ -10,6 +10,8 @@ import { OrderActions } from "@/components/forms/order-actions";
 import { OrderLinesTable } from "@/components/tables/order-lines-table";
 import { FulfillmentStatusBadge, HoldBadge, OrderStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import { ChannelPanel, CustomerPanel, FulfillmentPanel, HoldsPanel, Panel, PaymentPanel } from "@/components/ui/order-detail-panels";
+import type { Translate } from "@/components/ui/error-text";
+import { orderNoteText } from "@/components/ui/order-note-text";
 import { OrderTimeline } from "@/components/ui/order-timeline";
 import { RefundDueNotice } from "@/components/ui/refund-due-notice";
 import { mayResolveExceptions } from "@/server/services/exceptions/exception-types";
@@ -62,7 +64,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       {order.refundDue && <RefundDueNotice refundDue={order.refundDue} canResolve={mayResolveExceptions(user.role)} />}
 
-      <OrderActions orderId={order.id} version={order.version} actions={order.availableActions} activeHolds={activeHolds} warehouse={order.warehouse} />
+      <OrderActions
+        orderId={order.id}
+        version={order.version}
+        actions={order.availableActions}
+        activeHolds={activeHolds}
+        warehouse={order.warehouse}
+        payment={{ status: order.paymentStatus, totalCents: order.totalCents, currency: order.currency }}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
@@ -71,7 +80,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </Panel>
           {order.note && (
             <Panel title={t("orders.detail.note")}>
-              <p className="whitespace-pre-line text-sm">{order.note}</p>
+              <p className="whitespace-pre-line text-sm">{orderNoteText(t as unknown as Translate, { note: order.note, platform: order.channel.platform })}</p>
             </Panel>
           )}
           <Panel title={t("orders.timeline.title")} testId="timeline-panel">

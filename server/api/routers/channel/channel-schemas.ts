@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CHANNEL_PARSE_RULES } from "@/server/channels/parse-errors";
 import { CHANNEL_PLATFORMS } from "@/server/channels/types";
+import { DOMAIN_ERROR_CODES } from "@/server/lib/domain-error";
 import { DELIVERY_NOTE_KEYS } from "@/server/services/channels/delivery-notes";
 import { DELIVERY_STATUSES } from "@/server/services/channels/list-deliveries";
 
@@ -13,6 +14,7 @@ const messageParams = z.record(z.string(), z.string());
 const deliveryMessage = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("note"), key: z.enum(DELIVERY_NOTE_KEYS), params: messageParams, orderStatusParam: z.string().optional() }),
+    z.object({ kind: z.literal("refusal"), key: z.enum(DOMAIN_ERROR_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
     z.object({ kind: z.literal("parseError"), key: z.enum(CHANNEL_PARSE_RULES), params: messageParams }),
   ])
   .nullable();

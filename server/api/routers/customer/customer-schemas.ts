@@ -28,6 +28,7 @@ export const customerDetailOutput = z.object({
   history: z.array(z.object({
     id: z.string(), at: z.date(), by: z.string(),
     changes: z.array(z.object({ field, from: z.string().nullable(), to: z.string().nullable() })),
+    followsChannel: z.object({ field, restored: z.boolean(), orderNumber: int.nullable() }).nullable(),
   })),
   orders: z.array(z.object({
     id: z.string(), number: int, channelName: z.string(), placedAt: z.date(), status: z.enum(ORDER_STATUSES), totalCents: int, currency: z.string(),
@@ -36,3 +37,5 @@ export const customerDetailOutput = z.object({
 });
 
 export const customerUpdatedOutput = z.object({ id: z.string(), changed: z.boolean() });
+
+export const customerFollowsChannelOutput = z.object({ id: z.string(), field, restored: z.boolean(), value: z.string().nullable(), orderNumber: int.nullable() });

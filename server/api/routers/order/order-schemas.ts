@@ -51,6 +51,8 @@ export const orderActionSchema = z.discriminatedUnion("type", [
   cancel,
   hold,
   release,
+  // Money received after the order was cancelled (a boleto or PIX paid late): all of it or part; the order owes it back.
+  z.object({ type: z.literal("PAID_AFTER_CANCEL"), paymentStatus: z.enum(["PAID", "PARTIALLY_PAID"]), note: text.optional() }),
 ]) satisfies z.ZodType<PersonOrderAction>;
 
 // The compiler fails here when an action is added to ORDER_ACTIONS but not to the union above.
