@@ -3,6 +3,8 @@
  * New purchase order: supplier, receiving warehouse, expected date and lines
  * (SKU, quantity, unit cost). Costs are typed as people write them ("12,90",
  * "1.234,56", "12.90") and converted to exact integer cents, never floats.
+ * An expected date before the merchant's today is refused by the server; the
+ * refusal is shown under the date field.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -52,6 +54,7 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
   };
   const totals = lines.map(lineTotal);
   const total = totals.every((x) => x !== null) && lines.length > 0 ? totals.reduce<number>((n, x) => n + (x ?? 0), 0) : null;
+  const dateError = create.error?.data?.params?.field === "expectedAt" ? create.error : null;
 
   function pick(sku: PoSku) {
     if (lines.some((l) => l.skuId === sku.skuId)) {
@@ -97,7 +100,15 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
         </label>
         <label className="block">
           <span className="text-sm font-medium">{t("expected")}</span>
-          <input type="date" className={field} value={expected} onChange={(e) => setExpected(e.target.value)} data-testid="po-expected" />
+          <input
+            type="date"
+            className={field}
+            value={expected}
+            onChange={(e) => { if (dateError) create.reset(); setExpected(e.target.value); }}
+            aria-invalid={dateError ? true : undefined}
+            data-testid="po-expected"
+          />
+          <span className="mt-1 block" data-testid="po-expected-error"><ErrorMessage error={dateError} scope="stock.errors" /></span>
         </label>
       </div>
       <PoSkuSearch warehouseId={warehouseId} onPick={pick} />
@@ -139,7 +150,7 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
         )}
       </table>
       {problem && <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="po-problem">{problem}</p>}
-      <ErrorMessage error={create.error} scope="stock.errors" />
+      {!dateError && <ErrorMessage error={create.error} scope="stock.errors" />}
       <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-50" data-testid="po-submit">
         {create.isPending ? t("submitting") : t("submit")}
       </button>

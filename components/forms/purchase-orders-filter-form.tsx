@@ -1,9 +1,7 @@
 /** Filters of the purchase orders list: a plain GET form (works without JavaScript; the URL is shareable). */
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-
-export const PO_STATUSES = ["OPEN", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED"] as const;
-export type PoStatus = (typeof PO_STATUSES)[number];
+import { PO_STATES } from "@/server/services/stock/purchase-order-state";
 
 const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -15,7 +13,7 @@ export function PurchaseOrdersFilterForm({ warehouses, value }: { warehouses: { 
         <span className="text-xs font-medium text-slate-600">{t("list.status")}</span>
         <select name="status" defaultValue={value.status ?? ""} className={field} data-testid="po-filter-status">
           <option value="">{t("list.allStatuses")}</option>
-          {PO_STATUSES.map((s) => (
+          {PO_STATES.map((s) => (
             <option key={s} value={s}>{t(`status.${s}`)}</option>
           ))}
         </select>

@@ -1,4 +1,7 @@
-/** The lines (ordered / received / open / cost) and the receipt history of a purchase order. Server- and client-safe. */
+/**
+ * The lines (ordered / received / open / not delivered once cancelled or
+ * closed short / cost) and the receipts of a purchase order. Server- and client-safe.
+ */
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/components/ui/format";
@@ -11,6 +14,7 @@ export function PurchaseOrderLinesTable({ po }: { po: PurchaseOrderDetail }) {
   const t = useTranslations("purchasing.detail");
   const locale = useLocale();
   const money = (c: number | null) => (c === null ? t("noCost") : formatMoney(c, po.currency, locale));
+  const short = po.lines.some((l) => l.notDelivered > 0);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="po-detail-lines">
@@ -21,6 +25,7 @@ export function PurchaseOrderLinesTable({ po }: { po: PurchaseOrderDetail }) {
             <th className={`${th} text-right`}>{t("ordered")}</th>
             <th className={`${th} text-right`}>{t("received")}</th>
             <th className={`${th} text-right`}>{t("open")}</th>
+            {short && <th className={`${th} text-right`}>{t("notDelivered")}</th>}
             <th className={`${th} text-right`}>{t("unitCost")}</th>
             <th className={`${th} text-right`}>{t("lineTotal")}</th>
           </tr>
@@ -34,7 +39,8 @@ export function PurchaseOrderLinesTable({ po }: { po: PurchaseOrderDetail }) {
               <td className="px-3 py-2">{l.skuName}</td>
               <td className="px-3 py-2 text-right tabular-nums">{l.quantityOrdered}</td>
               <td className="px-3 py-2 text-right tabular-nums" data-testid="po-line-received">{l.quantityReceived}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{l.open}</td>
+              <td className="px-3 py-2 text-right tabular-nums" data-testid="po-line-open">{l.open}</td>
+              {short && <td className="px-3 py-2 text-right tabular-nums text-orange-800" data-testid="po-line-not-delivered">{l.notDelivered}</td>}
               <td className="px-3 py-2 text-right tabular-nums">{money(l.unitCostCents)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{money(l.totalCostCents)}</td>
             </tr>
@@ -42,7 +48,7 @@ export function PurchaseOrderLinesTable({ po }: { po: PurchaseOrderDetail }) {
         </tbody>
         <tfoot>
           <tr className="border-t border-slate-200">
-            <td colSpan={6} className="px-3 py-2 text-right font-medium">{t("total")}</td>
+            <td colSpan={short ? 7 : 6} className="px-3 py-2 text-right font-medium">{t("total")}</td>
             <td className="px-3 py-2 text-right font-medium tabular-nums" data-testid="po-detail-total">{money(po.totalCostCents)}</td>
           </tr>
         </tfoot>

@@ -32,13 +32,13 @@ export function PurchaseOrdersTable({ rows, currency }: { rows: PurchaseOrderSum
           {rows.map((po) => {
             const pct = po.unitsOrdered > 0 ? Math.round((po.unitsReceived / po.unitsOrdered) * 100) : 0;
             return (
-              <tr key={po.id} data-testid="purchase-order-row" data-number={po.number} data-status={po.status} className="hover:bg-slate-50">
+              <tr key={po.id} data-testid="purchase-order-row" data-number={po.number} data-status={po.state} className="hover:bg-slate-50">
                 <td className="whitespace-nowrap px-3 py-2">
                   <Link href={`/stock/purchase-orders/${po.id}`} className="font-mono text-brand-700 hover:underline">#{po.number}</Link>
                 </td>
                 <td className="px-3 py-2">{po.supplier}</td>
                 <td className="px-3 py-2 font-mono">{po.warehouseCode}</td>
-                <td className="px-3 py-2"><PurchaseOrderStatusBadge status={po.status} /></td>
+                <td className="px-3 py-2"><PurchaseOrderStatusBadge status={po.state} /></td>
                 <td className="whitespace-nowrap px-3 py-2">{day(po.expectedAt)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                   {format.number(po.unitsReceived)} / {format.number(po.unitsOrdered)}

@@ -140,6 +140,7 @@ describe("domain errors", () => {
       bin: "A-01", bins: "A-01, B-02", sku: "CAM-01", warehouse: "SP1", onHand: 46, unavailable: 2, newOnHand: -953, newUnavailable: 2, kind: "QUARANTINE", requested: 3,
       reserved: 5, held: 7, available: 1, number: 12, status: "RECEIVED", received: 9, expected: 4, current: "COMPLETED", pending: 2, quantity: 3, order: "#1042",
       pickList: 7, resolvedBy: "Ana", bySystem: "no", code: "correios", platform: "SHOPIFY", trackingNumber: "AB123", package: 3, carrier: "Correios", packed: 2, left: 1,
+      timeZone: "America/Sao_Paulo",
     };
     for (const locale of LOCALES) {
       const t = translator(locale);

@@ -10,7 +10,7 @@ import { actorFields, type Actor } from "@/server/services/order/actor";
 
 export type AuditValue = string | number | boolean | null;
 
-export type AuditEntity = "Product" | "Sku" | "Customer";
+export type AuditEntity = "Product" | "Sku" | "Customer" | "PurchaseOrder";
 
 /** The fields whose value changes, as { before, after } (only those), or null when nothing changes. */
 export function diff<T extends Record<string, AuditValue>>(before: T, patch: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {

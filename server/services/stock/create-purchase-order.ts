@@ -1,9 +1,15 @@
-/** A purchase order to a supplier: its open quantities are the "incoming" stock of the 360° view. */
+/**
+ * A purchase order to a supplier: its open quantities are the "incoming" stock
+ * of the 360° view. An expected date may not be before the merchant's today.
+ */
 import { z } from "zod";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/lib/domain-error";
 import type { Actor } from "@/server/services/order/actor";
-import { who } from "@/server/services/stock/stock-tx";
+import { audit } from "@/server/services/audit/audit-log";
+import { getMerchantSettings } from "@/server/services/settings/merchant-settings";
+import { PO_AUDIT } from "@/server/services/stock/purchase-order-history";
+import { assertExpectedDateNotPast } from "@/server/services/stock/purchase-order-state";
 
 export const createPurchaseOrderInput = z.object({
   warehouseId: z.string().uuid(),
@@ -25,8 +31,9 @@ export interface CreatedPurchaseOrder {
   lines: { id: string; skuId: string; quantityOrdered: number; unitCostCents: number | null }[];
 }
 
-export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePurchaseOrderInput }): Promise<CreatedPurchaseOrder> {
+export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePurchaseOrderInput; now?: Date }): Promise<CreatedPurchaseOrder> {
   const { input } = opts;
+  if (input.expectedAt) assertExpectedDateNotPast(input.expectedAt, { now: opts.now ?? new Date(), timeZone: (await getMerchantSettings()).timeZone });
   const merged = new Map<string, number>();
   for (const l of input.lines) merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.quantity);
   const costs = unitCosts(input.lines);
@@ -46,11 +53,9 @@ export async function createPurchaseOrder(opts: { actor: Actor; input: CreatePur
       },
       select: { id: true, number: true, lines: { select: { id: true, skuId: true, quantityOrdered: true, unitCostCents: true } } },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: who(opts.actor).actorId, action: "purchaseOrder.created", entity: "PurchaseOrder", entityId: po.id,
-        data: { number: po.number, supplier: input.supplier, warehouse: warehouse.code, lines: po.lines.length },
-      },
+    await audit(tx, opts.actor, PO_AUDIT.created, "PurchaseOrder", po.id, {
+      number: po.number, supplier: input.supplier, warehouse: warehouse.code, lines: po.lines.length,
+      units: po.lines.reduce((n, l) => n + l.quantityOrdered, 0), status: "OPEN", to: input.expectedAt?.toISOString() ?? null,
     });
     return { id: po.id, number: po.number, status: "OPEN" as const, lines: po.lines };
   });

@@ -13,8 +13,11 @@ import type { Actor } from "@/server/services/order/actor";
 import { autoReserveBackorders } from "@/server/services/stock/auto-reserve-backorders";
 import { pairsOf, refreshStockAlerts } from "@/server/services/stock/stock-alerts";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
-import { inStockTx, who } from "@/server/services/stock/stock-tx";
+import { inStockTx } from "@/server/services/stock/stock-tx";
 import { ledgerReason } from "@/server/services/stock/ledger-reasons";
+import { audit } from "@/server/services/audit/audit-log";
+import { PO_AUDIT } from "@/server/services/stock/purchase-order-history";
+import { isPoOpen, poState, type PoStatus } from "@/server/services/stock/purchase-order-state";
 
 export const receivePurchaseOrderInput = z.object({
   purchaseOrderId: z.string().uuid(),
@@ -26,7 +29,7 @@ export type ReceivePurchaseOrderInput = z.infer<typeof receivePurchaseOrderInput
 export interface ReceiveResult {
   purchaseOrderId: string;
   number: number;
-  status: "OPEN" | "PARTIALLY_RECEIVED" | "RECEIVED" | "CANCELLED";
+  status: PoStatus;
   receivedUnits: number;
   backorderUnitsFilled: number;
   ordersAllocated: number;
@@ -50,8 +53,10 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
       FROM "PurchaseOrder" po WHERE po.id = ${input.purchaseOrderId}::uuid FOR UPDATE OF po`);
     const po = rows[0];
     if (!po) throw new DomainError("NOT_FOUND", `Purchase order ${input.purchaseOrderId} not found.`);
-    if (po.status !== "OPEN" && po.status !== "PARTIALLY_RECEIVED") {
-      throw new DomainError("VALIDATION", `Purchase order #${po.number} is ${po.status}; nothing more can be received.`, { field: "purchaseOrderId", rule: "PO_CLOSED", status: po.status, number: po.number });
+    if (!isPoOpen(po.status)) {
+      // Cancelled, fully received or closed short (a cancel/close that won the row lock first lands here).
+      const state = poState(po.status, po.lines);
+      throw new DomainError("VALIDATION", `Purchase order #${po.number} is ${state}; nothing more can be received.`, { field: "purchaseOrderId", rule: "PO_CLOSED", status: state, number: po.number });
     }
     const byId = new Map(po.lines.map((l) => [l.id, l]));
     const receiving = new Map<string, number>();
@@ -93,9 +98,7 @@ export async function receivePurchaseOrder(opts: { actor: Actor; input: ReceiveP
     const status = complete ? "RECEIVED" : "PARTIALLY_RECEIVED";
     await tx.purchaseOrder.update({ where: { id: po.id }, data: { status } });
     const receivedUnits = input.lines.reduce((n, l) => n + l.quantity, 0);
-    await tx.auditLog.create({
-      data: { actorId: who(opts.actor).actorId, action: "purchaseOrder.received", entity: "PurchaseOrder", entityId: po.id, data: { units: receivedUnits, status } },
-    });
+    await audit(tx, opts.actor, PO_AUDIT.received, "PurchaseOrder", po.id, { units: receivedUnits, status, ...(input.note ? { reason: input.note } : {}) });
     const refill = await autoReserveBackorders({ tx, pairs: increased, trigger: ledgerReason("receipt", { number: po.number }) });
     await refreshStockAlerts(tx, pairsOf(applied));
     return {

@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { serverCaller } from "@/server/api/caller";
 import { AREAS } from "@/server/auth/page-access";
 import { requireRole } from "@/server/auth/session";
-import { PO_STATUSES, PurchaseOrdersFilterForm, type PoStatus } from "@/components/forms/purchase-orders-filter-form";
+import { PurchaseOrdersFilterForm } from "@/components/forms/purchase-orders-filter-form";
 import { PurchaseOrdersTable } from "@/components/tables/purchase-orders-table";
+import { PO_STATES, type PoState } from "@/server/services/stock/purchase-order-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,7 +24,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
   const warehouseParam = one(sp, "warehouseId");
   const beforeParam = Number(one(sp, "before"));
   // Invalid values in the address are dropped rather than answered with an error page.
-  const status = PO_STATUSES.find((s) => s === statusParam) as PoStatus | undefined;
+  const status = PO_STATES.find((s) => s === statusParam) as PoState | undefined;
   const warehouseId = warehouseParam && UUID.test(warehouseParam) ? warehouseParam : undefined;
   const before = Number.isSafeInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
 

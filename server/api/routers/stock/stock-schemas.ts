@@ -1,5 +1,6 @@
 /** Output schemas of the stock router (inputs live next to their services). */
 import { z } from "zod";
+import { PO_STATES, PO_STATUSES } from "@/server/services/stock/purchase-order-state";
 import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
 const int = z.number().int();
@@ -8,7 +9,7 @@ const movementType = z.enum([
   "RECEIPT", "ADJUSTMENT", "RESERVATION", "RELEASE", "PICK", "SHIPMENT", "RETURN", "TRANSFER_OUT", "TRANSFER_IN", "TO_UNAVAILABLE", "FROM_UNAVAILABLE",
 ]);
 const unavailableKind = z.enum(UNAVAILABLE_KINDS);
-const poStatus = z.enum(["OPEN", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED"]);
+const poStatus = z.enum(PO_STATUSES);
 
 const summary = z.object({ onHand: int, reserved: int, unavailable: int, safety: int, available: int });
 const gridLevels = summary.extend({ incoming: int, sold30d: int });
@@ -83,7 +84,7 @@ const poSummary = z.object({
   id: z.string(), number: int, supplier: z.string(), status: poStatus, warehouseId: z.string(), warehouseCode: z.string(),
   expectedAt: z.date().nullable(), createdAt: z.date(),
 });
-export const purchaseOrdersOutput = z.object({ rows: z.array(poSummary.extend({ unitsOrdered: int, unitsReceived: int, totalCostCents: int.nullable() })), nextCursor: int.nullable() });
+export const purchaseOrdersOutput = z.object({ rows: z.array(poSummary.extend({ state: z.enum(PO_STATES), unitsOrdered: int, unitsReceived: int, totalCostCents: int.nullable() })), nextCursor: int.nullable() });
 export const purchaseOrderOutput = poSummary.extend({
   lines: z.array(z.object({ id: z.string(), skuId: z.string(), skuCode: z.string(), skuName: z.string(), quantityOrdered: int, quantityReceived: int })),
 });
