@@ -1,7 +1,8 @@
 /**
- * The landing dashboard's figures, straight from the database. Status counts
- * are capped (COUNT_CAP) so a million-order store never scans the whole table
- * on page load; the UI shows "100,000+" for a capped figure.
+ * The landing dashboard's figures. Counts per status and channel are exact and
+ * the daily series is read from the tallies the database keeps beside "Order"
+ * (order-tallies.ts), so a million-order store never scans its orders on page
+ * load. The window is today and the 29 days before, in the merchant's time zone.
  *
  * Revenue is money received and kept: per order placed in the window (not
  * cancelled), its total when the payment is PAID, its total less what was
@@ -12,10 +13,11 @@
  */
 import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "@/server/db";
+import { ymdInZone, zonedDayStart } from "@/server/lib/zoned-time";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/services/order/order-state-machine";
+import { orderTallies, salesByDay } from "@/server/services/order/order-tallies";
 
-export const COUNT_CAP = 100_000;
-
+/** A count, and whether it stopped at a cap (the orders list's filtered counts; the dashboard's are exact). */
 export interface CappedCount {
   count: number;
   capped: boolean;
@@ -50,52 +52,39 @@ function refundsInWindow(opts: { timeZone: string; since: Date }) {
     GROUP BY 1, 2`;
 }
 
-async function cappedCounts(column: "status" | "channelId", values: string[]): Promise<Map<string, CappedCount>> {
-  if (values.length === 0) return new Map();
-  const col = Prisma.raw(`"${column}"`);
-  const cast = column === "status" ? Prisma.raw(`::"OrderStatus"`) : Prisma.raw(`::uuid`);
-  const parts = values.map(
-    (v) => Prisma.sql`SELECT ${v}::text AS k, count(*)::int AS n FROM (SELECT 1 FROM "Order" WHERE ${col} = ${v}${cast} LIMIT ${COUNT_CAP + 1}) s`,
-  );
-  const rows = await db.$queryRaw<{ k: string; n: number }[]>(Prisma.sql`${Prisma.join(parts, " UNION ALL ")}`);
-  return new Map(rows.map((r) => [r.k, { count: Math.min(r.n, COUNT_CAP), capped: r.n > COUNT_CAP }]));
+/** The first instant of the window: local midnight `days - 1` days before today in the merchant's time zone. */
+export function windowStart(now: Date, days: number, timeZone: string): Date {
+  const today = ymdInZone(now, timeZone);
+  const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(4, 6)) - 1, Number(today.slice(6, 8)) - (days - 1)));
+  return zonedDayStart(first.toISOString().slice(0, 10), timeZone);
 }
 
-export async function statusCounts(): Promise<Map<string, CappedCount>> {
-  return cappedCounts("status", [...ORDER_STATUSES]);
-}
-
-export async function getDashboard(opts: { timeZone: string; currency: string; days?: number }): Promise<DashboardData> {
+export async function getDashboard(opts: { timeZone: string; currency: string; days?: number; now?: Date }): Promise<DashboardData> {
   const days = opts.days ?? 30;
   // One instant for both statements, so an order on the edge of the window is in both or in neither.
-  const since = new Date(Date.now() - days * 86_400_000);
-  const channels = await db.channel.findMany({ select: { id: true, name: true, platform: true }, orderBy: { name: "asc" } });
-  const [byStatus, byChannel, rows, refunds] = await Promise.all([
-    statusCounts(),
-    cappedCounts("channelId", channels.map((c) => c.id)),
-    db.$queryRaw<{ day: string; currency: string; orders: number; revenue: bigint }[]>`
-      SELECT ${DAY_SQL(opts.timeZone)} AS day, o.currency, count(*)::int AS orders,
-             coalesce(sum(o."totalCents") FILTER (WHERE o.status <> 'CANCELLED' AND o."paymentStatus" IN ('PAID', 'PARTIALLY_REFUNDED')), 0)::bigint AS revenue
-      FROM "Order" o
-      WHERE o."placedAt" >= ${since}
-      GROUP BY 1, 2 ORDER BY 1, 2`,
+  const since = windowStart(opts.now ?? new Date(), days, opts.timeZone);
+  const [channels, tallies, sales, refunds] = await Promise.all([
+    db.channel.findMany({ select: { id: true, name: true, platform: true }, orderBy: { name: "asc" } }),
+    orderTallies(),
+    salesByDay({ since, timeZone: opts.timeZone }),
     refundsInWindow({ timeZone: opts.timeZone, since }),
   ]);
   const refunded = new Map(refunds.map((r) => [`${r.day} ${r.currency}`, Number(r.refunded)]));
   const daily = new Map<string, { day: string; orders: number; revenueCents: number }>();
   const others = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of sales) {
     const d = daily.get(r.day) ?? { day: r.day, orders: 0, revenueCents: 0 };
-    const kept = Number(r.revenue) - (refunded.get(`${r.day} ${r.currency}`) ?? 0);
+    const kept = r.receivedCents - (refunded.get(`${r.day} ${r.currency}`) ?? 0);
     d.orders += r.orders;
     if (r.currency === opts.currency) d.revenueCents += kept;
     else if (kept > 0) others.set(r.currency, (others.get(r.currency) ?? 0) + kept);
     daily.set(r.day, d);
   }
+  const exact = (count: number | undefined): CappedCount => ({ count: count ?? 0, capped: false });
   return {
     currency: opts.currency,
-    byStatus: ORDER_STATUSES.map((status) => ({ status, ...(byStatus.get(status) ?? { count: 0, capped: false }) })),
-    byChannel: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, ...(byChannel.get(c.id) ?? { count: 0, capped: false }) })),
+    byStatus: ORDER_STATUSES.map((status) => ({ status, ...exact(tallies.byStatus.get(status)) })),
+    byChannel: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, ...exact(tallies.byChannel.get(c.id)) })),
     daily: [...daily.values()],
     otherCurrencies: [...others].sort(([a], [b]) => a.localeCompare(b)).map(([currency, revenueCents]) => ({ currency, revenueCents })),
   };

@@ -45,24 +45,32 @@ describe("countOrders", () => {
     expect(capped.byStatus.find((s) => s.status === "APPROVED")).toEqual({ status: "APPROVED", count: 1, capped: true });
   });
 
-  it("caps each status count", async () => {
+  it("caps each status count of a filtered view; unfiltered or by channel, the counts are exact (the tallies)", async () => {
     for (let i = 0; i < 5; i++) await insertOrder(testDb().db, { channelId: channelA, status: "DELIVERED" });
     await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
-    const counts = await countOrders({ actor: operator, cap: 3 });
+    await insertOrder(testDb().db, { channelId: channelB, status: "DELIVERED" });
+    const counts = await countOrders({ actor: operator, filter: { onHold: false }, cap: 3 });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 3, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
     expect(counts.total).toEqual({ count: 4, capped: true });
+    const all = await countOrders({ actor: operator, cap: 3 });
+    expect(all.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 6, capped: false });
+    expect(all.total).toEqual({ count: 7, capped: false });
+    const channel = await countOrders({ actor: operator, filter: { channelId: channelA, status: "RECEIVED" }, cap: 3 });
+    expect(channel.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 5, capped: false });
+    expect(channel.total).toEqual({ count: 6, capped: false });
   });
 
   // 100,005 rows take half a minute in PGlite: the real cap runs on PostgreSQL (CI).
-  it.skipIf(!testDatabaseUrl())("caps each status at 100,000 by default", async () => {
+  it.skipIf(!testDatabaseUrl())("caps each status at 100,000 by default when filtered; exact when not", async () => {
     await testDb().db.$executeRawUnsafe(`
       INSERT INTO "Order" ("channelId", "externalId", "customerName", status, "subtotalCents", "totalCents", "placedAt", "channelUpdatedAt")
       SELECT '${channelA}'::uuid, 'bulk-' || g, 'Bulk', 'DELIVERED', 100, 100, now(), now() FROM generate_series(1, 100005) g`);
     await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
-    const counts = await countOrders({ actor: operator });
+    const counts = await countOrders({ actor: operator, filter: { onHold: false } });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 100_000, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
     expect(counts.total).toEqual({ count: 100_001, capped: true });
+    expect((await countOrders({ actor: operator })).total).toEqual({ count: 100_006, capped: false });
   });
 });

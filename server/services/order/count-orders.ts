@@ -3,7 +3,9 @@
  * status, per status, each capped at COUNT_CAP like the dashboard's (so a
  * million-order store never counts the whole table; the UI shows "100,000+").
  *
- * Two bounded passes at most:
+ * With no filter, or a channel only (the orders page as it opens), the counts
+ * are exact and read from the tallies kept beside "Order" (order-tallies.ts).
+ * Otherwise two bounded passes at most:
  *  1. one scan of at most SINGLE_PASS_MAX + 1 matching rows, grouped by
  *     status — exact and enough whenever the filter matches that few orders
  *     (most filtered views, and small stores);
@@ -14,12 +16,16 @@
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/options";
-import { COUNT_CAP, type CappedCount } from "@/server/services/dashboard/get-dashboard";
+import type { CappedCount } from "@/server/services/dashboard/get-dashboard";
 import { assertMayViewOrders } from "@/server/services/order/order-access";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/services/order/order-dimensions";
 import { andAll, orderConditions, search } from "@/server/services/order/order-filter-sql";
 import type { OrderFilter } from "@/server/services/order/order-filters";
 import { filterContext } from "@/server/services/order/list-orders";
+import { orderTallies } from "@/server/services/order/order-tallies";
+
+/** Where a filtered count stops: the UI shows "100,000+". */
+export const COUNT_CAP = 100_000;
 
 /** Above this many matches, one capped count per status is cheaper than reading them all in one pass. */
 export const SINGLE_PASS_MAX = 10_000;
@@ -40,6 +46,7 @@ export async function countOrders(opts: {
   assertMayViewOrders(opts.actor);
   const cap = opts.cap ?? COUNT_CAP;
   const filter = opts.filter ?? {};
+  if (tallyServes(filter)) return fromTallies(filter.channelId);
   const ctx = await filterContext(filter, opts.now);
   const s = search(filter.q);
   const hits = s?.kind === "ids";
@@ -71,4 +78,19 @@ export async function countOrders(opts: {
     byStatus,
     total: { count: byStatus.reduce((a, x) => a + x.count, 0), capped: byStatus.some((x) => x.capped) },
   };
+}
+
+/** The tallies know channel and status only: any other part of the filter needs the orders themselves. */
+function tallyServes(filter: OrderFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => key === "channelId" || key === "status" || value === undefined);
+}
+
+async function fromTallies(channelId: string | undefined): Promise<OrderCounts> {
+  const tallies = await orderTallies();
+  const byStatus = ORDER_STATUSES.map((status) => ({
+    status,
+    count: (channelId ? tallies.byChannelStatus.get(`${channelId} ${status}`) : tallies.byStatus.get(status)) ?? 0,
+    capped: false,
+  }));
+  return { byStatus, total: { count: byStatus.reduce((a, x) => a + x.count, 0), capped: false } };
 }
