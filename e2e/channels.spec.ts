@@ -1,8 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
-import { mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder, shopifyRefund } from "../server/test/channel-payloads";
+import { mercadoLivreNotification, mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder, shopifyRefund } from "../server/test/channel-payloads";
 
 test.describe("sales channels and their webhook deliveries", () => {
+  // First in this file (the only spec that posts webhooks; the demo seed has none): the list is still empty.
+  test("with no delivery yet, the list says so and where the webhook URL is; an empty filter keeps its own message", async ({ page }) => {
+    await signIn(page, "operator");
+    await page.goto("/deliveries");
+    const none = page.getByTestId("deliveries-none-yet");
+    await expect(none).toContainText("No delivery yet.");
+    await expect(none.getByRole("link", { name: "Settings → Channels" })).toHaveAttribute("href", "/settings/channels");
+    await expect(page.getByTestId("deliveries-empty")).toHaveCount(0);
+    await page.goto("/deliveries?status=FAILED");
+    await expect(page.getByTestId("deliveries-empty")).toHaveText("No deliveries match these filters.");
+    await expect(page.getByTestId("deliveries-none-yet")).toHaveCount(0);
+  });
+
   test("an admin connects Shopify, a signed order arrives through the copied URL, a tampered one is REJECTED", async ({ page, request }) => {
     const run = Date.now().toString(36);
     const name = `Loja E2E ${run}`;
@@ -136,5 +149,42 @@ test.describe("sales channels and their webhook deliveries", () => {
     await page.getByTestId("channel-secret").fill("abcdefgh");
     await expect(page.getByTestId("channel-secret-problem")).toHaveCount(0);
     await expect(page.getByTestId("channel-create")).toBeEnabled();
+  });
+
+  test("in Portuguese, a Mercado Livre notification waits visibly for its order document, can be filtered, and an unreadable body has a translated topic", async ({ page, request }) => {
+    const name = `ML aguardando ${Date.now().toString(36)}`;
+    await signIn(page, "admin", { locale: "pt-BR" });
+    await page.goto("/settings/channels");
+    await page.getByTestId("channel-platform").selectOption("MERCADO_LIVRE");
+    await page.getByTestId("channel-name").fill(name);
+    await page.getByTestId("channel-create").click();
+    const url = await page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
+    const channelId = /\/api\/channels\/([0-9a-f-]{36})\/webhook/.exec(url)?.[1] ?? "";
+    const post = (data: string) => request.post(url, { data, headers: { "content-type": "application/json" } });
+
+    expect((await post(JSON.stringify(mercadoLivreNotification(2000009876543210)))).status()).toBe(200);
+    await post("isto não é json");
+
+    await page.goto(`/deliveries?channelId=${channelId}`);
+    const rows = page.getByTestId("delivery-row");
+    await expect(rows).toHaveCount(2);
+    const waiting = rows.filter({ hasText: "orders_v2" });
+    await expect(waiting.getByTestId("delivery-status")).toHaveText("Aguardando o documento do pedido");
+    await expect(waiting.getByTestId("delivery-status")).toHaveAttribute("data-value", "AWAITING_DOCUMENT");
+    await expect(page.getByTestId("topic-unknown")).toHaveText("Ilegível (sem tópico)");
+
+    await page.getByTestId("filter-status").selectOption("AWAITING_DOCUMENT");
+    await page.getByRole("button", { name: "Filtrar" }).click();
+    await expect(page).toHaveURL(/status=AWAITING_DOCUMENT/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("orders_v2");
+
+    // The order document arrives: nothing waits any more; the notification leads to the order.
+    expect((await post(JSON.stringify(mercadoLivreOrder()))).status()).toBe(200);
+    await page.reload();
+    await expect(page.getByTestId("deliveries-empty")).toBeVisible();
+    await page.goto(`/deliveries?channelId=${channelId}&topic=orders_v2`);
+    await expect(rows.first().getByTestId("delivery-status")).toHaveText("Processada");
+    await expect(rows.first().getByTestId("delivery-order-link")).toBeVisible();
   });
 });

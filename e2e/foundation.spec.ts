@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { setLocale, signIn, USERS } from "./fixtures";
+import { DEMO_PASSWORD, setLocale, signIn, USERS } from "./fixtures";
 
 test.describe("sign-in and the shell", () => {
   test("a wrong password gets a clear message", async ({ page }) => {
@@ -44,8 +44,39 @@ test.describe("sign-in and the shell", () => {
       for (const area of areas) await expect(page.getByTestId(`nav-${area}`)).toBeVisible();
       if (!(areas as readonly string[]).includes("settings")) await expect(page.getByTestId("nav-settings")).toHaveCount(0);
       if (!(areas as readonly string[]).includes("orders")) await expect(page.getByTestId("nav-orders")).toHaveCount(0);
+      // Money is for the office: the warehouse sees the counts, not the revenue.
+      await expect(page.getByTestId("stat-revenue")).toHaveCount(who === "warehouse" ? 0 : 1);
     });
   }
+
+  test("the sidebar follows the work, settings last", async ({ page }) => {
+    await signIn(page, "admin");
+    const areas = await page.getByTestId("sidebar").getByRole("link").evaluateAll((links) => links.map((l) => l.getAttribute("data-testid")));
+    const known = ["nav-dashboard", "nav-orders", "nav-customers", "nav-exceptions", "nav-deliveries", "nav-products", "nav-stock", "nav-picking", "nav-packing", "nav-shipments"];
+    expect(areas.filter((a) => known.includes(a ?? ""))).toEqual(known);
+    expect(areas.at(-1)).toBe("nav-settings");
+  });
+
+  test("signing in brings you back to the page you asked for, and only to this site", async ({ page }) => {
+    await setLocale(page, "en");
+    await page.goto("/orders?status=NEW");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Forders%3Fstatus%3DNEW$/);
+    await page.getByLabel("Email").fill(USERS.operator.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/orders\?status=NEW$/, { timeout: 30_000 });
+    await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/login?callbackUrl=%2F%2Fevil.example%2Forders");
+    await page.getByLabel("Email").fill(USERS.operator.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(new URL(page.url()).host).not.toContain("evil");
+  });
 
   test("the language switch changes every text and money format", async ({ page }) => {
     await signIn(page, "manager");
@@ -110,6 +141,37 @@ test.describe("sign-in and the shell", () => {
     await expect(page.getByTestId("saved")).toBeVisible();
     await page.reload();
     await expect(hours).toHaveValue("72");
+  });
+
+  test("the default currency must be a real currency code, explained next to the field", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/settings");
+    await expect(page.getByTestId("currency")).toHaveValue("BRL");
+    await expect(page.getByTestId("currency").locator("option").first()).toHaveText("BRL — Brazilian Real");
+    await page.getByTestId("currency").selectOption("__other");
+    await page.getByTestId("currency-other").fill("xyz");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("currency-error")).toHaveText(
+      "This is not a currency code. Choose one from the list or type an ISO 4217 code such as BRL, USD or EUR.",
+    );
+    await expect(page.getByTestId("saved")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("currency")).toHaveValue("BRL");
+    // Readable time zones, Brazil first, still saving the IANA id.
+    await expect(page.getByTestId("timezone").locator("option").first()).toHaveText("(UTC\u221203:00) São Paulo");
+    await expect(page.getByTestId("timezone")).toHaveValue("America/Sao_Paulo");
+  });
+
+  test("an unknown order says so and leads back to the orders; an inverted date range is explained", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders/00000000-0000-4000-8000-000000000000");
+    await expect(page.getByTestId("order-not-found")).toContainText("Pedido não encontrado");
+    await page.getByTestId("back-to-orders").click();
+    await expect(page).toHaveURL(/\/orders$/);
+    await page.goto("/orders?from=2026-11-30&to=2026-11-01");
+    await expect(page.getByTestId("inverted-range")).toHaveText(
+      "A data inicial (30/11/2026) é posterior à data final (01/11/2026), então nenhum pedido pode aparecer. Inverta as datas ou limpe uma delas.",
+    );
   });
 
   test("sign out returns to the login page and protects pages again", async ({ page }) => {

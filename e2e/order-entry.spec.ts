@@ -144,6 +144,61 @@ test.describe("order entry", () => {
     await expect(page.getByTestId("report-created")).toHaveText("0");
   });
 
+  test("the live totals never show a negative amount: an invalid part shows its problem and no total", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders/new");
+    await page.getByTestId("sku-search").fill("CAM-BAS-M");
+    await page.getByTestId("sku-option-CAM-BAS-M-AZU").click();
+    const totals = page.getByTestId("order-totals");
+
+    // An unreadable quantity used to read "-R$ 0,00".
+    await page.getByLabel("Qtd. CAM-BAS-M-AZU").fill("abc");
+    await expect(page.getByTestId("issue-lines.0.quantity")).toHaveText("Um número inteiro de 1 a 9999.");
+    await expect(page.getByTestId("line-total-CAM-BAS-M-AZU")).toHaveText("—");
+    await expect(page.getByTestId("total-total")).toHaveText("—");
+
+    // Shipping −10 and a discount of 500 used to read "Total -R$ 510,00".
+    await page.getByLabel("Qtd. CAM-BAS-M-AZU").fill("1");
+    await page.getByLabel("Desconto CAM-BAS-M-AZU").fill("500");
+    await page.getByLabel("Frete", { exact: true }).fill("-10");
+    await expect(page.getByTestId("issue-lines.0.discountCents")).toHaveText("O desconto é maior que o total do item.");
+    await expect(totals).toContainText("Um valor a partir de 0.");
+    await expect(page.getByTestId("total-total")).toHaveText("—");
+    await expect(page.getByTestId("total-unavailable")).toBeVisible();
+    await expect(page.getByTestId("order-lines")).not.toContainText("-R$");
+    await expect(totals).not.toContainText("-R$");
+
+    // Fixed: the total is back, exact.
+    await page.getByLabel("Desconto CAM-BAS-M-AZU").fill("9,90");
+    await page.getByLabel("Frete", { exact: true }).fill("10");
+    await expect(page.getByTestId("total-total")).toHaveText(/^R\$\s50,00$/);
+    await expect(page.locator('[data-testid^="issue-"]')).toHaveCount(0);
+  });
+
+  test("in Portuguese, the import help names the template's Portuguese columns, and a date in 2030 or 1990 is refused per row", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders/import");
+    await page.getByText("Colunas", { exact: true }).click();
+    const help = page.getByTestId("import-columns-help");
+    await expect(help).toContainText("Obrigatórias: pedido, data_pedido, cliente, endereco, cidade, uf, cep, sku, quantidade.");
+    await expect(help).toContainText("os nomes em inglês (order_external_id, placed_at, customer_name…) também são aceitos");
+
+    const run = Date.now().toString(36).toUpperCase();
+    const csv = [
+      "pedido;data_pedido;cliente;endereco;cidade;uf;cep;sku;quantidade",
+      `D-${run}-1;01/01/2030;Ana Futuro;Rua A, 1;Natal;RN;59010-000;CAM-BAS-M-AZU;1`,
+      `D-${run}-2;01/01/1990;Bia Passado;Rua B, 2;Natal;RN;59010-000;CAM-BAS-M-AZU;1`,
+    ].join("\r\n");
+    await page.getByTestId("import-file").setInputFiles({ name: "pedidos.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByRole("button", { name: "Importar", exact: true }).click();
+    await expect(page.getByTestId("import-report")).toBeVisible();
+    await expect(page.getByTestId("report-created")).toHaveText("0");
+    const rows = page.getByTestId("report-rows");
+    await expect(rows.locator('tr[data-row="2"]')).toContainText("“01/01/2030” está no futuro");
+    await expect(rows.locator('tr[data-row="2"]')).toContainText("data_pedido");
+    await expect(rows.locator('tr[data-row="3"]')).toContainText("“01/01/1990” é anterior a 01/01/2000: confira o ano.");
+  });
+
   test("warehouse staff cannot open order entry", async ({ page }) => {
     await signIn(page, "warehouse");
     const res = await page.goto("/orders/new");

@@ -309,6 +309,40 @@ test.describe("orders workspace", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   });
 
+  test("a fulfilment badge that only repeats the order status is not shown, in the list and on the order page", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders?status=ALLOCATED");
+    const rows = page.getByTestId("order-row");
+    await expect(rows.first()).toBeVisible();
+    const count = Math.min(await rows.count(), 10);
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      await expect(row.getByTestId("badge-status")).toHaveText("Alocado");
+      // "Alocado · Pago · Alocado" before: the word appears once now.
+      await expect(row.getByText("Alocado", { exact: true })).toHaveCount(1);
+      await expect(row.locator('[data-testid="badge-fulfillment"][data-value="ALLOCATED"]')).toHaveCount(0);
+    }
+    await rows.first().locator('a[data-testid^="order-link-"]').click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const header = page.getByTestId("order-badges");
+    await expect(header.getByTestId("badge-status")).toHaveText("Alocado");
+    await expect(header.getByText("Alocado", { exact: true })).toHaveCount(1);
+    // The fulfilment panel still says it, on its own.
+    await expect(page.getByTestId("fulfillment-panel").getByTestId("badge-fulfillment")).toHaveText("Alocado");
+
+    // Across all orders: where the fulfilment badge is shown it says something else than the status (e.g. "Não atendido").
+    await page.goto("/orders");
+    await expect(rows.first()).toBeVisible();
+    let shown = 0;
+    for (let i = 0; i < Math.min(await rows.count(), 30); i++) {
+      const fulfilment = rows.nth(i).getByTestId("badge-fulfillment");
+      if ((await fulfilment.count()) === 0) continue;
+      shown++;
+      expect(await fulfilment.textContent()).not.toBe(await rows.nth(i).getByTestId("badge-status").textContent());
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
+
   test("a warehouse user is refused the orders page, the export and the API", async ({ page, request }) => {
     expect((await request.get("/api/orders/export")).status()).toBe(401);
     await signIn(page, "warehouse");

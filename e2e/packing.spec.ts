@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ean13CheckDigit } from "../server/lib/ean";
-import { DEMO_PASSWORD, signIn, USERS } from "./fixtures";
+import { DEMO_PASSWORD, setLocale, signIn, USERS } from "./fixtures";
 
 /** Calls a tRPC procedure over HTTP with the page's session (superjson wire format). */
 async function trpc<T>(page: Page, path: string, input?: unknown, mutation = false): Promise<{ ok: boolean; data: T | null }> {
@@ -125,13 +125,50 @@ test.describe("pack station", () => {
 
     await page.getByTestId("pack-close").click();
     const success = page.getByTestId("pack-success");
-    await expect(success).toContainText(`Order #${number} is Packed: ready to ship.`);
+    // Packed, but not invoiced yet: it waits for the NF-e, it is not "ready to ship".
+    await expect(success).toContainText(`Order #${number} is packed and waits for the NF-e`);
+    await expect(success).not.toContainText("ready to ship");
+    await expect(page.getByTestId("pack-success-state")).toHaveAttribute("data-order-status", "PACKED");
     await expect(page.getByTestId("pack-input")).toHaveAttribute("data-mode", "start");
     await expect(page.getByTestId("pack-input")).toBeFocused();
 
     // The order has moved on: scanning it again is refused with its status.
     await scan(page, `#${number}`);
     await expect(page.getByTestId("pack-error")).toContainText(`Order #${number} cannot be packed: it is Packed.`);
+  });
+
+  test("at 1280 px the expected lines and the scan log fit, in English and Portuguese, codes whole", async ({ page, browser }) => {
+    const number = await orderInPicking(browser);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "warehouse");
+    for (const locale of ["en", "pt-BR"] as const) {
+      await setLocale(page, locale);
+      await page.goto("/packing");
+      // The same open package again (the first time opens it, the second resumes it).
+      await scan(page, `#${number}`);
+      await expect(page.getByTestId("pack-row").first()).toBeVisible();
+      // A (refused) scan in the log: a 13-digit EAN, which must be shown whole.
+      await scan(page, foreignEan());
+      await expect(page.getByTestId("pack-log-row").first()).toHaveAttribute("data-result", "WRONG_ITEM");
+      const box = await page.getByTestId("pack-lines-scroll").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(box.scrollWidth, `${locale}: expected lines`).toBeLessThanOrEqual(box.clientWidth);
+      // No header is cut ("BIPAD…") and no code is cut or wrapped.
+      const cut = await page.locator('[data-testid="pack-lines"] th, [data-testid="pack-log-code"], [data-testid="pack-row"] td:nth-child(-n+2)').evaluateAll((els) =>
+        els
+          .filter((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+            return lines > 1 || el.scrollWidth > el.clientWidth + 1;
+          })
+          .map((el) => el.textContent),
+      );
+      expect(cut, `${locale}: cut headers or codes`).toEqual([]);
+      const log = page.getByTestId("pack-log-code").first();
+      await expect(log).toHaveText(foreignEan());
+      const logBox = await log.evaluate((el) => ({ right: el.getBoundingClientRect().right, width: document.documentElement.clientWidth }));
+      expect(logBox.right, `${locale}: scan log`).toBeLessThanOrEqual(logBox.width);
+    }
   });
 
   test("an operator opening the pack station gets the 403 page", async ({ page }) => {

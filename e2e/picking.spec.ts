@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { setLocale, signIn } from "./fixtures";
 
 /** Calls a tRPC procedure over HTTP with the page's session (superjson wire format). */
 async function trpc<T>(page: Page, path: string, input: unknown, mutation = false): Promise<T | null> {
@@ -117,6 +117,66 @@ test.describe("picking", () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  test("a wave limit that is not a whole number above 0 is shown as an error and nothing is created, here or on the server", async ({ page }) => {
+    await signIn(page, "warehouse");
+    await page.goto("/picking");
+    const form = page.getByTestId("wave-form");
+    await expect(form).toBeVisible();
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("picking.create")) sent.push(r.url());
+    });
+    for (const value of ["-5", "0", "abc", "2.5"]) {
+      await page.getByTestId("wave-max-orders").fill(value);
+      await page.getByTestId("wave-create").click();
+      await expect(page.getByTestId("wave-max-orders-error"), value).toHaveText("Enter a whole number from 1 to 10,000, or leave it empty.");
+      await expect(page.getByTestId("wave-max-orders")).toHaveAttribute("aria-invalid", "true");
+    }
+    await page.getByTestId("wave-max-orders").fill("");
+    await page.getByTestId("wave-max-units").fill("0");
+    await page.getByTestId("wave-create").click();
+    await expect(page.getByTestId("wave-max-units-error")).toBeVisible();
+    await expect(page.getByTestId("wave-max-orders-error")).toHaveCount(0);
+    await expect(page.getByTestId("wave-created")).toHaveCount(0);
+    expect(sent).toEqual([]);
+
+    // The server refuses them too, whatever the page sends.
+    const warehouseId = await page.getByTestId("wave-warehouse").inputValue();
+    for (const maxOrders of [-5, 0, 1.5]) {
+      const res = await page.request.post("/api/trpc/picking.create", { data: { json: { mode: "wave", warehouseId, maxOrders } } });
+      expect(res.status(), String(maxOrders)).toBe(400);
+    }
+
+    // In Portuguese too.
+    await setLocale(page, "pt-BR");
+    await page.reload();
+    await page.getByTestId("wave-max-orders").fill("-5");
+    await page.getByTestId("wave-create").click();
+    await expect(page.getByTestId("wave-max-orders-error")).toHaveText("Informe um número inteiro de 1 a 10.000, ou deixe em branco.");
+    expect(sent).toEqual([]);
+  });
+
+  test("totes are named alike on the screen and the printout in each language; the barcode stays PL<n>-T<tote>", async ({ page, browser }) => {
+    const [order] = await allocatedOrders(browser, 1);
+    await signIn(page, "warehouse");
+    const list = await trpc<{ pickListId: string; number: number }>(page, "picking.create", { mode: "orders", orderIds: [order!.id] }, true);
+    expect(list).not.toBeNull();
+    const code = `PL${list!.number}-T1`;
+    for (const [locale, short, name] of [["pt-BR", "C1", "Caixa 1"], ["en", "T1", "Tote 1"]] as const) {
+      await setLocale(page, locale);
+      await page.goto(`/picking/${list!.pickListId}`);
+      await expect(page.getByTestId("pick-line-tote").first()).toHaveText(short);
+      const tote = page.getByTestId("pick-list-tote").first();
+      await expect(tote).toContainText(name);
+      await expect(tote).toContainText(code);
+      await expect(tote).toHaveAttribute("data-code", code);
+      await page.goto(`/picking/${list!.pickListId}/print`);
+      await expect(page.getByTestId("print-totes")).toContainText(name);
+      await expect(page.getByTestId("print-line").first()).toContainText(`${short} × 1`);
+      await expect(page.locator(`[data-testid="print-totes"] img[alt="${code}"]`)).toHaveCount(1);
+    }
   });
 
   test("other roles and anonymous visitors are refused on the server", async ({ page, playwright, baseURL }) => {

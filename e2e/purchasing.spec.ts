@@ -161,7 +161,7 @@ test.describe("purchasing", () => {
     await page.goto(`/stock/purchase-orders/${first.id}`);
     await confirmAction(page, "po-cancel", "Fornecedor sem estoque");
     await expect(page.getByTestId("po-status")).toHaveText("Cancelled", { timeout: 30_000 });
-    await expect(page.getByTestId("po-action-done")).toContainText("cancelled: 7 unit(s) are no longer incoming");
+    await expect(page.getByTestId("po-action-done")).toContainText("cancelled: 7 units are no longer incoming");
     await expect(page.getByTestId("receive-form")).toHaveCount(0);
     await expect(page.getByTestId("po-cancel")).toHaveCount(0);
     await expect(page.getByTestId("po-history-entry").first()).toHaveAttribute("data-kind", "cancelled");
@@ -179,7 +179,7 @@ test.describe("purchasing", () => {
     await expect(page.getByTestId("po-cancel")).toHaveCount(0);
     await confirmAction(page, "po-close-short", "Fornecedor descontinuou o item");
     await expect(page.getByTestId("po-status")).toHaveText("Closed short", { timeout: 30_000 });
-    await expect(page.getByTestId("po-action-done")).toContainText("closed short: 6 unit(s) will not arrive");
+    await expect(page.getByTestId("po-action-done")).toContainText("closed short: 6 units will not arrive");
     await expect(page.getByTestId("po-line-not-delivered")).toHaveText("6");
     await expect(page.getByTestId("po-line-open")).toHaveText("0");
     await expect(page.getByTestId("receive-form")).toHaveCount(0);
@@ -198,7 +198,7 @@ test.describe("purchasing", () => {
     await page.reload();
     await expect(row.getByTestId("po-status")).toHaveText("Encerrado com falta");
     await page.goto(`/stock/purchase-orders/${second.id}`);
-    await expect(page.getByTestId("po-history-entry").first()).toContainText("Encerrado com falta: 6 unidade(s) não vão chegar");
+    await expect(page.getByTestId("po-history-entry").first()).toContainText("Encerrado com falta: 6 unidades não vão chegar");
   });
 
   test("an operator reads purchase orders but may not create one or import counts", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { setLocale, signIn } from "./fixtures";
 
 test.describe("shipments and tracking", () => {
   test("NF-e registered → warehouse ships the closed package with Correios, prints the label → the carrier's DELIVERED event delivers the order", async ({ page, browser, request }) => {
@@ -16,9 +16,23 @@ test.describe("shipments and tracking", () => {
     await waiting.getByTestId("awaiting-order-link").click();
     await page.waitForURL(`**/orders/${orderId}`);
     await page.getByTestId("action-INVOICE").click();
-    await page.getByTestId("action-invoice-number").fill(`NF-${run}`);
+    // Not an NF-e number: refused on the form, nothing sent, the order stays packed.
+    await page.getByTestId("action-invoice-number").fill("x");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("action-invoice-number-error")).toHaveText("The NF-e number has only digits, 1 to 9 of them (e.g. 4521 or 000004521).");
+    await expect(page.getByTestId("action-done")).toHaveCount(0);
+    await page.getByTestId("action-invoice-number").fill("12345");
+    await page.getByTestId("action-invoice-series").fill("1234");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("action-invoice-series-error")).toBeVisible();
+    await expect(page.getByTestId("action-done")).toHaveCount(0);
+    // Leading zeros are fine; the timeline shows the number without them, with its series.
+    const nfe = String(Date.now() % 100_000_000).padStart(8, "0");
+    await page.getByTestId("action-invoice-number").fill(`0${nfe}`);
+    await page.getByTestId("action-invoice-series").fill("001");
     await page.getByTestId("action-confirm").click();
     await expect(page.getByTestId("action-done")).toContainText("Invoiced");
+    await expect(page.getByTestId("timeline-invoice").first()).toHaveText(`Invoice ${Number(nfe)}, series 1`);
 
     // The admin reads Correios' tracking token on the carrier settings page.
     await page.goto("/settings");
@@ -75,6 +89,27 @@ test.describe("shipments and tracking", () => {
     await expect(delivered).toContainText("Delivered");
     // By the carrier (stored as "carrier:correios", shown in words).
     await expect(delivered).toContainText("by carrier correios");
+  });
+
+  test("at 1280 px every column of the shipments list fits, in English and Portuguese, the label link included", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "admin");
+    for (const locale of ["en", "pt-BR"] as const) {
+      await setLocale(page, locale);
+      await page.goto("/shipments");
+      await expect(page.getByTestId("shipment-row").first()).toBeVisible();
+      const box = await page.getByTestId("shipments-table-scroll").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(box.scrollWidth, locale).toBeLessThanOrEqual(box.clientWidth);
+      // The last columns are on screen: the last event and the label link.
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      for (const id of ["shipment-last-event", "shipment-label-link"]) {
+        const right = await page.getByTestId(id).first().evaluate((el) => el.getBoundingClientRect().right);
+        expect(right, `${locale} ${id}`).toBeLessThanOrEqual(viewport);
+      }
+      // Tracking numbers are never broken over two lines.
+      const wrapped = await page.getByTestId("shipment-link").evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent));
+      expect(wrapped, locale).toEqual([]);
+    }
   });
 
   test("the shipments list filters by status; a manager may look but not create shipments", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, USERS } from "./fixtures";
+import { DEMO_PASSWORD, setLocale, signIn, USERS } from "./fixtures";
 
 /** An integer as the page prints it ("1,234" in English). */
 async function intOf(page: Page, testId: string): Promise<number> {
@@ -143,6 +143,32 @@ test.describe("stock 360°", () => {
     const reasons = await page.getByTestId("ledger-reason").allTextContents();
     expect(reasons.some((r) => /^(Pedido #\d+|Recebimento do pedido de compra)/.test(r)), reasons.join(" | ")).toBe(true);
     expect(reasons.filter((r) => /^(Order #\d+|Receipt of purchase order|Shipped$|Backorder filled)/.test(r))).toEqual([]);
+  });
+
+  test("at 1280 px the SKU ledger fits with its reference column whole, and bin codes never wrap, in English and Portuguese", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "admin");
+    const code = await openSkuWithStock(page);
+    const url = page.url();
+    for (const locale of ["en", "pt-BR"] as const) {
+      await setLocale(page, locale);
+      await page.goto(url);
+      await expect(page.getByTestId("sku-heading")).toHaveText(code);
+      await expect(page.getByTestId("ledger-row").first()).toBeVisible();
+      const box = await page.getByTestId("stock-ledger-scroll").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(box.scrollWidth, `${locale}: ledger`).toBeLessThanOrEqual(box.clientWidth);
+      // Bin codes (the SKU's bins and the ledger's) are each on one line: "B-03-1-04", never "B-03-1-/04".
+      const wrapped = await page.locator('[data-testid="sku-bin-row"] td:nth-child(2), [data-testid="ledger-row"] td:nth-child(3) span, [data-testid="ledger-reference"]').evaluateAll((els) =>
+        els
+          .filter((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+          })
+          .map((el) => el.textContent),
+      );
+      expect(wrapped, `${locale}: wrapped codes`).toEqual([]);
+    }
   });
 
   test("in Portuguese, a change of 0 cannot be saved and a transfer of more units than the bin holds is refused in Portuguese", async ({ page }) => {

@@ -16,7 +16,8 @@ export default async function DashboardPage() {
   const anyCapped = data.byStatus.some((s) => s.capped);
   const open = data.byStatus.filter((s) => !OPEN_EXCLUDED.has(s.status));
   const openTotal = open.reduce((a, s) => a + s.count, 0);
-  const revenue = data.daily.reduce((a, d) => a + d.revenueCents, 0);
+  const revenue = data.daily.reduce((a, d) => a + (d.revenueCents ?? 0), 0);
+  const otherCurrencies = data.otherCurrencies ?? [];
   const maxStatus = Math.max(1, ...data.byStatus.map((s) => s.count));
 
   return (
@@ -25,17 +26,19 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <p className="text-slate-500">{t("dashboard.greeting", { name: user.name })}</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className={`grid gap-4 ${data.revenueVisible ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>
         <Stat label={t("dashboard.totalOrders")} value={formatCount(total, locale, anyCapped)} testId="stat-total" />
         <Stat label={t("dashboard.openOrders")} value={formatCount(openTotal, locale, open.some((s) => s.capped))} testId="stat-open" />
-        <Stat label={t("dashboard.last30Revenue")} value={formatMoney(revenue, data.currency, locale)} testId="stat-revenue">
-          {data.otherCurrencies.length > 0 && (
-            <p className="mt-1 text-sm text-slate-600" data-testid="stat-revenue-other">
-              {t("dashboard.otherCurrencies", { amounts: data.otherCurrencies.map((c) => formatMoney(c.revenueCents, c.currency, locale)).join(" · ") })}
-            </p>
-          )}
-          <p className="mt-2 text-xs text-slate-500" data-testid="stat-revenue-help">{t("dashboard.last30RevenueHelp")}</p>
-        </Stat>
+        {data.revenueVisible && (
+          <Stat label={t("dashboard.last30Revenue")} value={formatMoney(revenue, data.currency, locale)} testId="stat-revenue">
+            {otherCurrencies.length > 0 && (
+              <p className="mt-1 text-sm text-slate-600" data-testid="stat-revenue-other">
+                {t("dashboard.otherCurrencies", { amounts: otherCurrencies.map((c) => formatMoney(c.revenueCents, c.currency, locale)).join(" · ") })}
+              </p>
+            )}
+            <p className="mt-2 text-xs text-slate-500" data-testid="stat-revenue-help">{t("dashboard.last30RevenueHelp")}</p>
+          </Stat>
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-xl border border-slate-200 bg-white p-5">

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DELIVERY_STATUSES } from "@/server/services/channels/list-deliveries";
+import { AWAITING_DOCUMENT } from "@/components/ui/delivery-status-badge";
 
 interface Props {
   channels: { id: string; name: string }[];
@@ -30,6 +31,7 @@ export function DeliveriesFilterForm({ channels, value }: Props) {
           {DELIVERY_STATUSES.map((s) => (
             <option key={s} value={s}>{t(`deliveryStatus.${s}`)}</option>
           ))}
+          <option value={AWAITING_DOCUMENT}>{t(`deliveryStatus.${AWAITING_DOCUMENT}`)}</option>
         </select>
       </label>
       <label className="min-w-48">

@@ -3,10 +3,12 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/server/auth/callback-url";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "THROTTLED"] as const;
 
-export function LoginForm() {
+/** `callbackUrl`: where to go once signed in (checked again here: only a path on this site). */
+export function LoginForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function LoginForm() {
       redirect: false,
     });
     if (res?.ok && !res.error) {
-      router.replace("/");
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
       return;
     }

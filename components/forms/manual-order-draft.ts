@@ -59,26 +59,68 @@ export interface LineFigures {
   unitPriceCents: number;
   quantity: number;
   discountCents: number;
-  totalCents: number;
+  /** Null while a part of the line cannot be read or is out of range (its field shows why): never a negative preview. */
+  totalCents: number | null;
 }
 
-/** What a line adds up to as typed; unparsable parts count as 0 so the totals stay readable while typing. */
+/** What the form can tell about a typed line without the server, keyed like the server's issue paths. */
+function lineIssues(line: DraftLine, i: number): Record<string, string> {
+  const issues: Record<string, string> = {};
+  const quantity = parseQuantity(line.quantity);
+  if (quantity === null || quantity < 1) issues[`lines.${i}.quantity`] = "quantityRange";
+  const unit = parseAmount(line.unitPrice);
+  if (unit === "amountFormat") issues[`lines.${i}.unitPriceCents`] = "amountFormat";
+  else if (unit !== null && unit < 0) issues[`lines.${i}.unitPriceCents`] = "amountRange";
+  const discount = parseAmount(line.discount);
+  if (discount === "amountFormat") issues[`lines.${i}.discountCents`] = "amountFormat";
+  else if (discount !== null && discount < 0) issues[`lines.${i}.discountCents`] = "amountRange";
+  else if (discount !== null && quantity !== null && typeof unit !== "string" && discount > (unit ?? line.catalogPriceCents) * quantity) {
+    if (Object.keys(issues).length === 0) issues[`lines.${i}.discountCents`] = "discountExceedsLine";
+  }
+  return issues;
+}
+
+/** What a line adds up to as typed; unparsable parts count as 0 in the parts, and the line total is null until the line is valid. */
 export function lineFigures(line: DraftLine): LineFigures {
   const unit = parseAmount(line.unitPrice);
   const discount = parseAmount(line.discount);
   const unitPriceCents = typeof unit === "number" ? unit : line.catalogPriceCents;
   const quantity = parseQuantity(line.quantity) ?? 0;
   const discountCents = typeof discount === "number" ? discount : 0;
-  return { unitPriceCents, quantity, discountCents, totalCents: unitPriceCents * quantity - discountCents };
+  const valid = Object.keys(lineIssues(line, 0)).length === 0;
+  return { unitPriceCents, quantity, discountCents, totalCents: valid ? unitPriceCents * quantity - discountCents : null };
 }
 
-export function draftTotals(draft: Draft): { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number } {
-  const figures = draft.lines.map(lineFigures);
+/**
+ * The problems of a draft the form shows as it is typed (quantity out of
+ * range, an amount that is not one or is negative, a discount over its line),
+ * keyed like the server's issue paths, with the server's issue codes.
+ */
+export function previewIssues(draft: Draft): Record<string, string> {
+  const issues: Record<string, string> = Object.assign({}, ...draft.lines.map(lineIssues)) as Record<string, string>;
+  const shipping = parseAmount(draft.shipping);
+  if (shipping === "amountFormat") issues.shippingCents = "amountFormat";
+  else if (shipping !== null && shipping < 0) issues.shippingCents = "amountRange";
+  return issues;
+}
+
+export interface DraftTotals {
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  /** Null while any line or the shipping has a problem (previewIssues): the preview never shows a negative total. */
+  totalCents: number | null;
+}
+
+/** The totals of the valid parts of the draft; the total only when every part is valid. */
+export function draftTotals(draft: Draft): DraftTotals {
+  const figures = draft.lines.map(lineFigures).filter((f) => f.totalCents !== null);
   const subtotalCents = figures.reduce((a, f) => a + f.unitPriceCents * f.quantity, 0);
   const discountCents = figures.reduce((a, f) => a + f.discountCents, 0);
   const shipping = parseAmount(draft.shipping);
-  const shippingCents = typeof shipping === "number" ? shipping : 0;
-  return { subtotalCents, discountCents, shippingCents, totalCents: subtotalCents - discountCents + shippingCents };
+  const shippingCents = typeof shipping === "number" && shipping >= 0 ? shipping : 0;
+  const valid = Object.keys(previewIssues(draft)).length === 0;
+  return { subtotalCents, discountCents, shippingCents, totalCents: valid ? subtotalCents - discountCents + shippingCents : null };
 }
 
 /**

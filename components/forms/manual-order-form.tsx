@@ -8,7 +8,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { issueProblem, type Translate } from "@/components/ui/error-text";
 import { formatMoney } from "@/components/ui/format";
 import { remainingIssues, useEdits } from "@/components/forms/form-errors";
-import { draftTotals, editedIssuePaths, emptyDraft, toOrderInput, type Draft, type DraftLine } from "@/components/forms/manual-order-draft";
+import { draftTotals, editedIssuePaths, emptyDraft, previewIssues, toOrderInput, type Draft, type DraftLine } from "@/components/forms/manual-order-draft";
 import type { IssueView } from "@/server/lib/zod-issue-view";
 import { OrderLinesEditor } from "@/components/forms/order-lines-editor";
 import { SkuPicker } from "@/components/forms/sku-picker";
@@ -39,6 +39,8 @@ export function ManualOrderForm({ channels, ufs }: { channels: ChannelOption[]; 
   for (const i of create.error?.data?.zodIssues ?? []) submitted[i.path] ??= i;
   for (const [path, code] of Object.entries(clientIssues)) submitted[path] = { path, message: code };
   const issues = remainingIssues(submitted, edits.edited);
+  // What is wrong as typed shows at once (the totals leave out what it makes unreadable); the last submit's issues win.
+  for (const [path, code] of Object.entries(previewIssues(draft))) issues[path] ??= { path, message: code };
   const fieldIssue = (path: string): string | null => {
     const issue = issues[path];
     if (!issue) return null;
@@ -170,7 +172,8 @@ export function ManualOrderForm({ channels, ufs }: { channels: ChannelOption[]; 
           </div>
           {fieldIssue("shippingCents") && <p className="text-right text-xs text-red-700">{fieldIssue("shippingCents")}</p>}
           <div className="border-t border-slate-200 pt-2">
-            <Row label={t("new.total")} value={formatMoney(totals.totalCents, currency, locale)} testId="total-total" strong />
+            <Row label={t("new.total")} value={totals.totalCents === null ? "—" : formatMoney(totals.totalCents, currency, locale)} testId="total-total" strong />
+            {totals.totalCents === null && <p className="mt-1 text-right text-xs text-amber-700" data-testid="total-unavailable">{t("new.totalUnavailable")}</p>}
           </div>
         </div>
       </section>

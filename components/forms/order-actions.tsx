@@ -7,6 +7,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
@@ -14,6 +15,7 @@ import { useOrderErrorText } from "@/components/ui/order-error-text";
 import { PaidAfterCancelFields, type LatePayment } from "@/components/forms/paid-after-cancel-fields";
 import { HOLD_REASONS, type HoldReason, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-dimensions";
 import type { OrderActionType, PersonOrderAction } from "@/server/services/order/order-actions";
+import { normalizeNfeNumber, normalizeNfeSeries } from "@/server/services/order/nfe-number";
 
 interface Props {
   orderId: string;
@@ -38,6 +40,9 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
   const [holdReason, setHoldReason] = useState<HoldReason | "">("");
   const [releaseReason, setReleaseReason] = useState<HoldReason | "">("");
   const [text, setText] = useState("");
+  const [series, setSeries] = useState("");
+  // The NF-e fields checked on submit (the server checks again): which one to point at.
+  const [invoiceInvalid, setInvoiceInvalid] = useState<"number" | "series" | null>(null);
   const [reallocated, setReallocated] = useState(false);
   const [excludeCurrent, setExcludeCurrent] = useState(true);
   const [latePayment, setLatePayment] = useState<LatePayment>("PAID");
@@ -59,6 +64,8 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
     setDone(null);
     setOpen(type);
     setText("");
+    setSeries("");
+    setInvoiceInvalid(null);
     setReallocated(false);
     setExcludeCurrent(true);
     setLatePayment("PAID");
@@ -77,7 +84,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
       case "EXPIRE_RESERVATION":
         return value ? { type, reason: value } : null;
       case "INVOICE":
-        return value ? { type, invoiceNumber: value } : null;
+        return value ? { type, invoiceNumber: value, ...(series.trim() ? { invoiceSeries: series.trim() } : {}) } : null;
       case "REJECT":
       case "REQUEST_RETURN":
         return value ? { type, reason: value } : { type };
@@ -95,6 +102,11 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!open) return;
+    if (open === "INVOICE") {
+      const bad = normalizeNfeNumber(text) === null ? "number" : series.trim() !== "" && normalizeNfeSeries(series) === null ? "series" : null;
+      setInvoiceInvalid(bad);
+      if (bad) return;
+    }
     const action = payload(open);
     if (action) act.mutate({ orderId, action, expectedVersion: version });
   }
@@ -108,7 +120,18 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
         <p className="text-sm text-slate-500" data-testid="no-actions">{t("orders.actions.none")}</p>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {actions.map((a) => (
+          {actions.map((a) =>
+            a === "COMPLETE_RETURN" ? (
+              // The returned units are counted and booked into stock on the returns desk, not by a bare action here.
+              <Link
+                key={a}
+                href={`/returns/${orderId}`}
+                data-testid={`action-${a}`}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+              >
+                {t(`orders.actions.${a}`)} →
+              </Link>
+            ) : (
             <button
               key={a}
               type="button"
@@ -121,7 +144,8 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
             >
               {t(`orders.actions.${a}`)}
             </button>
-          ))}
+            ),
+          )}
         </div>
       )}
       {open && (
@@ -166,9 +190,34 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
                   className={field}
                   required={open === "CANCEL" || open === "INVOICE"}
                   maxLength={open === "INVOICE" ? 60 : 500}
+                  {...(open === "INVOICE" ? { inputMode: "numeric" as const, "aria-invalid": invoiceInvalid === "number" } : {})}
                   value={text}
                   onChange={(e) => setText(e.target.value)}
                 />
+              )}
+              {open === "INVOICE" && invoiceInvalid === "number" && (
+                <span role="alert" data-testid="action-invoice-number-error" className="mt-1 block text-xs text-red-700">
+                  {t("orders.actions.invoiceNumberInvalid")}
+                </span>
+              )}
+            </label>
+          )}
+          {open === "INVOICE" && (
+            <label className="block text-xs font-medium text-slate-600">
+              {t("orders.actions.invoiceSeries")}
+              <input
+                data-testid="action-invoice-series"
+                className={`${field} max-w-24`}
+                inputMode="numeric"
+                maxLength={10}
+                aria-invalid={invoiceInvalid === "series"}
+                value={series}
+                onChange={(e) => setSeries(e.target.value)}
+              />
+              {invoiceInvalid === "series" && (
+                <span role="alert" data-testid="action-invoice-series-error" className="mt-1 block text-xs text-red-700">
+                  {t("orders.actions.invoiceSeriesInvalid")}
+                </span>
               )}
             </label>
           )}

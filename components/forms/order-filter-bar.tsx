@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FULFILLMENT_STATUSES, PAYMENT_STATUSES } from "@/server/services/order/order-dimensions";
-import { ORDER_SORTS, orderQueryString, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
+import { isInvertedDateRange, ORDER_SORTS, orderQueryString, type OrderFilter, type OrderSort } from "@/server/services/order/order-filters";
 
 interface Props {
   channels: { id: string; name: string }[];
@@ -99,6 +99,8 @@ export function OrderFilterBar({ channels, filter, sort }: Props) {
             data-testid="filter-from"
             className={field}
             value={filter.from ?? ""}
+            max={filter.to}
+            aria-invalid={isInvertedDateRange(filter)}
             onChange={(e) => (e.target.value === "" || DAY.test(e.target.value) ? set("from", optional(e.target.value)) : undefined)}
           />
         </label>
@@ -109,6 +111,8 @@ export function OrderFilterBar({ channels, filter, sort }: Props) {
             data-testid="filter-to"
             className={field}
             value={filter.to ?? ""}
+            min={filter.from}
+            aria-invalid={isInvertedDateRange(filter)}
             onChange={(e) => (e.target.value === "" || DAY.test(e.target.value) ? set("to", optional(e.target.value)) : undefined)}
           />
         </label>

@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { toCsv } from "@/server/lib/csv";
-import { CSV_COLUMNS } from "@/server/services/order/csv-order-columns";
+import { CSV_COLUMNS, otherLanguageHeader, templateHeader } from "@/server/services/order/csv-order-columns";
 import { ImportReportTable, type ImportReportData } from "@/components/tables/import-report-table";
 import { CsvFileField, ImportProgress, useNdjsonImport } from "@/components/forms/ndjson-import";
 import { downloadCsv } from "@/components/ui/download-csv";
@@ -25,11 +25,13 @@ export function OrderImportForm({ channels }: { channels: { id: string; name: st
 
   function downloadTemplate() {
     const pt = locale === "pt-BR";
-    const csv = toCsv([CSV_COLUMNS.map((c) => (pt ? c.alias : c.name))], { delimiter: pt ? ";" : ",", bom: true });
+    const csv = toCsv([CSV_COLUMNS.map((c) => templateHeader(c, locale))], { delimiter: pt ? ";" : ",", bom: true });
     downloadCsv(csv, pt ? "modelo-pedidos.csv" : "orders-template.csv");
   }
 
-  const names = (required: boolean) => CSV_COLUMNS.filter((c) => c.required === required).map((c) => c.name).join(", ");
+  // The headers of the template this language downloads; the other language's are accepted too.
+  const names = (required: boolean) => CSV_COLUMNS.filter((c) => c.required === required).map((c) => templateHeader(c, locale)).join(", ");
+  const others = CSV_COLUMNS.filter((c) => c.required).slice(0, 3).map((c) => otherLanguageHeader(c, locale)).join(", ");
 
   return (
     <div className="space-y-6">
@@ -46,7 +48,7 @@ export function OrderImportForm({ channels }: { channels: { id: string; name: st
         </label>
         <details className="text-sm text-slate-600">
           <summary className="cursor-pointer font-medium">{t("columns")}</summary>
-          <p className="mt-2">{t("columnsHelp", { required: names(true), optional: names(false) })}</p>
+          <p className="mt-2" data-testid="import-columns-help">{t("columnsHelpTemplate", { required: names(true), optional: names(false), others })}</p>
         </details>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={!file || busy} className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

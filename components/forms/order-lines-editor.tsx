@@ -82,7 +82,7 @@ export function OrderLinesEditor({
                 {problem(`lines.${i}.discountCents`)}
               </td>
               <td className="py-2 text-right tabular-nums" data-testid={`line-total-${line.sku}`}>
-                {formatMoney(f.totalCents, currency, locale)}
+                {f.totalCents === null ? "—" : formatMoney(f.totalCents, currency, locale)}
               </td>
               <td className="py-2 text-right">
                 <button type="button" onClick={() => onRemove(i)} aria-label={t("removeLine", { sku: line.sku })} className="rounded px-2 text-slate-400 hover:bg-red-50 hover:text-red-700">

@@ -36,7 +36,7 @@ function ClosedPanel({ closed }: { closed: ClosedPackage }) {
   return (
     <section role="status" data-testid="pack-success" className="rounded-xl border-4 border-green-600 bg-green-50 p-6 text-green-900">
       <h2 className="text-3xl font-bold">✓ {t("packing.closed.title", { package: closed.packageNumber })}</h2>
-      <p className="mt-2 text-xl">{t("packing.closed.body", { order: closed.orderNumber, status: t(`orderStatus.${closed.orderStatus}`) })}</p>
+      <p className="mt-2 text-xl" data-testid="pack-success-state" data-order-status={closed.orderStatus}>{t("packing.closed.body", { order: closed.orderNumber, state: closed.orderStatus, status: t(`orderStatus.${closed.orderStatus}`) })}</p>
       <p className="mt-1">{t("packing.closed.duration", { duration: minutesSeconds(closed.durationSeconds), scanned: closed.scannedUnits, total: closed.totalUnits })}</p>
       {closed.override && (
         <p className="mt-1 font-semibold text-amber-800" data-testid="pack-success-override">
@@ -182,8 +182,9 @@ export function PackStation() {
               {t("complete")}
             </p>
           )}
-          <div className="grid gap-4 xl:grid-cols-3">
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white xl:col-span-2">
+          {/* Beside each other only where the expected lines still fit in two thirds (not at 1280 px). */}
+          <div className="grid gap-4 2xl:grid-cols-3">
+            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white 2xl:col-span-2" data-testid="pack-lines-scroll">
               <PackLinesTable lines={pkg.lines} highlight={station.highlight} />
             </div>
             <PackScanLog scans={station.log} />

@@ -68,13 +68,13 @@ export function PickListWork({ pickListId, open, lines, pendingLines }: Props) {
           <tbody className="divide-y divide-slate-100">
             {lines.map((l) => (
               <tr key={l.id} data-testid="pick-line" data-status={l.status} data-bin={l.binCode} className="align-top">
-                <td className="px-3 py-2 font-mono font-semibold">{l.binCode}</td>
-                <td className="px-3 py-2 font-mono">{l.sku}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono font-semibold">{l.binCode}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono">{l.sku}</td>
                 <td className="px-3 py-2">{l.productName}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
                   {l.status === "SHORT" ? `${l.pickedQty} / ${l.quantity}` : l.quantity}
                 </td>
-                <td className="px-3 py-2 tabular-nums">T{l.tote}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums" data-testid="pick-line-tote">{t("detail.toteShort", { tote: l.tote })}</td>
                 <td className="px-3 py-2">#{l.orderNumber}</td>
                 <td className="px-3 py-2">
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[l.status]}`}>{t(`lineStatus.${l.status}`)}</span>

@@ -20,7 +20,17 @@ interface Props {
 }
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const positive = (v: string): number | undefined => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? Number(v) : undefined);
+/** The most a wave may take (the server's limits in create-pick-list.ts). */
+const LIMITS = { maxOrders: 10_000, maxUnits: 10_000_000 } as const;
+type LimitField = keyof typeof LIMITS;
+
+/** An optional limit: empty is "no limit", a whole number 1…max is the limit, anything else is an error. */
+function readLimit(value: string, max: number): { ok: true; value: number | undefined } | { ok: false } {
+  const v = value.trim();
+  if (v === "") return { ok: true, value: undefined };
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) return { ok: false };
+  return { ok: true, value: Number(v) };
+}
 
 /** A datetime-local value ("2026-11-28T18:00") read as the merchant's wall-clock time, not the browser's. */
 function dueInstant(value: string, timeZone: string): Date | undefined {
@@ -47,6 +57,7 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
   const [maxOrders, setMaxOrders] = useState("");
   const [maxUnits, setMaxUnits] = useState("");
   const [groupBy, setGroupBy] = useState<"" | "carrier" | "channel">("");
+  const [invalid, setInvalid] = useState<LimitField[]>([]);
   // Stay on the wave's warehouse: without ?wh the page shows the first one with waiting orders,
   // which the wave has just emptied.
   const create = useMutation(
@@ -65,12 +76,17 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const due = dueInstant(dueBefore, timeZone);
+    const orders = readLimit(maxOrders, LIMITS.maxOrders);
+    const units = readLimit(maxUnits, LIMITS.maxUnits);
+    const bad: LimitField[] = [...(orders.ok ? [] : ["maxOrders" as const]), ...(units.ok ? [] : ["maxUnits" as const])];
+    setInvalid(bad);
+    if (!orders.ok || !units.ok) return;
     create.mutate({
       mode: "wave",
       warehouseId: wh,
       ...(due ? { dueBefore: due } : {}),
-      ...(positive(maxOrders) ? { maxOrders: positive(maxOrders) } : {}),
-      ...(positive(maxUnits) ? { maxUnits: positive(maxUnits) } : {}),
+      ...(orders.value ? { maxOrders: orders.value } : {}),
+      ...(units.value ? { maxUnits: units.value } : {}),
       groupBy: groupBy || null,
     });
   }
@@ -96,11 +112,23 @@ export function PickWaveForm({ warehouses, warehouseId }: Props) {
         </label>
         <label>
           <span className="text-xs font-medium text-slate-600">{t("maxOrders")}</span>
-          <input inputMode="numeric" value={maxOrders} onChange={(e) => setMaxOrders(e.target.value)} className={field} name="maxOrders" data-testid="wave-max-orders" />
+          <input inputMode="numeric" value={maxOrders} onChange={(e) => setMaxOrders(e.target.value)} className={field} name="maxOrders" data-testid="wave-max-orders"
+            aria-invalid={invalid.includes("maxOrders")} aria-describedby={invalid.includes("maxOrders") ? "wave-max-orders-error" : undefined} />
+          {invalid.includes("maxOrders") && (
+            <span id="wave-max-orders-error" role="alert" className="mt-1 block text-xs text-red-700" data-testid="wave-max-orders-error">
+              {t("limitInvalid", { max: LIMITS.maxOrders })}
+            </span>
+          )}
         </label>
         <label>
           <span className="text-xs font-medium text-slate-600">{t("maxUnits")}</span>
-          <input inputMode="numeric" value={maxUnits} onChange={(e) => setMaxUnits(e.target.value)} className={field} name="maxUnits" />
+          <input inputMode="numeric" value={maxUnits} onChange={(e) => setMaxUnits(e.target.value)} className={field} name="maxUnits" data-testid="wave-max-units"
+            aria-invalid={invalid.includes("maxUnits")} aria-describedby={invalid.includes("maxUnits") ? "wave-max-units-error" : undefined} />
+          {invalid.includes("maxUnits") && (
+            <span id="wave-max-units-error" role="alert" className="mt-1 block text-xs text-red-700" data-testid="wave-max-units-error">
+              {t("limitInvalid", { max: LIMITS.maxUnits })}
+            </span>
+          )}
         </label>
         <label>
           <span className="text-xs font-medium text-slate-600">{t("groupBy")}</span>

@@ -53,7 +53,7 @@ export function PoSkuSearch({ warehouseId, onPick }: { warehouseId: string; onPi
                   data-testid={`po-sku-option-${s.code}`}
                 >
                   <span>
-                    <span className="font-mono">{s.code}</span> <span className="text-slate-600">— {s.name}</span>
+                    <span className="whitespace-nowrap font-mono">{s.code}</span> <span className="text-slate-600">— {s.name}</span>
                   </span>
                   <span className="whitespace-nowrap text-xs text-slate-500">{t("stockHint", { available: s.total.available, incoming: s.total.incoming })}</span>
                 </button>

@@ -125,7 +125,7 @@ export function PurchaseOrderForm({ warehouses, currency }: { warehouses: { id: 
         <tbody className="divide-y divide-slate-100">
           {lines.map((l, i) => (
             <tr key={l.skuId} data-testid="po-line" data-sku={l.code}>
-              <td className="py-2"><span className="font-mono">{l.code}</span> <span className="text-slate-500">— {l.name}</span></td>
+              <td className="py-2"><span className="whitespace-nowrap font-mono">{l.code}</span> <span className="text-slate-500">— {l.name}</span></td>
               <td className="py-2 pr-2">
                 <input type="number" min={1} max={1000000} step={1} required className={field} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} aria-label={t("quantity")} data-testid="po-line-quantity" />
               </td>

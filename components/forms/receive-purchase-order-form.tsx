@@ -74,7 +74,7 @@ export function ReceivePurchaseOrderForm({ purchaseOrderId, lines, bins }: { pur
         <tbody className="divide-y divide-slate-100">
           {lines.map((l) => (
             <tr key={l.id} data-testid="receive-line" data-sku={l.skuCode}>
-              <td className="py-2"><span className="font-mono">{l.skuCode}</span> <span className="text-slate-500">— {l.skuName}</span> <span className="text-xs text-slate-400">(≤ {l.open})</span></td>
+              <td className="py-2"><span className="whitespace-nowrap font-mono">{l.skuCode}</span> <span className="text-slate-500">— {l.skuName}</span> <span className="text-xs text-slate-400">(≤ {l.open})</span></td>
               <td className="py-2 pr-2">
                 <input type="number" min={0} max={l.open} step={1} className={field} value={qty[l.id] ?? ""} onChange={(e) => setQty({ ...qty, [l.id]: e.target.value })} aria-label={`${t("quantity")} ${l.skuCode}`} data-testid="receive-quantity" />
               </td>

@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { issueProblem, type Translate } from "@/components/ui/error-text";
+import { CurrencyField } from "@/components/forms/currency-field";
+import type { TimeZoneOption } from "@/server/lib/time-zone-options";
 
 interface Settings {
   companyName: string;
@@ -26,7 +29,8 @@ function parseHours(text: string): number | null | undefined {
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 
-export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
+/** `timeZones`: readable labels for the IANA ids (server/lib/time-zone-options.ts), Brazil first. */
+export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: TimeZoneOption[] }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -34,6 +38,9 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
   const [hours, setHours] = useState(initial.unpaidReservationHours === null ? "" : String(initial.unpaidReservationHours));
   const hoursValue = parseHours(hours);
   const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  // The server's refusal of the currency goes under the field; any other error below the form.
+  const currencyIssue = save.error?.data?.zodIssues?.find((i) => i.path === "currency");
+  const currencyError = currencyIssue ? issueProblem(t as unknown as Translate, currencyIssue) : null;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -52,15 +59,12 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
         <span className="text-sm font-medium">{t("settings.timeZone")}</span>
         <select data-testid="timezone" className={input} value={values.timeZone} onChange={(e) => setValues({ ...values, timeZone: e.target.value })}>
           {timeZones.map((tz) => (
-            <option key={tz} value={tz}>{tz}</option>
+            <option key={tz.value} value={tz.value}>{tz.label}</option>
           ))}
         </select>
         <span className="text-xs text-slate-500">{t("settings.timeZoneHelp")}</span>
       </label>
-      <label className="block">
-        <span className="text-sm font-medium">{t("settings.currency")}</span>
-        <input className={input} value={values.currency} maxLength={3} onChange={(e) => setValues({ ...values, currency: e.target.value.toUpperCase() })} />
-      </label>
+      <CurrencyField value={values.currency} error={currencyError} onChange={(currency) => setValues({ ...values, currency })} />
       <fieldset>
         <legend className="text-sm font-medium">{t("settings.backorderPolicy")}</legend>
         {(["BACKORDER", "HOLD"] as const).map((p) => (
@@ -88,12 +92,12 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
           />
           <span className="text-sm">{t("settings.unpaidHoursUnit")}</span>
         </span>
-        <span id="unpaid-hours-help" className="text-xs text-slate-500">{t("settings.unpaidHoursHelp")}</span>
+        <span id="unpaid-hours-help" className="text-xs text-slate-500">{t("settings.unpaidHoursHint")}</span>
         {hoursValue === undefined && (
           <span role="alert" data-testid="unpaid-hours-error" className="block text-xs text-red-700">{t("settings.unpaidHoursError")}</span>
         )}
       </label>
-      <ErrorMessage error={save.error} />
+      <ErrorMessage error={currencyIssue && save.error?.data?.zodIssues?.length === 1 ? null : save.error} />
       <div className="flex items-center gap-3">
         <button type="submit" disabled={save.isPending || hoursValue === undefined} className="rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
           {t("common.save")}

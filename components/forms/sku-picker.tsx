@@ -55,7 +55,7 @@ export function SkuPicker({ currency, onPick }: { currency: string; onPick: (sku
                   data-testid={`sku-option-${s.code}`}
                 >
                   <span>
-                    <span className="font-mono">{s.code}</span> <span className="text-slate-600">— {s.name}</span>
+                    <span className="whitespace-nowrap font-mono">{s.code}</span> <span className="text-slate-600">— {s.name}</span>
                   </span>
                   <span className="tabular-nums text-slate-700">{formatMoney(s.priceCents, currency, locale)}</span>
                 </button>

@@ -8,13 +8,33 @@ import { useDeliveryNote } from "@/components/ui/delivery-note";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 import type { DeliveryRow } from "@/server/services/channels/list-deliveries";
 
-export function DeliveriesTable({ items }: { items: DeliveryRow[] }) {
+/** The topic stored when a connector could not read one from the delivery (receive-delivery.ts). */
+const UNKNOWN_TOPIC = "unknown";
+
+/** `filtered`: a filter (or an older page) is applied, so "none" means "none of these", not "none yet". */
+export function DeliveriesTable({ items, filtered = true }: { items: DeliveryRow[]; filtered?: boolean }) {
   const t = useTranslations("channels.deliveries");
   const tp = useTranslations("platform");
   const note = useDeliveryNote();
   const format = useFormatter();
-  if (items.length === 0) {
+  if (items.length === 0 && filtered) {
     return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500" data-testid="deliveries-empty">{t("empty")}</p>;
+  }
+  if (items.length === 0) {
+    return (
+      <div className="rounded-xl border border-slate-200 bg-white p-6" data-testid="deliveries-none-yet">
+        <p className="font-medium">{t("noneYet.title")}</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {t.rich("noneYet.body", {
+            link: (chunks) => (
+              <Link href="/settings/channels" className="text-brand-700 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
+      </div>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -41,8 +61,8 @@ export function DeliveriesTable({ items }: { items: DeliveryRow[] }) {
               <td className="px-3 py-2">
                 {d.channel.name} <span className="text-slate-400">· {tp(d.channel.platform as "SHOPIFY")}</span>
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{d.topic}</td>
-              <td className="px-3 py-2"><DeliveryStatusBadge status={d.status} /></td>
+              <td className="px-3 py-2 font-mono text-xs">{d.topic === UNKNOWN_TOPIC ? <span className="font-sans italic text-slate-500" data-testid="topic-unknown">{t("unknownTopic")}</span> : d.topic}</td>
+              <td className="px-3 py-2"><DeliveryStatusBadge status={d.status} awaitingDocument={d.awaitingDocument} /></td>
               <td className="px-3 py-2">
                 {d.order ? (
                   <Link href={`/orders/${d.order.id}`} className="text-brand-700 hover:underline" data-testid="delivery-order-link">

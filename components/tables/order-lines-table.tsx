@@ -60,7 +60,7 @@ export function OrderLinesTable({ lines, totals }: { lines: Line[]; totals: Tota
             <tr key={l.id} data-testid="order-line" data-sku={l.sku}>
               <td className="px-3 py-2">
                 <div>{l.name}</div>
-                <div className="font-mono text-xs text-slate-500">{l.sku}</div>
+                <div className="whitespace-nowrap font-mono text-xs text-slate-500">{l.sku}</div>
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
               <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(l.unitPriceCents)}</td>
@@ -68,9 +68,9 @@ export function OrderLinesTable({ lines, totals }: { lines: Line[]; totals: Tota
               {showTax && <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{l.taxCents ? money(l.taxCents) : "—"}</td>}
               <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(l.totalCents)}</td>
               <td className="px-3 py-2 text-right text-xs text-slate-600 whitespace-nowrap">
-                <div>{t("reservedQty", { count: l.reservedQty })}</div>
+                <div>{t("reservedCount", { count: l.reservedQty })}</div>
                 {l.backorderedQty > 0 && <div className="text-orange-700">{t("backorderedQty", { count: l.backorderedQty })}</div>}
-                {l.shippedQty > 0 && <div>{t("shippedQty", { count: l.shippedQty })}</div>}
+                {l.shippedQty > 0 && <div>{t("shippedCount", { count: l.shippedQty })}</div>}
               </td>
             </tr>
           ))}

@@ -149,7 +149,7 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
                     <div className="flex flex-wrap gap-1">
                       <OrderStatusBadge status={o.status} />
                       <PaymentStatusBadge status={o.paymentStatus} />
-                      <FulfillmentStatusBadge status={o.fulfillmentStatus} />
+                      <FulfillmentStatusBadge status={o.fulfillmentStatus} besideStatus={o.status} />
                       {o.onHold && <HoldBadge />}
                     </div>
                   </td>

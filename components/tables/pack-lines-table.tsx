@@ -18,12 +18,12 @@ export function PackLinesTable({ lines, highlight }: { lines: PackLine[]; highli
       <caption className="sr-only">{t("caption")}</caption>
       <thead className="bg-slate-100 text-sm uppercase tracking-wide text-slate-600">
         <tr>
-          <th className="px-4 py-2">{t("sku")}</th>
-          <th className="px-4 py-2">{t("ean")}</th>
-          <th className="px-4 py-2">{t("product")}</th>
-          <th className="px-4 py-2 text-right">{t("expected")}</th>
-          <th className="px-4 py-2 text-right">{t("scanned")}</th>
-          <th className="px-4 py-2 text-right">{t("remaining")}</th>
+          <th className="whitespace-nowrap px-3 py-2">{t("sku")}</th>
+          <th className="whitespace-nowrap px-3 py-2">{t("ean")}</th>
+          <th className="whitespace-nowrap px-3 py-2">{t("product")}</th>
+          <th className="whitespace-nowrap px-3 py-2 text-right">{t("expected")}</th>
+          <th className="whitespace-nowrap px-3 py-2 text-right">{t("scanned")}</th>
+          <th className="whitespace-nowrap px-3 py-2 text-right">{t("remaining")}</th>
         </tr>
       </thead>
       <tbody>
@@ -41,16 +41,16 @@ export function PackLinesTable({ lines, highlight }: { lines: PackLine[]; highli
               data-remaining={left}
               className={`border-b border-slate-200 text-lg transition-colors duration-700 ${tone}`}
             >
-              <td className="whitespace-nowrap px-4 py-3 font-mono font-semibold">{l.sku}</td>
-              <td className="whitespace-nowrap px-4 py-3 font-mono" data-testid="pack-row-ean">
+              <td className="whitespace-nowrap px-3 py-3 font-mono font-semibold">{l.sku}</td>
+              <td className="whitespace-nowrap px-3 py-3 font-mono" data-testid="pack-row-ean">
                 {l.ean ?? <span className="text-sm italic text-slate-500">{t("noEan")}</span>}
               </td>
-              <td className="px-4 py-3">{l.productName}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{l.quantity}</td>
-              <td className="px-4 py-3 text-right tabular-nums" data-testid="pack-row-scanned">
+              <td className="min-w-40 px-3 py-3">{l.productName}</td>
+              <td className="px-3 py-3 text-right tabular-nums">{l.quantity}</td>
+              <td className="px-3 py-3 text-right tabular-nums" data-testid="pack-row-scanned">
                 {l.scanned}
               </td>
-              <td className="px-4 py-3 text-right text-2xl font-bold tabular-nums" data-testid="pack-row-remaining">
+              <td className="px-3 py-3 text-right text-2xl font-bold tabular-nums" data-testid="pack-row-remaining">
                 {done ? <span className="text-base font-semibold text-green-700">✓ {t("done")}</span> : left}
               </td>
             </tr>

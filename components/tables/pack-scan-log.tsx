@@ -22,15 +22,16 @@ export function PackScanLog({ scans }: { scans: ScanLogRow[] }) {
       ) : (
         <ol className="space-y-1 text-sm" data-testid="pack-log">
           {scans.map((s) => (
-            <li key={s.id} className="flex items-baseline gap-2" data-testid="pack-log-row" data-result={s.result}>
-              <span className="w-16 shrink-0 tabular-nums text-slate-500">{format.dateTime(s.at, { timeStyle: "medium" })}</span>
+            <li key={s.id} className="flex flex-wrap items-baseline gap-x-2" data-testid="pack-log-row" data-result={s.result}>
+              <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-500">{format.dateTime(s.at, { timeStyle: "medium" })}</span>
               <span
-                className={`shrink-0 rounded px-1.5 text-xs font-semibold ${s.result === "ACCEPTED" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}
+                className={`shrink-0 whitespace-nowrap rounded px-1.5 text-xs font-semibold ${s.result === "ACCEPTED" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}
               >
                 {t(`result.${s.result}`)}
               </span>
-              <span className="truncate font-mono">{s.code}</span>
-              {s.sku && <span className="truncate text-slate-500">{s.sku}</span>}
+              {/* Codes are read whole: never cut, never wrapped (a long line moves to the next row instead). */}
+              <span className="whitespace-nowrap font-mono" data-testid="pack-log-code">{s.code}</span>
+              {s.sku && <span className="whitespace-nowrap font-mono text-slate-500">{s.sku}</span>}
             </li>
           ))}
         </ol>

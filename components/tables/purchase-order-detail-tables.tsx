@@ -79,8 +79,8 @@ export function PurchaseOrderReceiptsTable({ receipts }: { receipts: PurchaseOrd
           {receipts.map((r) => (
             <tr key={r.id} data-testid="po-receipt">
               <td className="whitespace-nowrap px-3 py-2">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-              <td className="px-3 py-2 font-mono">{r.skuCode}</td>
-              <td className="px-3 py-2 font-mono">{r.binCode ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono">{r.skuCode}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono">{r.binCode ?? "—"}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.quantity}</td>
               <td className="px-3 py-2">{actor(r.actorLabel)}</td>
               <td className="px-3 py-2 text-slate-500">{r.reason}</td>

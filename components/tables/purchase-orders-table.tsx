@@ -37,7 +37,7 @@ export function PurchaseOrdersTable({ rows, currency }: { rows: PurchaseOrderSum
                   <Link href={`/stock/purchase-orders/${po.id}`} className="font-mono text-brand-700 hover:underline">#{po.number}</Link>
                 </td>
                 <td className="px-3 py-2">{po.supplier}</td>
-                <td className="px-3 py-2 font-mono">{po.warehouseCode}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono">{po.warehouseCode}</td>
                 <td className="px-3 py-2"><PurchaseOrderStatusBadge status={po.state} /></td>
                 <td className="whitespace-nowrap px-3 py-2">{day(po.expectedAt)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">

@@ -10,39 +10,46 @@ import type { ShipmentRow } from "@/server/services/shipping/list-shipments";
 export function ShipmentsTable({ items, canOpenOrders, canPrintLabels }: { items: ShipmentRow[]; canOpenOrders: boolean; canPrintLabels: boolean }) {
   const t = useTranslations("shipping");
   const format = useFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  // Date over time: two short lines instead of one wide column (the list must fit 1280 px).
+  const when = (d: Date) => (
+    <>
+      <span className="block">{format.dateTime(d, { dateStyle: "short" })}</span>
+      <span className="block text-xs text-slate-500">{format.dateTime(d, { timeStyle: "short" })}</span>
+    </>
+  );
   if (items.length === 0) {
     return <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-500" data-testid="shipments-empty">{t("list.empty")}</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" data-testid="shipments-table-scroll">
       <table className="min-w-full text-sm" data-testid="shipments-table">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="px-3 py-2">{t("columns.createdAt")}</th>
-            <th className="px-3 py-2">{t("columns.tracking")}</th>
-            <th className="px-3 py-2">{t("columns.carrier")}</th>
-            <th className="px-3 py-2">{t("columns.status")}</th>
-            <th className="px-3 py-2">{t("columns.order")}</th>
-            <th className="px-3 py-2">{t("columns.package")}</th>
-            <th className="px-3 py-2">{t("columns.destination")}</th>
-            <th className="px-3 py-2">{t("columns.lastEvent")}</th>
-            {canPrintLabels && <th className="px-3 py-2">{t("columns.label")}</th>}
+            <th className="px-2 py-2 align-bottom">{t("columns.createdAt")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.tracking")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.carrier")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.status")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.order")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.package")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.destination")}</th>
+            <th className="px-2 py-2 align-bottom">{t("columns.lastEvent")}</th>
+            {canPrintLabels && <th className="px-2 py-2 align-bottom">{t("columns.label")}</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((s) => (
             <tr key={s.id} data-testid="shipment-row" data-id={s.id} data-status={s.status} className="align-top hover:bg-slate-50">
-              <td className="whitespace-nowrap px-3 py-2">{when(s.createdAt)}</td>
-              <td className="whitespace-nowrap px-3 py-2">
+              <td className="whitespace-nowrap px-2 py-2">{when(s.createdAt)}</td>
+              <td className="whitespace-nowrap px-2 py-2">
                 <Link href={`/shipments/${s.id}`} className="font-mono text-brand-700 hover:underline" data-testid="shipment-link">
                   {s.trackingNumber}
                 </Link>
               </td>
-              <td className="px-3 py-2">
-                {s.carrier.name} <span className="text-slate-400">· {s.service}</span>
+              <td className="px-2 py-2">
+                {s.carrier.name}
+                <span className="block whitespace-nowrap text-xs text-slate-500">{s.service}</span>
               </td>
-              <td className="px-3 py-2">
+              <td className="px-2 py-2">
                 <ShipmentStatusBadge status={s.status} />
                 {s.openExceptions > 0 && (
                   <span className="ml-2 whitespace-nowrap text-xs font-medium text-red-700" data-testid="shipment-exceptions">
@@ -50,20 +57,20 @@ export function ShipmentsTable({ items, canOpenOrders, canPrintLabels }: { items
                   </span>
                 )}
               </td>
-              <td className="whitespace-nowrap px-3 py-2">
+              <td className="whitespace-nowrap px-2 py-2">
                 {canOpenOrders ? (
                   <Link href={`/orders/${s.order.id}`} className="text-brand-700 hover:underline">#{s.order.number}</Link>
                 ) : (
                   <span>#{s.order.number}</span>
                 )}
-                {s.order.externalNumber && <span className="text-slate-400"> · {s.order.externalNumber}</span>}
+                {s.order.externalNumber && <span className="block text-xs text-slate-500">{s.order.externalNumber}</span>}
               </td>
-              <td className="px-3 py-2">#{s.packageNumber}</td>
-              <td className="px-3 py-2">{s.destination}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{s.lastEventAt ? when(s.lastEventAt) : "—"}</td>
+              <td className="whitespace-nowrap px-2 py-2">#{s.packageNumber}</td>
+              <td className="px-2 py-2">{s.destination}</td>
+              <td className="whitespace-nowrap px-2 py-2 text-slate-600" data-testid="shipment-last-event">{s.lastEventAt ? when(s.lastEventAt) : "—"}</td>
               {canPrintLabels && (
-                <td className="px-3 py-2">
-                  <a href={`/api/shipments/${s.id}/label`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">{t("list.label")}</a>
+                <td className="whitespace-nowrap px-2 py-2">
+                  <a href={`/api/shipments/${s.id}/label`} target="_blank" rel="noopener" className="text-brand-700 hover:underline" data-testid="shipment-label-link">{t("list.label")}</a>
                 </td>
               )}
             </tr>

@@ -66,9 +66,9 @@ export function StockCountReportTable({ report }: { report: StockCountReportData
             {report.rows.map((r) => (
               <tr key={r.row} data-testid="count-row" data-row={r.row} data-status={r.status} data-code={r.code ?? ""}>
                 <td className="py-1.5 pr-3 tabular-nums">{r.row}</td>
-                <td className="py-1.5 pr-3 font-mono">{r.sku}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 font-mono">{r.sku}</td>
                 <td className="py-1.5 pr-3 font-mono">{r.warehouse}</td>
-                <td className="py-1.5 pr-3 font-mono">{r.bin}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 font-mono">{r.bin}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{r.counted}</td>
                 <td className={`py-1.5 pr-3 font-medium ${TONE[r.status]}`}>{t(`status${r.status}`)}</td>
                 <td className="py-1.5">{detail(r)}</td>

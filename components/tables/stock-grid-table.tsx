@@ -50,7 +50,7 @@ export function StockGridTable({ grid }: { grid: StockGrid }) {
           {grid.rows.map((r) => (
             <tr key={r.skuId} className="hover:bg-slate-50" data-testid="stock-row" data-sku={r.code} data-health={r.health}>
               <td className="px-3 py-2">
-                <Link href={`/stock/${r.skuId}`} className="font-mono font-medium text-brand-600 hover:underline" data-testid={`stock-sku-link-${r.code}`}>
+                <Link href={`/stock/${r.skuId}`} className="whitespace-nowrap font-mono font-medium text-brand-600 hover:underline" data-testid={`stock-sku-link-${r.code}`}>
                   {r.code}
                 </Link>
                 <div className="max-w-xs truncate text-xs text-slate-600" title={r.name}>{r.name}</div>
@@ -62,7 +62,7 @@ export function StockGridTable({ grid }: { grid: StockGrid }) {
                     </span>
                   )}
                   {!r.active && <span className="rounded-full bg-slate-200 px-2 py-0.5">{t("grid.inactive")}</span>}
-                  {r.ean && <span className="font-mono">{r.ean}</span>}
+                  {r.ean && <span className="whitespace-nowrap font-mono">{r.ean}</span>}
                 </div>
               </td>
               {cells(r.total, "total")}

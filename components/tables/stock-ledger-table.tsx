@@ -60,38 +60,44 @@ export function StockLedgerTable({ skuId, initialPage, linkOrders }: Props) {
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" data-testid="stock-ledger-scroll">
         <table className="w-full text-sm" data-testid="stock-ledger">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-2 py-2">{t("when")}</th>
-              <th className="px-2 py-2">{t("type")}</th>
-              <th className="px-2 py-2">{t("bin")}</th>
-              <th className="px-2 py-2 text-right">{t("onHand")}</th>
-              <th className="px-2 py-2 text-right">{t("reserved")}</th>
-              <th className="px-2 py-2 text-right">{t("unavailable")}</th>
-              <th className="px-2 py-2">{t("reason")}</th>
-              <th className="px-2 py-2">{t("actor")}</th>
-              <th className="px-2 py-2">{t("reference")}</th>
+              <th className="px-2 py-2 align-bottom">{t("when")}</th>
+              <th className="px-2 py-2 align-bottom">{t("type")}</th>
+              <th className="px-2 py-2 align-bottom">{t("bin")}</th>
+              <th className="px-2 py-2 align-bottom text-right">{t("onHand")}</th>
+              <th className="px-2 py-2 align-bottom text-right">{t("reserved")}</th>
+              <th className="px-2 py-2 align-bottom text-right">{t("unavailable")}</th>
+              <th className="px-2 py-2 align-bottom">{t("reason")}</th>
+              <th className="px-2 py-2 align-bottom">{t("actor")}</th>
+              <th className="px-2 py-2 align-bottom">{t("reference")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id} data-testid="ledger-row" data-type={r.type} data-id={r.id}>
                 <td className="whitespace-nowrap px-2 py-1.5">
-                  <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
+                  <time dateTime={r.createdAt.toISOString()}>
+                    <span className="block">{format.dateTime(r.createdAt, { dateStyle: "short" })}</span>
+                    <span className="block text-xs text-slate-500">{format.dateTime(r.createdAt, { timeStyle: "short" })}</span>
+                  </time>
                 </td>
-                <td className="whitespace-nowrap px-2 py-1.5">{t(`movement.${r.type}`)}</td>
-                <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{r.warehouseCode}{r.binCode ? ` / ${r.binCode}` : ""}</td>
+                <td className="min-w-24 px-2 py-1.5">{t(`movement.${r.type}`)}</td>
+                <td className="px-2 py-1.5 font-mono text-xs">
+                  <span className="whitespace-nowrap">{r.warehouseCode}</span>
+                  {r.binCode && <span className="block whitespace-nowrap">{r.binCode}</span>}
+                </td>
                 <td className="px-2 py-1.5 text-right tabular-nums" data-testid="ledger-on-hand-delta">{delta(r.onHandDelta)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{delta(r.reservedDelta)}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums" data-testid="ledger-unavailable-delta">
                   {delta(r.unavailableDelta)}
                   {r.unavailableKind && <span className="block text-xs text-slate-500">{tKind(r.unavailableKind)}</span>}
                 </td>
-                <td className="max-w-sm px-2 py-1.5 text-slate-700" data-testid="ledger-reason">{reasonText(r.reason)}</td>
-                <td className="whitespace-nowrap px-2 py-1.5 text-slate-600" data-testid="ledger-actor">{actor(r.actorLabel)}</td>
-                <td className="whitespace-nowrap px-2 py-1.5">
+                <td className="min-w-40 max-w-sm px-2 py-1.5 text-slate-700" data-testid="ledger-reason">{reasonText(r.reason)}</td>
+                <td className="px-2 py-1.5 text-slate-600" data-testid="ledger-actor">{actor(r.actorLabel)}</td>
+                <td className="whitespace-nowrap px-2 py-1.5" data-testid="ledger-reference">
                   {r.orderId && r.orderNumber !== null && (linkOrders ? (
                     <Link href={`/orders/${r.orderId}`} className="text-brand-600 hover:underline">{t("order", { number: r.orderNumber })}</Link>
                   ) : (

@@ -11,8 +11,23 @@ const TONE: Record<DeliveryStatus, string> = {
   FAILED: "bg-red-100 text-red-800",
 };
 
-export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
+/** The status-filter value (and badge) of a notification whose order document has not been delivered: stored PROCESSED, no order. */
+export const AWAITING_DOCUMENT = "AWAITING_DOCUMENT";
+
+export function DeliveryStatusBadge({ status, awaitingDocument = false }: { status: DeliveryStatus; awaitingDocument?: boolean }) {
   const t = useTranslations("channels.deliveryStatus");
+  if (awaitingDocument) {
+    return (
+      <span
+        className="inline-flex items-center whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800"
+        data-testid="delivery-status"
+        data-value={AWAITING_DOCUMENT}
+        title={t(status)}
+      >
+        {t(AWAITING_DOCUMENT)}
+      </span>
+    );
+  }
   return (
     <span
       className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status]}`}

@@ -1,5 +1,6 @@
 /** Status badges of an order's separate dimensions (stage, payment, fulfilment, hold). Server- and client-safe. */
 import { useTranslations } from "next-intl";
+import { fulfillmentBadgeAddsInformation } from "@/components/ui/order-badge-rules";
 import type { FulfillmentStatus, HoldReason, OrderStatus, PaymentStatus } from "@/server/services/order/order-dimensions";
 
 const base = "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium";
@@ -50,8 +51,15 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   );
 }
 
-export function FulfillmentStatusBadge({ status }: { status: FulfillmentStatus }) {
+/**
+ * The fulfilment badge. Given the order's stage (`besideStatus`, when the
+ * badges sit together), nothing is rendered when it would only repeat the
+ * stage's label ("Alocado · Pago · Alocado").
+ */
+export function FulfillmentStatusBadge({ status, besideStatus }: { status: FulfillmentStatus; besideStatus?: OrderStatus }) {
   const t = useTranslations("fulfillmentStatus");
+  const tStatus = useTranslations("orderStatus");
+  if (besideStatus && !fulfillmentBadgeAddsInformation(tStatus(besideStatus), t(status))) return null;
   const tone = status === "DELIVERED" || status === "SHIPPED" ? "bg-green-100 text-green-800" : status === "BACKORDERED" ? "bg-orange-100 text-orange-800" : "bg-slate-100 text-slate-700";
   return (
     <span className={`${base} ${tone}`} data-testid="badge-fulfillment" data-value={status}>

@@ -60,6 +60,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
       {events.map((e) => {
         const note = dataText(e.data, "note");
         const invoice = dataText(e.data, "invoiceNumber");
+        const invoiceSeries = dataText(e.data, "invoiceSeries");
         const tracking = e.type.startsWith("shipment.") ? dataText(e.data, "trackingNumber") : null;
         const location = e.type === "shipment.tracking" ? dataText(e.data, "location") : null;
         const moved = e.fromStatus !== null && e.toStatus !== null && e.fromStatus !== e.toStatus;
@@ -96,7 +97,11 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
               </ul>
             )}
             {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note: stockReason(note) })}</div>}
-            {invoice && <div className="text-sm text-slate-700">{t("orders.timeline.invoice", { number: invoice })}</div>}
+            {invoice && (
+              <div className="text-sm text-slate-700" data-testid="timeline-invoice">
+                {invoiceSeries ? t("orders.timeline.invoiceWithSeries", { number: invoice, series: invoiceSeries }) : t("orders.timeline.invoice", { number: invoice })}
+              </div>
+            )}
             {tracking && (
               <div className="text-sm text-slate-700" data-testid="timeline-shipment">
                 {t("orders.timeline.shipment", { carrier: dataText(e.data, "carrier") ?? "", trackingNumber: tracking })}

@@ -99,7 +99,7 @@ export function BinsTable({ bins }: { bins: SkuDetail["bins"] }) {
           {bins.map((b) => (
             <tr key={b.binId} data-testid="sku-bin-row" data-bin={b.code}>
               <td className="px-2 py-1.5">{b.warehouseCode}</td>
-              <td className="px-2 py-1.5 font-mono">{b.code}</td>
+              <td className="whitespace-nowrap px-2 py-1.5 font-mono">{b.code}</td>
               <td className={num}>{n(b.onHand)}</td>
               <td className={num}>
                 {n(b.unavailable)}

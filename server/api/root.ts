@@ -13,6 +13,7 @@ import { purchasingRouter } from "@/server/api/routers/purchasing/purchasing-rou
 import { exceptionRouter } from "@/server/api/routers/exception/exception-router";
 import { catalogRouter } from "@/server/api/routers/catalog/catalog-router";
 import { customerRouter } from "@/server/api/routers/customer/customer-router";
+import { returnsRouter } from "@/server/api/routers/returns/returns-router";
 
 export const appRouter = router({
   dashboard: dashboardRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   exception: exceptionRouter,
   catalog: catalogRouter,
   customer: customerRouter,
+  returns: returnsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@
  * (manual order entry).
  */
 import { z } from "zod";
+import { isIsoCurrency } from "@/server/lib/currency";
 
 export interface IssueView {
   path: string;
@@ -51,6 +52,16 @@ export function ruled(rule: string, message: string): { message: string; params:
   return { message, params: { rule } };
 }
 
-/** An ISO 4217 code as typed ("brl " → "BRL"). */
+const THREE_LETTERS = /^[A-Z]{3}$/;
+
+/**
+ * An ISO 4217 code as typed ("brl " → "BRL"): three letters (CURRENCY_CODE), and a currency that
+ * exists (CURRENCY_UNKNOWN: "REA", "XYZ"). Settings and channels share it.
+ */
 export const currencyCodeInput = () =>
-  z.string().trim().toUpperCase().refine((v) => /^[A-Z]{3}$/.test(v), ruled("CURRENCY_CODE", "Use a 3-letter ISO 4217 code"));
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => THREE_LETTERS.test(v), ruled("CURRENCY_CODE", "Use a 3-letter ISO 4217 code"))
+    .refine((v) => !THREE_LETTERS.test(v) || isIsoCurrency(v), ruled("CURRENCY_UNKNOWN", "Not an ISO 4217 currency code"));

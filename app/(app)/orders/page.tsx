@@ -10,7 +10,7 @@ import { OrdersTable } from "@/components/tables/orders-table";
 import { OrderStatusTabs } from "@/components/ui/order-status-tabs";
 import { EXPORT_MAX_ROWS } from "@/server/services/order/export-orders";
 import type { OrderStatus } from "@/server/services/order/order-dimensions";
-import { LIST_LIMIT_DEFAULT, orderQueryString, parseOrderQuery } from "@/server/services/order/order-filters";
+import { isInvertedDateRange, LIST_LIMIT_DEFAULT, orderQueryString, parseOrderQuery } from "@/server/services/order/order-filters";
 
 /** Who may open /orders/new and /orders/import (their pages check it; this only hides the links). */
 const ORDER_ENTRY_ROLES: readonly Role[] = ["OPERATOR", "ADMIN"];
@@ -18,7 +18,9 @@ const ORDER_ENTRY_ROLES: readonly Role[] = ["OPERATOR", "ADMIN"];
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(...AREAS.orders.roles);
   const { filter, sort, invalid } = parseOrderQuery(await searchParams);
-  const [t, caller] = await Promise.all([getTranslations("orders"), serverCaller()]);
+  const [t, caller, format] = await Promise.all([getTranslations("orders"), serverCaller(), getFormatter()]);
+  // Calendar days from the URL, shown as the user writes dates (noon UTC: the same day in any zone).
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "short", timeZone: "UTC" });
   const list = Promise.all([caller.order.list({ filter, sort, limit: LIST_LIMIT_DEFAULT }), caller.order.channels()]);
   // The tab counts can take a while on a large store: asked for after the list (the embedded database runs one
   // query at a time), they stream in when ready (Suspense below) and never hold the list back.
@@ -44,6 +46,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {invalid.length > 0 && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="ignored-filters">
           {t("filters.ignored", { names: invalid.join(", ") })}
+        </p>
+      )}
+      {isInvertedDateRange(filter) && filter.from && filter.to && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="inverted-range">
+          {t("filters.rangeInverted", { from: day(filter.from), to: day(filter.to) })}
         </p>
       )}
       <Suspense fallback={<OrderStatusTabs counts={null} filter={filter} sort={sort} />}>

@@ -5,6 +5,7 @@ import { AREAS } from "@/server/auth/page-access";
 import { serverCaller } from "@/server/api/caller";
 import { SettingsForm } from "@/components/forms/settings-form";
 import { ExpireUnpaidButton } from "@/components/forms/expire-unpaid-button";
+import { timeZoneOptions } from "@/server/lib/time-zone-options";
 
 export default async function SettingsPage() {
   await requireRole(...AREAS.settings.roles);
@@ -16,7 +17,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="mb-4 font-semibold">{t("merchant")}</h2>
-        <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <SettingsForm initial={settings} timeZones={zones(settings.timeZone)} />
         <div className="mt-6 border-t border-slate-100 pt-4">
           <ExpireUnpaidButton enabled={settings.unpaidReservationHours !== null} />
         </div>
@@ -35,4 +36,10 @@ export default async function SettingsPage() {
       </section>
     </div>
   );
+}
+
+/** Every zone the runtime knows, labelled; the saved one kept even if the runtime no longer lists it. */
+function zones(current: string) {
+  const ids = Intl.supportedValuesOf("timeZone");
+  return timeZoneOptions(ids.includes(current) ? ids : [current, ...ids]);
 }

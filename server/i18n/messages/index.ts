@@ -32,6 +32,8 @@ import customersEn from "./customers.en.json";
 import customersPt from "./customers.pt-BR.json";
 import productImportEn from "./productImport.en.json";
 import productImportPt from "./productImport.pt-BR.json";
+import returnsEn from "./returns.en.json";
+import returnsPt from "./returns.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -50,6 +52,7 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: productsEn, "pt-BR": productsPt },
   { en: customersEn, "pt-BR": customersPt },
   { en: productImportEn, "pt-BR": productImportPt },
+  { en: returnsEn, "pt-BR": returnsPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {

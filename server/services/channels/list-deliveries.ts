@@ -2,12 +2,20 @@
  * The Channel deliveries list: newest first, keyset-paginated on
  * (receivedAt, id) so a page costs the same however deep it is, filtered by
  * channel, status and topic. Never returns channel secrets.
+ *
+ * A notification-only delivery (Mercado Livre orders_v2, VTEX order hooks:
+ * a resource path, no order) is stored PROCESSED with the "notification"
+ * note; while no order it names is in Fluxo it is flagged awaitingDocument
+ * (the list shows "Waiting for the order document", and the filter
+ * `awaitingDocument` finds them), so "Processed" never reads as "the order
+ * exists". No status of its own: DeliveryStatus is unchanged.
  */
 import { z } from "zod";
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import { readDeliveryMessage, type DeliveryMessage } from "@/server/services/channels/delivery-message";
+import { DELIVERY_NOTES, readDeliveryNote } from "@/server/services/channels/delivery-notes";
 
 export const DELIVERY_STATUSES = ["RECEIVED", "PROCESSED", "DUPLICATE", "IGNORED", "REJECTED", "FAILED"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -17,6 +25,8 @@ export const listDeliveriesInput = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
   /** Part of the topic, case-insensitive ("orders/", "refunds/create"). */
   topic: z.string().trim().max(200).optional(),
+  /** Only notifications whose order document has not been delivered (stored PROCESSED, no order). */
+  awaitingDocument: z.boolean().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
@@ -35,7 +45,14 @@ export interface DeliveryRow {
   receivedAt: Date;
   processedAt: Date | null;
   order: { id: string; number: number } | null;
+  /** A notification whose order is not in Fluxo: nothing was applied yet; the order document must come. */
+  awaitingDocument: boolean;
 }
+
+/** The stored "notification" note, as the text around its values: "Notification " … ": the order document must be delivered to apply it." */
+const NOTIFICATION = DELIVERY_NOTES.notification;
+const NOTIFICATION_PREFIX = NOTIFICATION.slice(0, NOTIFICATION.indexOf("{"));
+const NOTIFICATION_SUFFIX = NOTIFICATION.slice(NOTIFICATION.lastIndexOf("}") + 1);
 
 export interface DeliveryPage {
   items: DeliveryRow[];
@@ -61,6 +78,9 @@ export async function listDeliveries(opts: { input: ListDeliveriesInput }): Prom
   if (input.channelId) where.push({ channelId: input.channelId });
   if (input.status) where.push({ status: input.status });
   if (input.topic) where.push({ topic: { contains: input.topic, mode: "insensitive" } });
+  if (input.awaitingDocument) {
+    where.push({ status: "PROCESSED", orderId: null, error: { startsWith: NOTIFICATION_PREFIX, endsWith: NOTIFICATION_SUFFIX } });
+  }
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
     where.push({ OR: [{ receivedAt: { lt: c.receivedAt } }, { receivedAt: c.receivedAt, id: { lt: c.id } }] });
@@ -87,9 +107,29 @@ export async function listDeliveries(opts: { input: ListDeliveriesInput }): Prom
     ? await db.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, number: true } })
     : [];
   const numberOf = new Map(orders.map((o) => [o.id, o.number]));
+  // A notification stored without an order: has its order arrived since (the document was delivered later)?
+  const waiting = page.flatMap((r) => {
+    const note = r.status === "PROCESSED" && r.orderId === null ? readDeliveryNote(r.error) : null;
+    const externalId = note?.key === "notification" ? note.params.order : undefined;
+    return externalId === undefined ? [] : [{ id: r.id, channelId: r.channel.id, externalId: String(externalId) }];
+  });
+  const arrived = waiting.length
+    ? await db.order.findMany({
+        where: { OR: waiting.map((w) => ({ channelId: w.channelId, externalId: w.externalId })) },
+        select: { id: true, number: true, channelId: true, externalId: true },
+      })
+    : [];
+  const arrivedFor = new Map(arrived.map((o) => [`${o.channelId}|${o.externalId}`, o]));
+  const laterOrder = new Map(waiting.flatMap((w) => {
+    const o = arrivedFor.get(`${w.channelId}|${w.externalId}`);
+    return o ? [[w.id, { id: o.id, number: o.number }] as const] : [];
+  }));
+  const awaiting = new Set(waiting.filter((w) => !laterOrder.has(w.id)).map((w) => w.id));
   const last = page[page.length - 1];
+  // Those whose order has arrived since are no longer waiting (the page may come out shorter; the cursor stays right).
+  const shown = input.awaitingDocument ? page.filter((r) => awaiting.has(r.id)) : page;
   return {
-    items: page.map((r) => {
+    items: shown.map((r) => {
       const number = r.orderId ? numberOf.get(r.orderId) : undefined;
       return {
         id: r.id,
@@ -101,7 +141,8 @@ export async function listDeliveries(opts: { input: ListDeliveriesInput }): Prom
         attempts: r.attempts,
         receivedAt: r.receivedAt,
         processedAt: r.processedAt,
-        order: r.orderId && number !== undefined ? { id: r.orderId, number } : null,
+        order: r.orderId && number !== undefined ? { id: r.orderId, number } : (laterOrder.get(r.id) ?? null),
+        awaitingDocument: awaiting.has(r.id),
       };
     }),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,

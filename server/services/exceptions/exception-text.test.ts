@@ -27,7 +27,7 @@ describe("exceptionText", () => {
       { sku: "BONE-9", bin: "A-02", asked: 2, picked: 1, reason: null },
     ];
     expect(exceptionText("SHORT_PICK", { pickListNumber: 12, putBack: 2, lines }, 1042)).toEqual({
-      key: "SHORT_PICK", params: { list: 12, order: 1042, units: 4, putBack: 2, skus: "CAM-01, BONE-9", bins: "A-01, A-02" },
+      key: "SHORT_PICK", params: { list: 12, order: 1042, units: 4, putBack: 2, skus: "CAM-01, BONE-9", bins: "A-01, A-02", binCount: 2 },
     });
     expect(exceptionText("SHORT_PICK", { pickListNumber: 12, lines }, null)).toBeNull();
   });
@@ -78,16 +78,23 @@ describe("exceptionText", () => {
       const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
       for (const key of EXCEPTION_TEXT_KEYS) {
         const holes = [...(en.exceptions.messages[key] as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-        const params: Record<string, string | number> = { ...Object.fromEntries(holes.map((h) => [h, `<${h}>`])), putBack: 2, available: 2 };
+        const params: Record<string, string | number> = { units: 2, binCount: 2, ...Object.fromEntries(holes.map((h) => [h, `<${h}>`])), putBack: 2, available: 2 };
         const text = t(`exceptions.messages.${key}`, params);
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
         for (const h of holes) expect(text, `${locale} ${key}`).toContain(`<${h}>`);
       }
     }
     const t = createTranslator({ locale: "pt-BR", messages: pt });
-    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 0 })).toMatch(/Conte o\(s\) endereço\(s\)\.$/);
-    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", putBack: 1 })).toMatch(/devolva a 1 unidade separada para ele ao seu endereço\.$/);
-    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 3, skus: "A", bins: "B", putBack: 3 })).toMatch(/devolva as 3 unidades separadas/);
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", binCount: 1, putBack: 0 })).toBe(
+      "Lista de separação #3: faltou 1 unidade de A para o pedido #9 (no endereço B). Conte o endereço.",
+    );
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 2, skus: "A", bins: "B, C", binCount: 2, putBack: 0 })).toBe(
+      "Lista de separação #3: faltaram 2 unidades de A para o pedido #9 (nos endereços B, C). Conte os endereços.",
+    );
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", binCount: 1, putBack: 1 })).toMatch(/devolva a 1 unidade separada para ele ao seu endereço\.$/);
+    expect(t("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 3, skus: "A", bins: "B", binCount: 1, putBack: 3 })).toMatch(/devolva as 3 unidades separadas/);
+    const te = createTranslator({ locale: "en", messages: en });
+    expect(te("exceptions.messages.SHORT_PICK", { list: 3, order: 9, units: 1, skus: "A", bins: "B", binCount: 1, putBack: 0 })).toBe("Pick list #3: order #9 short by 1 unit of A (in bin B). Count the bin.");
     const low = { sku: "PEL-VID-S23-TRA", warehouse: "PR", reorderPoint: 5 };
     expect(t("exceptions.messages.LOW_STOCK", { ...low, available: 1 })).toBe("PEL-VID-S23-TRA está com estoque baixo em PR: 1 disponível (ponto de reposição 5).");
     expect(t("exceptions.messages.LOW_STOCK", { ...low, available: 3 })).toContain("em PR: 3 disponíveis (");

@@ -183,6 +183,7 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
         params: {
           list: d.pickListNumber, order: orderNumber, units, putBack: num(d.putBack) ? d.putBack : 0,
           skus: [...new Set(lines.map((l) => l.sku as string))].join(", "), bins: [...new Set(lines.map((l) => l.bin as string))].join(", "),
+          binCount: new Set(lines.map((l) => l.bin as string)).size,
         },
       };
     }

@@ -37,6 +37,17 @@ function phoneOrder(overrides: Partial<ManualOrderInput> = {}): ManualOrderInput
 }
 
 describe("orderEntry.create", () => {
+  it("dates the order when it is entered: a placed-at sent by a client (2030, 1990) is not taken", async () => {
+    for (const placedAt of ["2030-01-01T00:00:00Z", "1990-01-01T00:00:00Z"]) {
+      const before = Date.now();
+      const input = { ...phoneOrder(), placedAt } as ManualOrderInput;
+      const r = await createCaller({ user: operator }).orderEntry.create(input);
+      const order = await db.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { placedAt: true } });
+      expect(order.placedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(order.placedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+  });
+
   it("creates the order with catalogue names and prices, exact totals, a POS id and a timeline naming the operator", async () => {
     const r = await createCaller({ user: operator }).orderEntry.create(phoneOrder());
 

@@ -75,6 +75,20 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   col("note", "note", "observacao", "order", false, 1000),
 ];
 
+/**
+ * The header a language's template writes for a column (the Portuguese alias
+ * in pt-BR, the English name otherwise) and the one of the other language,
+ * which the import accepts as well. The template and the import help use it,
+ * so the help lists the names of the template the reader downloads.
+ */
+export function templateHeader(column: CsvColumn, locale: string): string {
+  return locale === "pt-BR" ? column.alias : column.name;
+}
+
+export function otherLanguageHeader(column: CsvColumn, locale: string): string {
+  return locale === "pt-BR" ? column.name : column.alias;
+}
+
 export const CSV_COLUMN_BY_KEY = Object.fromEntries(CSV_COLUMNS.map((c) => [c.key, c])) as Record<CsvColumnKey, CsvColumn>;
 
 /** "Preço Unitário " → "preco_unitario". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/server/i18n/messages";
 import { parseCsv } from "@/server/lib/csv";
-import { CSV_COLUMNS, columnForHeader, columnRank, normalizeHeader } from "@/server/services/order/csv-order-columns";
+import { CSV_COLUMNS, columnForHeader, columnRank, normalizeHeader, otherLanguageHeader, templateHeader } from "@/server/services/order/csv-order-columns";
 import { CSV_ISSUE_CODES, csvIssue } from "@/server/services/order/csv-order-issues";
 import { readOrderRows } from "@/server/services/order/csv-order-rows";
 import { ISSUE_CODES } from "@/server/services/order/manual-order-input";
@@ -25,6 +25,19 @@ describe("order CSV headers", () => {
     for (const c of CSV_COLUMNS) {
       expect(columnForHeader(c.name)?.key, c.name).toBe(c.key);
       expect(columnForHeader(c.alias)?.key, c.alias).toBe(c.key);
+    }
+  });
+
+  it("each language's template (and its help) names the columns in that language; the other language's names are read too", () => {
+    const pt = CSV_COLUMNS.map((c) => templateHeader(c, "pt-BR"));
+    const en = CSV_COLUMNS.map((c) => templateHeader(c, "en"));
+    expect(pt.slice(0, 3)).toEqual(["pedido_canal", "pedido", "data_pedido"]);
+    expect(en.slice(0, 3)).toEqual(["channel_external_id", "order_external_id", "placed_at"]);
+    expect(pt).not.toContain("order_external_id");
+    for (const c of CSV_COLUMNS) {
+      expect(otherLanguageHeader(c, "pt-BR")).toBe(templateHeader(c, "en"));
+      expect(columnForHeader(otherLanguageHeader(c, "pt-BR"))?.key).toBe(c.key);
+      expect(columnForHeader(templateHeader(c, "pt-BR"))?.key).toBe(c.key);
     }
   });
 
@@ -58,6 +71,23 @@ describe("readOrderRows", () => {
   it("allows an unnamed column only while it stays empty", () => {
     const r = read(`${HEADER};\nP1;05/03/2026;Ana;Rua A;X;SP;01310-100;A;1;;;\nP2;05/03/2026;Ana;Rua A;X;SP;01310-100;A;1;;;oops`);
     expect(r.issues.map((i) => `${i.row} ${i.code} ${i.params.position}`)).toEqual(["3 extra_fields 12"]);
+  });
+
+  it("refuses a placed-at more than 1 day ahead or before 2000-01-01, keeping the order's header out", () => {
+    const now = new Date("2026-03-05T12:00:00Z");
+    const at = (placed: string, id = "P1") => `${id};${placed};Ana;Rua A;X;SP;01310-100;A;1`;
+    const r = readOrderRows(
+      parseCsv([HEADER, at("01/01/2030", "F1"), at("01/01/1990", "O1"), at("31/12/1999 23:59", "O2"), at("06/03/2026 08:00", "OK1"), at("01/01/2000 00:00", "OK2"), at("07/03/2026 10:00", "F2")].join("\n")).rows,
+      { timeZone: SP, now },
+    );
+    expect(r.issues.map((i) => `${i.row} ${i.column} ${i.code} ${i.params.value}`)).toEqual([
+      "2 data_pedido date_in_future 01/01/2030",
+      "3 data_pedido date_too_old 01/01/1990",
+      "4 data_pedido date_too_old 31/12/1999 23:59",
+      "7 data_pedido date_in_future 07/03/2026 10:00",
+    ]);
+    expect(r.orders.filter((o) => o.header !== null).map((o) => o.externalId)).toEqual(["OK1", "OK2"]);
+    expect(r.issues[0]?.message).toContain("future");
   });
 
   it("treats a missing trailing cell as empty", () => {

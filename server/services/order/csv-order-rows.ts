@@ -10,12 +10,23 @@
 import { z } from "zod";
 import { isPlausiblePhone, normalizeCep, normalizeUf, parseDocument } from "@/server/lib/br-documents";
 import { AmbiguousDecimalError, parseBrazilianOrDotDecimal } from "@/server/lib/money";
-import { parseDateTimeInZone } from "@/server/lib/zoned-time";
+import { parseDateTimeInZone, ymdInZone } from "@/server/lib/zoned-time";
 import { CSV_COLUMNS, CSV_PAYMENT_STATUS, columnForHeader, type CsvColumnKey } from "@/server/services/order/csv-order-columns";
 import { csvIssue, type CsvIssue } from "@/server/services/order/csv-order-issues";
 import { MAX_CENTS, MAX_QUANTITY } from "@/server/services/order/manual-order-input";
 
 export const MAX_IMPORT_ROWS = 50_000;
+/** Earliest placed-at day (in the merchant's time zone) an import accepts: anything older is a typo (1990 for 2019), not a real order. */
+export const MIN_PLACED_AT_DAY = "20000101";
+/** How far in the future a placed-at may be (clock skew, time zones); later would top "newest first" forever. */
+export const MAX_PLACED_AT_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/** Why a placed-at cannot be an order's date, or null when it can (also used by other order entry paths). */
+export function placedAtProblem(at: Date, when: { now: Date; timeZone: string }): "date_in_future" | "date_too_old" | null {
+  if (at.getTime() > when.now.getTime() + MAX_PLACED_AT_AHEAD_MS) return "date_in_future";
+  if (ymdInZone(at, when.timeZone) < MIN_PLACED_AT_DAY) return "date_too_old";
+  return null;
+}
 
 export interface DraftOrderHeader {
   externalNumber?: string;
@@ -74,7 +85,8 @@ function comparable(key: CsvColumnKey, v: Parsed[CsvColumnKey]): string {
   return v === undefined ? (DEFAULTS[key] ?? "") : String(v);
 }
 
-export function readOrderRows(rows: readonly string[][], opts: { timeZone: string; maxRows?: number }): ReadResult {
+export function readOrderRows(rows: readonly string[][], opts: { timeZone: string; maxRows?: number; now?: Date }): ReadResult {
+  const now = opts.now ?? new Date();
   const issues: CsvIssue[] = [];
   const header = rows[0];
   const dataRows = rows.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ""));
@@ -106,7 +118,7 @@ export function readOrderRows(rows: readonly string[][], opts: { timeZone: strin
       if (key) raw[key] = cell.trim();
       else if (cell.trim() !== "") issues.push(csvIssue(row, "", "extra_fields", { position: i + 1 }));
     });
-    const { values, failed } = parseRow(row, raw, headers, opts.timeZone, issues);
+    const { values, failed } = parseRow(row, raw, headers, { timeZone: opts.timeZone, now }, issues);
     if (typeof values.sku === "string") skuCells.push({ row, sku: values.sku });
     const externalId = values.orderExternalId as string | undefined;
     if (externalId === undefined) continue;
@@ -161,7 +173,7 @@ function parseRow(
   row: number,
   raw: Partial<Record<CsvColumnKey, string>>,
   headers: Partial<Record<CsvColumnKey, string>>,
-  timeZone: string,
+  when: { timeZone: string; now: Date },
   issues: CsvIssue[],
 ): { values: Parsed; failed: Set<CsvColumnKey> } {
   const values: Parsed = {};
@@ -181,7 +193,7 @@ function parseRow(
       fail("too_long", { max: col.maxLength });
       continue;
     }
-    const parsed = parseField(col.key, text, timeZone);
+    const parsed = parseField(col.key, text, when);
     if (typeof parsed === "object" && parsed !== null && "issue" in parsed) fail(parsed.issue, parsed.params ?? { value: text });
     else values[col.key] = parsed;
   }
@@ -201,10 +213,17 @@ function amount(text: string): FieldResult {
   }
 }
 
-function parseField(key: CsvColumnKey, text: string, timeZone: string): FieldResult {
+function placedAt(text: string, when: { timeZone: string; now: Date }): FieldResult {
+  const at = parseDateTimeInZone(text, when.timeZone);
+  if (!at) return { issue: "invalid_date" };
+  const problem = placedAtProblem(at, when);
+  return problem ? { issue: problem } : at;
+}
+
+function parseField(key: CsvColumnKey, text: string, when: { timeZone: string; now: Date }): FieldResult {
   switch (key) {
     case "placedAt":
-      return parseDateTimeInZone(text, timeZone) ?? { issue: "invalid_date" };
+      return placedAt(text, when);
     case "customerEmail":
       return z.email().safeParse(text).success ? text.toLowerCase() : { issue: "invalid_email" };
     case "customerPhone":

@@ -107,6 +107,8 @@ describe("importOrdersCsv", () => {
     const cases: [Record<string, string>, string][] = [
       [{ customer_name: "" }, "customer_name required"],
       [{ placed_at: "31/02/2026 10:00" }, "placed_at invalid_date"],
+      [{ placed_at: "01/01/2090" }, "placed_at date_in_future"],
+      [{ placed_at: "01/01/1990" }, "placed_at date_too_old"],
       [{ customer_email: "ana@" }, "customer_email invalid_email"],
       [{ customer_phone: "ligar depois" }, "customer_phone invalid_phone"],
       [{ customer_document: "11.222.333/0001-82" }, "customer_document invalid_document"],

@@ -68,8 +68,8 @@ export interface OrderActionPayloads {
   /** Whether the short line could be re-allocated from other stock. */
   SHORT_PICK: { reallocated: boolean };
   PACK: NoPayload;
-  /** The NF-e number (non-empty). */
-  INVOICE: { invoiceNumber: string };
+  /** The NF-e number (1–9 digits) and, when given, its series (1–3 digits): nfe-number.ts. */
+  INVOICE: { invoiceNumber: string; invoiceSeries?: string };
   /**
    * A shipment of one package (create-shipment.ts): its number and exactly the
    * units it holds per order line; the stock hook consumes those and nothing

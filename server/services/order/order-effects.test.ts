@@ -93,6 +93,17 @@ describe("timeline events", () => {
     expect(d.event).toEqual({ type: "order.invoiced", from: "PACKED", to: "INVOICED", data: { invoiceNumber: "4521" } });
   });
 
+  it.each([
+    ["000004521", undefined, { invoiceNumber: "4521" }],
+    ["999999999", undefined, { invoiceNumber: "999999999" }],
+    ["1", "001", { invoiceNumber: "1", invoiceSeries: "1" }],
+    ["123", " 0 ", { invoiceNumber: "123", invoiceSeries: "0" }],
+    ["123", "890", { invoiceNumber: "123", invoiceSeries: "890" }],
+  ] as const)("INVOICE %j series %j records the NF-e without leading zeros", (invoiceNumber, invoiceSeries, data) => {
+    const action: OrderAction = { type: "INVOICE", invoiceNumber, ...(invoiceSeries !== undefined ? { invoiceSeries } : {}) };
+    expect(expectOk(decide(snapshot({ status: "PACKED", fulfillmentStatus: "PACKED" }), action)).event.data).toEqual(data);
+  });
+
   it("REJECT and REQUEST_RETURN carry their optional reason", () => {
     expect(expectOk(decide(snapshot({ status: "FRAUD_REVIEW" }), reject)).event.reason).toBe("stolen card");
     expect(expectOk(decide(snapshot({ status: "FRAUD_REVIEW" }), { type: "REJECT" })).event.reason).toBeUndefined();
@@ -115,10 +126,18 @@ describe("timeline events", () => {
 });
 
 describe("payload validation", () => {
-  it.each(["", "   "])("INVOICE refuses invoiceNumber %j", (invoiceNumber) => {
-    const r = expectRefused(decide(snapshot({ status: "PACKED" }), { type: "INVOICE", invoiceNumber }), "VALIDATION");
-    expect(r.message).toBe("Cannot INVOICE an order that is PACKED: invoiceNumber must be a non-empty string");
-    expect(r.params).toEqual({ current: "PACKED", action: "INVOICE", field: "invoiceNumber" });
+  it.each(["", "   ", "x", "12a", "-5", "1.5", "12 34", "4.521", "0", "000000000", "1234567890", "0000000001", "１２３"])(
+    "INVOICE refuses invoiceNumber %j",
+    (invoiceNumber) => {
+      const r = expectRefused(decide(snapshot({ status: "PACKED" }), { type: "INVOICE", invoiceNumber }), "VALIDATION");
+      expect(r.message).toBe("Cannot INVOICE an order that is PACKED: invoiceNumber must be an NF-e number: 1 to 9 digits, not all zeros");
+      expect(r.params).toEqual({ current: "PACKED", action: "INVOICE", field: "invoiceNumber" });
+    },
+  );
+
+  it.each(["", "1234", "A1", "-1", "1.0"])("INVOICE refuses invoiceSeries %j", (invoiceSeries) => {
+    const r = expectRefused(decide(snapshot({ status: "PACKED" }), { type: "INVOICE", invoiceNumber: "4521", invoiceSeries }), "VALIDATION");
+    expect(r.params).toEqual({ current: "PACKED", action: "INVOICE", field: "invoiceSeries" });
   });
 
   it.each(["", "  "])("CANCEL refuses reason %j", (reason) => {

@@ -104,3 +104,8 @@ export function orderQueryString(filter: OrderFilter, sort: OrderSort = DEFAULT_
   if (sort !== DEFAULT_ORDER_SORT) params.set("sort", sort);
   return params.toString();
 }
+
+/** The first day is after the last (?from=2026-11-30&to=2026-11-01): no order can match; the page says so. */
+export function isInvertedDateRange(filter: Pick<OrderFilter, "from" | "to">): boolean {
+  return filter.from !== undefined && filter.to !== undefined && filter.from > filter.to;
+}

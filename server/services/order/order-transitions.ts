@@ -8,6 +8,7 @@
 import { HOLD_REASONS, ORDER_STATUSES } from "./order-dimensions";
 import { ORDER_ACTIONS } from "./order-actions";
 import type { AnyTransitionRule, TransitionTable } from "./order-rules";
+import { invoiceFields, normalizeNfeNumber, normalizeNfeSeries } from "./nfe-number";
 import {
   GOODS_LEFT,
   HOLDS_STOCK,
@@ -145,8 +146,12 @@ export const TRANSITION_TABLE: TransitionTable = {
     from: ["PACKED"],
     to: "INVOICED",
     event: "order.invoiced",
-    validate: (a) => requiredText("invoiceNumber", a.invoiceNumber),
-    eventData: (_s, a) => ({ invoiceNumber: a.invoiceNumber.trim() }),
+    validate: (a) => invoiceFields(a.invoiceNumber, a.invoiceSeries),
+    // Stored normalised ("000123" → "123"); validate() has refused anything else.
+    eventData: (_s, a) => {
+      const series = a.invoiceSeries === undefined ? null : normalizeNfeSeries(a.invoiceSeries);
+      return { invoiceNumber: normalizeNfeNumber(a.invoiceNumber) ?? a.invoiceNumber.trim(), ...(series !== null ? { invoiceSeries: series } : {}) };
+    },
   },
   SHIP: {
     action: "SHIP",

@@ -36,7 +36,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       <div>
         <Link href="/deliveries" className="text-sm text-brand-700 hover:underline">← {t("back")}</Link>
         <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold">
-          <span className="font-mono text-xl">{t("title", { topic: d.topic })}</span>
+          <span className="font-mono text-xl">{t("title", { topic: d.topic === "unknown" ? t("unknownTopic") : d.topic })}</span>
           <DeliveryStatusBadge status={d.status} />
         </h1>
         <p className="text-sm text-slate-500">

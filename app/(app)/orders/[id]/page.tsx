@@ -56,7 +56,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <div className="flex flex-wrap items-center gap-2" data-testid="order-badges">
           <OrderStatusBadge status={order.status} />
           <PaymentStatusBadge status={order.paymentStatus} />
-          <FulfillmentStatusBadge status={order.fulfillmentStatus} />
+          <FulfillmentStatusBadge status={order.fulfillmentStatus} besideStatus={order.status} />
           {order.onHold && <HoldBadge reasons={activeHolds} />}
           {order.test && <span className="rounded-full bg-yellow-100 px-2 py-0.5 text-xs text-yellow-800">{t("orders.detail.testOrder")}</span>}
         </div>

@@ -6,6 +6,7 @@ import { requireRole } from "@/server/auth/session";
 import { AREAS } from "@/server/auth/page-access";
 import { serverCaller } from "@/server/api/caller";
 import { PickListWork } from "@/components/forms/pick-list-work";
+import { toteLabel } from "@/server/services/packing/parse-pack-code";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,8 +53,10 @@ export default async function PickListPage({ params }: { params: Promise<{ id: s
         <h2 className="font-semibold">{t("detail.totes")}</h2>
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="pick-list-totes">
           {view.orders.map((o) => (
-            <li key={o.orderId} className="rounded border border-slate-200 bg-white px-2 py-1">
-              T{o.tote} · #{o.number} · <span className="text-slate-500">{ts(o.status as "PICKING")}</span>
+            <li key={o.orderId} className="rounded border border-slate-200 bg-white px-2 py-1" data-testid="pick-list-tote" data-code={toteLabel(view.number, o.tote)}>
+              <span className="font-semibold">{t("detail.toteName", { tote: o.tote })}</span> ·{" "}
+              <span className="whitespace-nowrap font-mono">{toteLabel(view.number, o.tote)}</span> · #{o.number} ·{" "}
+              <span className="text-slate-500">{ts(o.status as "PICKING")}</span>
             </li>
           ))}
         </ul>

@@ -65,7 +65,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
           {s.pkg.items.length > 0 && (
             <ul className="text-sm">
               {s.pkg.items.map((i) => (
-                <li key={i.sku}><span className="font-mono">{i.sku}</span> × {i.quantity}</li>
+                <li key={i.sku}><span className="whitespace-nowrap font-mono">{i.sku}</span> × {i.quantity}</li>
               ))}
             </ul>
           )}

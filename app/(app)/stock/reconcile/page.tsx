@@ -48,9 +48,9 @@ export default async function StockReconcilePage() {
                 <tr key={i} data-testid="reconcile-row" data-check={d.check}>
                   <td className="px-3 py-2">{t(`check.${d.check}`)}</td>
                   <td className="px-3 py-2">{t(`field.${d.field}`)}</td>
-                  <td className="px-3 py-2"><Link href={`/stock/${d.skuId}`} className="font-mono text-brand-600 hover:underline">{d.sku}</Link></td>
+                  <td className="px-3 py-2"><Link href={`/stock/${d.skuId}`} className="whitespace-nowrap font-mono text-brand-600 hover:underline">{d.sku}</Link></td>
                   <td className="px-3 py-2">{d.warehouse ?? dash}</td>
-                  <td className="px-3 py-2 font-mono">{d.bin ?? dash}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono">{d.bin ?? dash}</td>
                   <td className="px-3 py-2">{d.orderNumber !== null ? `#${d.orderNumber}` : dash}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{n(d.stored)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{n(d.expected)}</td>

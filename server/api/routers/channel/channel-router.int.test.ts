@@ -5,7 +5,7 @@ import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/auth/options";
 import { withTestDb } from "@/server/test/with-test-db";
-import { rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/test/channel-payloads";
+import { mercadoLivreNotification, mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder, webhookRequest } from "@/server/test/channel-payloads";
 import { makeChannel, makeUser, postWebhook } from "@/server/test/webhook-harness";
 
 const SECRET = "router-secret-0123456789";
@@ -81,6 +81,33 @@ describe("channel deliveries", () => {
     expect(await keys({ topic: "ORDERS/" })).toEqual(["orders/create", "orders/updated"]);
     expect(await keys({ channelId: a.id, status: "PROCESSED", topic: "orders" })).toEqual(["orders/create"]);
     expect(await codeOf(as("OPERATOR").channel.deliveries({ cursor: "bm9wZQ" }))).toBe("BAD_REQUEST");
+  });
+
+  it("a notification whose order is not in Fluxo is flagged awaitingDocument and filterable; no longer once the order document arrives", async () => {
+    const ml = await makeChannel("MERCADO_LIVRE", SECRET);
+    const post = (body: string) => postWebhook(ml.id, webhookRequest({ channelId: ml.id, body, query: { token: SECRET } }));
+    await post(JSON.stringify(mercadoLivreNotification(2000009876543210)));
+    await post(JSON.stringify(mercadoLivreNotification(2000000000000001, "c0ffee00-6a2d-4f1e-9d3c-2a1b0c9d8e7f")));
+    const sh = await makeChannel("SHOPIFY", SECRET);
+    await shopifyDelivery(sh.id, "wh-a");
+
+    const all = (await as("OPERATOR").channel.deliveries({})).items;
+    expect(all.map((d) => [d.topic, d.status, d.awaitingDocument]).sort()).toEqual([
+      ["orders/create", "PROCESSED", false],
+      ["orders_v2", "PROCESSED", true],
+      ["orders_v2", "PROCESSED", true],
+    ]);
+    const waiting = await as("OPERATOR").channel.deliveries({ awaitingDocument: true });
+    expect(waiting.items.map((d) => d.topic)).toEqual(["orders_v2", "orders_v2"]);
+
+    // The order document of the first one arrives: that notification now leads to the order and is no longer waiting.
+    await post(JSON.stringify(mercadoLivreOrder()));
+    const after = (await as("OPERATOR").channel.deliveries({ awaitingDocument: true })).items;
+    expect(after).toHaveLength(1);
+    expect(after[0]?.message?.params.order).toBe("2000000000000001");
+    const notified = (await as("OPERATOR").channel.deliveries({ topic: "orders_v2" })).items.find((d) => d.message?.params.order === "2000009876543210");
+    expect(notified).toMatchObject({ awaitingDocument: false, status: "PROCESSED" });
+    expect(notified?.order?.number).toBeGreaterThan(0);
   });
 
   it("the detail shows the raw body re-indented with exact ids, the headers, the error and the linked order", async () => {

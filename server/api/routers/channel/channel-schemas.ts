@@ -34,6 +34,7 @@ export const deliveryListOutput = z.object({
       receivedAt: z.date(),
       processedAt: z.date().nullable(),
       order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+      awaitingDocument: z.boolean(),
     }),
   ),
   nextCursor: z.string().nullable(),

@@ -13,6 +13,8 @@ import {
   type OrderActionType,
 } from "@/server/services/order/order-state-machine";
 import type { ChannelOnlyAction, PersonOrderAction } from "@/server/services/order/order-actions";
+import { normalizeNfeNumber, normalizeNfeSeries } from "@/server/services/order/nfe-number";
+import { ruled } from "@/server/lib/zod-issue-view";
 
 const status = z.enum(ORDER_STATUSES);
 const paymentStatus = z.enum(PAYMENT_STATUSES);
@@ -43,7 +45,12 @@ export const orderActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("START_PICKING") }),
   z.object({ type: z.literal("SHORT_PICK"), reallocated: z.boolean() }),
   z.object({ type: z.literal("PACK") }),
-  z.object({ type: z.literal("INVOICE"), invoiceNumber: z.string().trim().max(60) }),
+  // Empty is the state machine's VALIDATION ("enter the NF-e number"); anything typed must be an NF-e number / series.
+  z.object({
+    type: z.literal("INVOICE"),
+    invoiceNumber: z.string().trim().max(60).refine((v) => v === "" || normalizeNfeNumber(v) !== null, ruled("NFE_NUMBER", "An NF-e number has 1 to 9 digits")),
+    invoiceSeries: z.string().trim().max(10).refine((v) => normalizeNfeSeries(v) !== null, ruled("NFE_SERIES", "An NF-e series has 1 to 3 digits")).optional(),
+  }),
   z.object({ type: z.literal("SHIP") }),
   z.object({ type: z.literal("DELIVER") }),
   z.object({ type: z.literal("REQUEST_RETURN"), reason: text.optional() }),
@@ -65,7 +72,8 @@ export const BULK_MAX_ORDERS = 200;
 
 export const actInput = z.object({
   orderId: z.guid(),
-  action: orderActionSchema,
+  // A return is completed on the returns desk (returns router), which books the units that came back into stock with it.
+  action: orderActionSchema.refine((a) => a.type !== "COMPLETE_RETURN", ruled("RETURNS_DESK", "Complete a return on the returns desk, where the units that came back are booked")),
   /** The version the user saw; a different one means someone else acted first (CONFLICT). */
   expectedVersion: z.number().int().min(0),
 });

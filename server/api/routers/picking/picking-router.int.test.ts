@@ -74,3 +74,31 @@ describe("picking router: warehouse flow", () => {
     expect(await codeOf(c.picking.list({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("picking router: wave limits", () => {
+  it.each([
+    ["maxOrders", -5],
+    ["maxOrders", 0],
+    ["maxOrders", 1.5],
+    ["maxOrders", Number.NaN],
+    ["maxOrders", "3"],
+    ["maxOrders", 10_001],
+    ["maxUnits", -1],
+    ["maxUnits", 0],
+    ["maxUnits", 2.5],
+  ] as const)("refuses %s = %j and creates no pick list", async (field, value) => {
+    const w = await buildPickWorld({ skus: ["X"], stock: [["X", "A-01-1-1", 5]] });
+    const id = await allocatedOrder(w, [{ sku: "X", quantity: 1 }]);
+    const input = { mode: "wave", warehouseId: w.whId, [field]: value } as unknown as Parameters<ReturnType<typeof as>["picking"]["create"]>[0];
+    expect(await codeOf(as("WAREHOUSE").picking.create(input))).toBe("BAD_REQUEST");
+    expect(await db.pickList.count()).toBe(0);
+    expect(await orderStatus(id)).toBe("ALLOCATED");
+  });
+
+  it("takes a limit of 1 as given", async () => {
+    const w = await buildPickWorld({ skus: ["X"], stock: [["X", "A-01-1-1", 5]] });
+    await allocatedOrder(w, [{ sku: "X", quantity: 1 }]);
+    await allocatedOrder(w, [{ sku: "X", quantity: 1 }]);
+    expect(await as("WAREHOUSE").picking.create({ mode: "wave", warehouseId: w.whId, maxOrders: 1, maxUnits: 1 })).toMatchObject({ orders: 1, units: 1 });
+  });
+});

@@ -90,8 +90,8 @@ export default async function PrintPickListPage({ params }: { params: Promise<{ 
           <tbody>
             {view.printLines.map((l) => (
               <tr key={`${l.binId}-${l.sku}`} data-testid="print-line" data-bin={l.binCode} data-seq={l.pickSequence}>
-                <td className="font-mono text-sm font-bold">{l.binCode}</td>
-                <td className="font-mono">{l.sku}</td>
+                <td className="whitespace-nowrap font-mono text-sm font-bold">{l.binCode}</td>
+                <td className="whitespace-nowrap font-mono">{l.sku}</td>
                 <td>{l.productName}</td>
                 <td style={{ textAlign: "right" }} className="text-base font-bold tabular-nums">{l.totalQuantity}</td>
                 <td>
