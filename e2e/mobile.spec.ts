@@ -27,6 +27,23 @@ test.describe("on a phone", () => {
     await expect(page.getByTestId("mobile-nav-links")).toHaveCount(0);
   });
 
+  test("the orders list is a list of cards with number, total, customer and status, in both languages", async ({ page }) => {
+    for (const locale of ["pt-BR", "en"] as const) {
+      await signIn(page, "operator", { locale });
+      await page.goto("/orders");
+      await expect(page.getByTestId("orders-table-scroll")).toBeHidden();
+      const card = page.getByTestId("order-card").first();
+      await expect(card).toBeVisible();
+      await expect(card.getByTestId("badge-status")).toBeVisible();
+      await expect(card.getByTestId("order-card-total")).toHaveText(/\d/);
+      // Every card fits the screen: nothing is cut off to the right.
+      const right = await page.getByTestId("order-card").evaluateAll((cards) => Math.max(...cards.map((c) => c.getBoundingClientRect().right)));
+      expect(right, locale).toBeLessThanOrEqual(390);
+      await expectNoSidewaysScroll(page);
+      await page.context().clearCookies();
+    }
+  });
+
   test("lists and detail pages fit the screen", async ({ page }) => {
     test.slow();
     await signIn(page, "admin");
@@ -35,7 +52,7 @@ test.describe("on a phone", () => {
       await expectNoSidewaysScroll(page);
     }
     await page.goto("/orders");
-    await page.locator('[data-testid^="order-link-"]').first().click();
+    await page.locator('[data-testid^="order-card-link-"]').first().click();
     await expect(page.getByTestId("order-detail")).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.goto("/stock");

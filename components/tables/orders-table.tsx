@@ -95,7 +95,7 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
         </div>
       </div>
       <BulkOrderAction selected={selected} onDone={afterBulk} onClear={() => setSelected(new Map())} />
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" data-testid="orders-table-scroll">
+      <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block" data-testid="orders-table-scroll">
         <table className="w-full text-sm" data-testid="orders-table">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -165,8 +165,35 @@ export function OrdersTable({ filter, sort, limit, initialPage, exportHref, expo
             })}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="p-6 text-center text-slate-500" data-testid="orders-empty">{t("orders.list.empty")}</p>}
       </div>
+      {/* On a phone: one card per order with what decides the next step (bulk selection stays a desk task). */}
+      <ul className="space-y-2 md:hidden" data-testid="orders-cards">
+        {rows.map((o) => {
+          const overdue = o.shipBy !== null && o.shipBy.getTime() < now && !CLOSED.has(o.status);
+          return (
+            <li key={o.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="order-card" data-number={o.number}>
+              <div className="flex items-baseline justify-between gap-2">
+                <Link href={`/orders/${o.id}`} className="font-medium text-brand-600 hover:underline" data-testid={`order-card-link-${o.number}`}>
+                  #{o.number}
+                </Link>
+                <span className="font-medium tabular-nums" data-testid="order-card-total">{formatMoney(o.totalCents, o.currency, locale)}</span>
+              </div>
+              <div className="truncate" title={o.customerName}>{o.customerName}</div>
+              <div className="text-xs text-slate-500">
+                {o.channel.name} · {dt(o.placedAt)}
+              </div>
+              <div className="mt-1 flex flex-wrap gap-1">
+                <OrderStatusBadge status={o.status} />
+                <PaymentStatusBadge status={o.paymentStatus} />
+                <FulfillmentStatusBadge status={o.fulfillmentStatus} besideStatus={o.status} />
+                {o.onHold && <HoldBadge />}
+                {overdue && <span className="inline-block rounded bg-red-100 px-1 text-xs text-red-700">{t("orders.list.overdue")}</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {rows.length === 0 && <p className="rounded-xl border border-slate-200 bg-white p-6 text-center text-slate-500" data-testid="orders-empty">{t("orders.list.empty")}</p>}
       <ErrorMessage error={list.error} />
       <div className="flex justify-center">
         {list.hasNextPage ? (
