@@ -11,9 +11,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorText, useErrorText, type ErrorLike } from "@/components/ui/error-message";
+import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 
-const KINDS = ["DAMAGED", "QUARANTINE", "QC"] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = (typeof UNAVAILABLE_KINDS)[number];
 
 interface Line { id: string; sku: string; name: string; stocked: boolean; expected: number; suggestedBinId: string | null }
 interface Entry { sellable: number; unavailable: number; kind: Kind; binId: string }
@@ -101,7 +101,7 @@ export function CompleteReturnForm(props: { orderId: string; number: number; ver
                   <td className="px-2 py-1">
                     <select value={x.kind} disabled={lineDisabled} aria-label={`${t("kind")} ${l.sku}`} onChange={(e) => set(l.id, { kind: e.target.value as Kind })}
                       className="rounded-md border border-slate-300 px-2 py-1 text-sm" data-testid="return-kind">
-                      {KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+                      {UNAVAILABLE_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
                     </select>
                   </td>
                   <td className="px-2 py-1">

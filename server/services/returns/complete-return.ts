@@ -26,10 +26,9 @@ import { applyOrderActionTx, loadSnapshot } from "@/server/services/order/apply-
 import { decide } from "@/server/services/order/order-state-machine";
 import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 import { returnStock } from "@/server/services/stock/return-stock";
+import { UNAVAILABLE_KINDS } from "@/server/services/stock/stock-statuses";
 import { inStockTx } from "@/server/services/stock/stock-tx";
 import { assertReturnRole, RETURN_COMPLETE_ROLES } from "./return-roles";
-
-export const UNAVAILABLE_KINDS = ["DAMAGED", "QUARANTINE", "QC"] as const;
 
 export const completeReturnInput = z.object({
   orderId: z.uuid(),
