@@ -2,7 +2,7 @@
  * Reservation throughput on PostgreSQL: the ingest hot path (capture one
  * order + reserve its stock, as a channel webhook does) under concurrency.
  *
- *  steady  `clients` workers for `seconds`, orders of 1–3 lines over 10 hot
+ *  steady  `clients` workers for `seconds` (after a warm-up of `warmupSeconds`, not counted), orders of 1–3 lines over 10 hot
  *          SKUs stocked in every active warehouse → orders/s, p50/p95/p99.
  *  flash   one SKU with `flashUnits` units, `flashOrders` single-unit orders
  *          from `clients` workers → exactly `flashUnits` reserved.
@@ -31,6 +31,8 @@ export interface ReservationBenchOptions {
   hotSkus?: number;
   flashUnits?: number;
   flashOrders?: number;
+  /** Seconds of steady load before the measured phase, not counted (default 3). */
+  warmupSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -198,7 +200,14 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
     const run = Date.now().toString(36);
     const fx = await fixture(db, run, opts.hotSkus ?? 10, flashUnits);
     const counter = { n: 0 };
-    log(`steady: ${clients} clients × ${seconds}s over ${fx.hotSkus.length} hot SKUs`);
+    const steadyLines = (n: number) => {
+      const k = 1 + (n % 3);
+      return Array.from({ length: k }, (_, i) => ({ sku: (fx.hotSkus[(n * 7 + i * 3) % fx.hotSkus.length] as { code: string }).code, quantity: 1 + ((n + i) % 3) }));
+    };
+    // Warm-up, not counted: the first orders compile code paths and prepare each connection's statements.
+    const warmupSeconds = opts.warmupSeconds ?? 3;
+    await runPhase({ clients, channelId: fx.channelId, run, counter, until: (_d, ms) => ms >= warmupSeconds * 1000, next: steadyLines });
+    log(`steady: ${clients} clients × ${seconds}s over ${fx.hotSkus.length} hot SKUs, after a ${warmupSeconds}s warm-up`);
     const baseline: number[] = [];
     let probing = true;
     const probe = (async () => {
@@ -212,14 +221,12 @@ export async function runReservationBench(opts: ReservationBenchOptions): Promis
     const steadyRaw = await runPhase({
       clients, channelId: fx.channelId, run, counter,
       until: (_d, ms) => ms >= seconds * 1000,
-      next: (n) => {
-        const k = 1 + (n % 3);
-        return Array.from({ length: k }, (_, i) => ({ sku: (fx.hotSkus[(n * 7 + i * 3) % fx.hotSkus.length] as { code: string }).code, quantity: 1 + ((n + i) % 3) }));
-      },
+      next: steadyLines,
     });
     probing = false;
     await probe;
     baseline.sort((a, b) => a - b);
+    // The checks cover the warm-up's orders too: they reserved from the same balances.
     const steady = phaseResult(steadyRaw, await violations(db, fx.hotSkus.map((s) => s.id)));
     log(`steady: ${steady.orders} orders, ${steady.ordersPerSecond}/s, p95 ${steady.p95Ms} ms`);
     log(`flash: ${flashOrders} single-unit orders for ${flashUnits} units`);
