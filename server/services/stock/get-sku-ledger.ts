@@ -84,8 +84,8 @@ export async function getOnHandSeries(opts: { skuId: string; warehouseId?: strin
 }
 
 /**
- * The series and, from the same pass over the (skuId, createdAt) INCLUDE (type,
- * warehouseId, onHandDelta) index, the units shipped in the last 30 days per
+ * The series and, from the same pass over the partial (skuId, createdAt) INCLUDE (type,
+ * warehouseId, onHandDelta) WHERE onHandDelta <> 0 index, the units shipped in the last 30 days per
  * warehouse (the SKU page needs both; a window of ≥ 31 days covers the 30).
  * Rows are bucketed by day with width_bucket() against the window's day
  * starts, computed once, instead of formatting every movement's timestamp; the

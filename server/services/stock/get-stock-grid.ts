@@ -124,7 +124,7 @@ async function pageFigures(skuIds: string[], wh: string | null): Promise<Map<str
     SELECT 'O', l."skuId", NULL, sum(l."backorderedQty")::int, 0, 0, 0
     FROM "OrderLine" l WHERE l."skuId" = ANY(${skuIds}::uuid[]) AND l."backorderedQty" > 0
     GROUP BY 2`),
-    // Index-only range scans of StockMovement(skuId, createdAt) INCLUDE (type, warehouseId, onHandDelta).
+    // Index-only range scans of the SHIPMENT rows: StockMovement(skuId, createdAt) INCLUDE (warehouseId, onHandDelta) WHERE type = 'SHIPMENT'.
     db.$queryRaw<FigureRow[]>(Prisma.sql`
     SELECT 'S' AS kind, m."skuId", m."warehouseId", sum(-m."onHandDelta")::int AS a, 0 AS b, 0 AS c, 0 AS d
     FROM "StockMovement" m
