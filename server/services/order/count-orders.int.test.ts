@@ -49,7 +49,7 @@ describe("countOrders", () => {
     for (let i = 0; i < 5; i++) await insertOrder(testDb().db, { channelId: channelA, status: "DELIVERED" });
     await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
     await insertOrder(testDb().db, { channelId: channelB, status: "DELIVERED" });
-    const counts = await countOrders({ actor: operator, filter: { onHold: false }, cap: 3 });
+    const counts = await countOrders({ actor: operator, filter: { paymentStatus: "PENDING" }, cap: 3 });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 3, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
     expect(counts.total).toEqual({ count: 4, capped: true });
@@ -61,13 +61,34 @@ describe("countOrders", () => {
     expect(channel.total).toEqual({ count: 6, capped: false });
   });
 
+  it("counts “not on hold” exactly: the tallies less the held orders, per channel too", async () => {
+    for (let i = 0; i < 4; i++) await insertOrder(testDb().db, { channelId: channelA, status: "DELIVERED" });
+    await insertOrder(testDb().db, { channelId: channelA, status: "DELIVERED", onHold: true });
+    await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED", onHold: true });
+    await insertOrder(testDb().db, { channelId: channelB, status: "RECEIVED", onHold: true });
+    await insertOrder(testDb().db, { channelId: channelB, status: "RECEIVED" });
+    const free = await countOrders({ actor: operator, filter: { onHold: false }, cap: 3 });
+    expect(free.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 4, capped: false });
+    expect(free.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
+    expect(free.total).toEqual({ count: 5, capped: false });
+    const freeA = await countOrders({ actor: operator, filter: { channelId: channelA, onHold: false, status: "DELIVERED" } });
+    expect(freeA.byStatus.find((s) => s.status === "RECEIVED")?.count).toBe(0);
+    expect(freeA.total).toEqual({ count: 4, capped: false });
+    // Releasing a hold moves the order into the count (the tallies did not change; the held set did).
+    await testDb().db.$executeRawUnsafe(`UPDATE "Order" SET "onHold" = false WHERE "channelId" = '${channelB}'::uuid`);
+    const after = await countOrders({ actor: operator, filter: { onHold: false } });
+    expect(after.byStatus.find((s) => s.status === "RECEIVED")?.count).toBe(2);
+    const held = await countOrders({ actor: operator, filter: { onHold: true } });
+    expect(held.total.count).toBe(2);
+  });
+
   // 100,005 rows take half a minute in PGlite: the real cap runs on PostgreSQL (CI).
   it.skipIf(!testDatabaseUrl())("caps each status at 100,000 by default when filtered; exact when not", async () => {
     await testDb().db.$executeRawUnsafe(`
       INSERT INTO "Order" ("channelId", "externalId", "customerName", status, "subtotalCents", "totalCents", "placedAt", "channelUpdatedAt")
       SELECT '${channelA}'::uuid, 'bulk-' || g, 'Bulk', 'DELIVERED', 100, 100, now(), now() FROM generate_series(1, 100005) g`);
     await insertOrder(testDb().db, { channelId: channelA, status: "RECEIVED" });
-    const counts = await countOrders({ actor: operator, filter: { onHold: false } });
+    const counts = await countOrders({ actor: operator, filter: { paymentStatus: "PENDING" } });
     expect(counts.byStatus.find((s) => s.status === "DELIVERED")).toEqual({ status: "DELIVERED", count: 100_000, capped: true });
     expect(counts.byStatus.find((s) => s.status === "RECEIVED")).toEqual({ status: "RECEIVED", count: 1, capped: false });
     expect(counts.total).toEqual({ count: 100_001, capped: true });

@@ -5,6 +5,8 @@
  *
  * With no filter, or a channel only (the orders page as it opens), the counts
  * are exact and read from the tallies kept beside "Order" (order-tallies.ts).
+ * "Not on hold" (with or without a channel) is exact too: the tallies less the
+ * orders on hold, which are few and read through their partial index.
  * Otherwise two bounded passes at most:
  *  1. one scan of at most SINGLE_PASS_MAX + 1 matching rows, grouped by
  *     status — exact and enough whenever the filter matches that few orders
@@ -46,7 +48,7 @@ export async function countOrders(opts: {
   assertMayViewOrders(opts.actor);
   const cap = opts.cap ?? COUNT_CAP;
   const filter = opts.filter ?? {};
-  if (tallyServes(filter)) return fromTallies(filter.channelId);
+  if (tallyServes(filter)) return fromTallies(filter.channelId, filter.onHold === false);
   const ctx = await filterContext(filter, opts.now);
   const s = search(filter.q);
   const hits = s?.kind === "ids";
@@ -80,17 +82,26 @@ export async function countOrders(opts: {
   };
 }
 
-/** The tallies know channel and status only: any other part of the filter needs the orders themselves. */
+/** The tallies know channel and status; "not on hold" is them less the held orders. Anything else needs the orders themselves. */
 function tallyServes(filter: OrderFilter): boolean {
-  return Object.entries(filter).every(([key, value]) => key === "channelId" || key === "status" || value === undefined);
+  return Object.entries(filter).every(
+    ([key, value]) => key === "channelId" || key === "status" || value === undefined || (key === "onHold" && value === false),
+  );
 }
 
-async function fromTallies(channelId: string | undefined): Promise<OrderCounts> {
-  const tallies = await orderTallies();
-  const byStatus = ORDER_STATUSES.map((status) => ({
-    status,
-    count: (channelId ? tallies.byChannelStatus.get(`${channelId} ${status}`) : tallies.byStatus.get(status)) ?? 0,
-    capped: false,
-  }));
+async function fromTallies(channelId: string | undefined, notHeld: boolean): Promise<OrderCounts> {
+  const [tallies, held] = await Promise.all([orderTallies(), notHeld ? heldByStatus(channelId) : new Map<string, number>()]);
+  const byStatus = ORDER_STATUSES.map((status) => {
+    const all = (channelId ? tallies.byChannelStatus.get(`${channelId} ${status}`) : tallies.byStatus.get(status)) ?? 0;
+    return { status, count: Math.max(0, all - (held.get(status) ?? 0)), capped: false };
+  });
   return { byStatus, total: { count: byStatus.reduce((a, x) => a + x.count, 0), capped: false } };
+}
+
+/** Orders on hold per status: the partial index WHERE "onHold" (the bare column, so the planner matches it). */
+async function heldByStatus(channelId: string | undefined): Promise<Map<string, number>> {
+  const channel = channelId ? Prisma.sql`AND o."channelId" = ${channelId}::uuid` : Prisma.empty;
+  const rows = await db.$queryRaw<{ k: string; n: number }[]>(Prisma.sql`
+    SELECT o.status::text AS k, count(*)::int AS n FROM "Order" o WHERE o."onHold" ${channel} GROUP BY 1`);
+  return new Map(rows.map((r) => [r.k, r.n]));
 }
