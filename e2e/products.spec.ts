@@ -93,6 +93,50 @@ test.describe("products", () => {
     await expect(page.getByTestId("product-heading")).toHaveText(name);
   });
 
+  test("an operator deletes a SKU and then a product created by mistake; a product with orders is refused, in Portuguese", async ({ page }) => {
+    test.slow();
+    const stamp = String(Date.now());
+    const name = `Produto Engano ${stamp}`;
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/products/new");
+    await page.getByTestId("product-name").fill(name);
+    const skus = page.getByTestId("new-sku");
+    await fillSku(skus.nth(0), { code: `DEL-${stamp}-A`, variant: "A", ean: runEan(stamp, 3), price: "10.00" });
+    await page.getByTestId("add-sku-row").click();
+    await fillSku(skus.nth(1), { code: `DEL-${stamp}-B`, variant: "B", ean: runEan(stamp, 4), price: "10.00" });
+    await page.getByTestId("product-submit").click();
+    await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+    const productUrl = page.url();
+
+    // One SKU goes after a confirmation; the last one has no delete button (the product goes instead).
+    const rowB = page.locator(`[data-testid="product-sku"][data-sku="DEL-${stamp}-B"]`);
+    await rowB.getByTestId("sku-delete").click();
+    await expect(rowB.getByRole("alertdialog")).toContainText(`Excluir o SKU DEL-${stamp}-B?`);
+    await rowB.getByTestId("delete-confirm").click();
+    await expect(page.getByTestId("product-sku")).toHaveCount(1);
+    await expect(page.getByTestId("sku-delete")).toHaveCount(0);
+
+    await page.getByTestId("product-delete-button").click();
+    await expect(page.getByTestId("product-delete").getByRole("alertdialog")).toContainText(`Excluir “${name}” e seu 1 SKU?`);
+    await page.getByTestId("delete-confirm").click();
+    await expect(page).toHaveURL(/\/products$/);
+    expect((await page.goto(productUrl))?.status()).toBe(404);
+
+    // A product whose SKU was sold keeps its history: the refusal says why and what to do instead.
+    await page.goto("/orders");
+    await page.getByTestId("orders-table").getByRole("link").first().click();
+    const soldCode = await page.getByTestId("order-line").first().getAttribute("data-sku");
+    expect(soldCode).toBeTruthy();
+    await page.goto(`/products?search=${encodeURIComponent(soldCode ?? "")}`);
+    await page.getByTestId("product-row").first().getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+    await page.getByTestId("product-delete-button").click();
+    await page.getByTestId("delete-confirm").click();
+    await expect(page.getByTestId("product-delete").getByTestId("error-message")).toContainText("não pode ser excluído");
+    await expect(page.getByTestId("product-delete").getByTestId("error-message")).toContainText("Desative-o");
+    await expect(page.getByTestId("product-heading")).toBeVisible();
+  });
+
   test("a warehouse user sees the catalogue in Portuguese but cannot create or edit: no button, and /products/new is refused", async ({ page }) => {
     await signIn(page, "warehouse", { locale: "pt-BR" });
     await expect(page.getByTestId("nav-products")).toHaveText("Produtos");

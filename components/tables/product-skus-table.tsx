@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { SkuDeleteButton } from "@/components/forms/catalog-delete-buttons";
 import { SkuEditForm } from "@/components/forms/sku-edit-form";
 import { formatMoney } from "@/components/ui/format";
 import { enteredDimensions, enteredWeight, orNotEntered } from "@/components/ui/sku-measures";
@@ -58,9 +59,12 @@ export function ProductSkusTable({ skus, currency, canEdit }: { skus: ProductSku
                 </td>
                 {canEdit && (
                   <td className="px-2 py-2 text-right">
-                    <button type="button" className="text-brand-700 hover:underline" onClick={() => setEditing(editing === s.id ? null : s.id)} data-testid="sku-edit">
-                      {t("detail.edit")}
-                    </button>
+                    <div className="flex justify-end gap-3">
+                      <button type="button" className="text-brand-700 hover:underline" onClick={() => setEditing(editing === s.id ? null : s.id)} data-testid="sku-edit">
+                        {t("detail.edit")}
+                      </button>
+                      {skus.length > 1 && <SkuDeleteButton skuId={s.id} code={s.code} />}
+                    </div>
                   </td>
                 )}
               </tr>

@@ -6,6 +6,7 @@ import { serverCaller } from "@/server/api/caller";
 import { AREAS } from "@/server/auth/page-access";
 import { requireRole } from "@/server/auth/session";
 import { mayEditCatalog } from "@/server/services/catalog/catalog-roles";
+import { ProductDeleteSection } from "@/components/forms/catalog-delete-buttons";
 import { ProductEditForm } from "@/components/forms/product-edit-form";
 import { SkuAddForm } from "@/components/forms/sku-edit-form";
 import { ProductSkusTable } from "@/components/tables/product-skus-table";
@@ -58,6 +59,8 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <SkuAddForm productId={d.product.id} />
         </section>
       )}
+
+      {canEdit && <ProductDeleteSection productId={d.product.id} name={d.product.name} skuCount={d.skus.length} />}
     </div>
   );
 }
