@@ -1,6 +1,5 @@
 /** Deleting SKUs and products created by mistake, through the catalog router: only what has no history goes. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
@@ -8,6 +7,7 @@ import type { Role } from "@/server/lib/roles";
 import { systemActor } from "@/server/services/order/actor";
 import { applyBinChanges } from "@/server/services/stock/stock-ledger";
 import { buildWorld, capture, makeUser } from "@/server/services/stock/stock-test-fixtures";
+import { failure } from "@/server/test/trpc-failure";
 import { withTestDb } from "@/server/test/with-test-db";
 
 withTestDb();
@@ -16,12 +16,6 @@ beforeEach(async () => {
   users = { ADMIN: await makeUser("ADMIN"), OPERATOR: await makeUser("OPERATOR"), MANAGER: await makeUser("MANAGER"), WAREHOUSE: await makeUser("WAREHOUSE") };
 });
 const as = (role: Role) => createCaller({ user: users[role] });
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; params: Record<string, unknown> | null }> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  if (!(e instanceof TRPCError)) return { code: `no error (${String(e)})`, params: null };
-  return { code: e.code, params: (e.cause as { params?: Record<string, unknown> } | undefined)?.params ?? null };
-}
 
 const sku = (code: string, variant: string) => ({ code, variant, weightGrams: 180, lengthMm: 300, widthMm: 250, heightMm: 30, priceCents: 4990 });
 

@@ -1,6 +1,5 @@
 /** The catalog router through createCaller on a fresh database: products with their SKUs, the field rules, audit rows, roles, search and pages. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
@@ -8,6 +7,7 @@ import { ean13CheckDigit } from "@/server/lib/ean";
 import type { Role } from "@/server/lib/roles";
 import type { NewSkuInput } from "@/server/services/catalog/catalog-inputs";
 import { makeUser } from "@/server/services/stock/stock-test-fixtures";
+import { failure } from "@/server/test/trpc-failure";
 import { withTestDb } from "@/server/test/with-test-db";
 
 withTestDb();
@@ -16,14 +16,6 @@ beforeEach(async () => {
   users = { ADMIN: await makeUser("ADMIN"), OPERATOR: await makeUser("OPERATOR"), MANAGER: await makeUser("MANAGER"), WAREHOUSE: await makeUser("WAREHOUSE") };
 });
 const as = (role: Role) => createCaller({ user: users[role] });
-
-/** The error a call fails with: its tRPC code and the service's params (rule, field, the value at fault). */
-async function failure(p: Promise<unknown>): Promise<{ code: string; params: Record<string, unknown> | null }> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  if (!(e instanceof TRPCError)) return { code: `no error (${String(e)})`, params: null };
-  const cause = e.cause as { params?: Record<string, unknown> } | undefined;
-  return { code: e.code, params: cause?.params ?? null };
-}
 
 const ean = (n: number) => {
   const body = `789123${String(n).padStart(6, "0")}`;
