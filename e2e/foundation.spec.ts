@@ -112,12 +112,12 @@ test.describe("sign-in and the shell", () => {
     await signIn(page, "admin");
     await page.getByTestId("nav-settings").click();
     await page.getByTestId("timezone").selectOption("America/Manaus");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("saved")).toBeVisible();
     await page.reload();
     await expect(page.getByTestId("timezone")).toHaveValue("America/Manaus");
     await page.getByTestId("timezone").selectOption("America/Sao_Paulo");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("saved")).toBeVisible();
   });
 
@@ -129,15 +129,15 @@ test.describe("sign-in and the shell", () => {
     await expect(page.getByTestId("expire-unpaid")).toBeEnabled();
     await hours.fill("0");
     await expect(page.getByTestId("unpaid-hours-error")).toHaveText("Use a whole number of hours from 1 to 720, or leave it empty.");
-    await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
     await hours.fill("");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("saved")).toBeVisible();
     await page.reload();
     await expect(hours).toHaveValue("");
     await expect(page.getByTestId("expire-unpaid")).toBeDisabled();
     await hours.fill("72");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("saved")).toBeVisible();
     await page.reload();
     await expect(hours).toHaveValue("72");
@@ -150,7 +150,7 @@ test.describe("sign-in and the shell", () => {
     await expect(page.getByTestId("currency").locator("option").first()).toHaveText("BRL — Brazilian Real");
     await page.getByTestId("currency").selectOption("__other");
     await page.getByTestId("currency-other").fill("xyz");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("currency-error")).toHaveText(
       "This is not a currency code. Choose one from the list or type an ISO 4217 code such as BRL, USD or EUR.",
     );

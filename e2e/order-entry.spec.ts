@@ -1,16 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
-
-/** A customer in São Paulo, typed as at the counter. */
-async function fillCustomer(page: Page, name: string, street: string, phone?: string): Promise<void> {
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  if (phone) await page.getByLabel("Phone").fill(phone);
-  await page.getByLabel("CPF or CNPJ").fill("529.982.247-25");
-  await page.getByLabel("CEP").fill("01310-100");
-  await page.getByLabel("Street and number").fill(street);
-  await page.getByLabel("City").fill("São Paulo");
-  await page.getByLabel("State (UF)").selectOption("SP");
-}
+import { fillCustomer } from "./phone-order";
 
 test.describe("order entry", () => {
   test("an operator takes a phone order with two catalogue SKUs and lands on it", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, setLocale, signIn, USERS } from "./fixtures";
+import { createPhoneOrder } from "./phone-order";
 
 /** The order numbers of the rows the list shows now (top to bottom). */
 async function rowNumbers(page: Page, count: number): Promise<number[]> {
@@ -214,17 +215,7 @@ test.describe("orders workspace", () => {
     test.slow(); // several server round trips; generous under a loaded CI machine
     await signIn(page, "operator");
     // Its own phone order, unpaid (a boleto to come), so the test does not depend on what other specs left behind.
-    await page.goto("/orders/new");
-    await page.getByLabel("Name", { exact: true }).fill("Bruna Boleto");
-    await page.getByLabel("CPF or CNPJ").fill("529.982.247-25");
-    await page.getByLabel("CEP").fill("01310-100");
-    await page.getByLabel("Street and number").fill("Rua Augusta, 500");
-    await page.getByLabel("City").fill("São Paulo");
-    await page.getByLabel("State (UF)").selectOption("SP");
-    await page.getByTestId("sku-search").fill("CAM-BAS-M");
-    await page.getByTestId("sku-option-CAM-BAS-M-AZU").click();
-    await page.getByRole("button", { name: "Create order" }).click();
-    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await createPhoneOrder(page, "Bruna Boleto");
     const heading = await page.getByRole("heading", { level: 1 }).textContent();
     const number = Number(/#(\d+)/.exec(heading ?? "")?.[1]);
     expect(number).toBeGreaterThan(0);

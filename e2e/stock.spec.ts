@@ -171,6 +171,51 @@ test.describe("stock 360°", () => {
     }
   });
 
+  test("the count and transfer forms list the bins of the chosen warehouse, the SKU's own first, with a search", async ({ page }) => {
+    test.slow();
+    await signIn(page, "warehouse");
+    await openSkuWithStock(page);
+    /** The bin options' texts ("SP / A-01-1-01 (3 on hand, 0 unavailable)"), placeholder left out. */
+    const binTexts = async (select: ReturnType<Page["getByTestId"]>) =>
+      (await select.locator("option").allTextContents()).filter((_, i) => i > 0);
+
+    const adjust = page.getByTestId("stock-adjust-form");
+    const warehouses = await adjust.getByTestId("adjust-warehouse").locator("option").evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, code: (e.textContent ?? "").split(" · ")[0] ?? "" })));
+    expect(warehouses.length).toBeGreaterThan(1);
+    for (const w of warehouses) {
+      await adjust.getByTestId("adjust-warehouse").selectOption(w.value);
+      const texts = await binTexts(adjust.getByTestId("adjust-bin"));
+      expect(texts.length).toBeGreaterThan(12);
+      expect(texts.filter((x) => !x.startsWith(`${w.code} / `)), `${w.code}: bins of other warehouses`).toEqual([]);
+      // Bins holding the SKU come first: once an empty bin is listed, no bin with units follows.
+      const firstEmpty = texts.findIndex((x) => x.endsWith("(empty)"));
+      if (firstEmpty >= 0) expect(texts.slice(firstEmpty).filter((x) => !x.endsWith("(empty)"))).toEqual([]);
+    }
+    // The first warehouse holding the SKU is chosen back, with one of its bins; a search narrows the list.
+    await adjust.getByTestId("adjust-warehouse").selectOption(warehouses[0]?.value ?? "");
+    const all = await binTexts(adjust.getByTestId("adjust-bin"));
+    const code = /\/ (\S+)/.exec(all[all.length - 1] ?? "")?.[1] ?? "";
+    await adjust.getByTestId("adjust-bin-search").fill(code);
+    const found = await binTexts(adjust.getByTestId("adjust-bin"));
+    expect(found.length).toBeLessThan(all.length);
+    expect(found.some((x) => x.includes(`/ ${code} `))).toBe(true);
+
+    const transfer = page.getByTestId("stock-transfer-form");
+    const sources = await binTexts(transfer.getByTestId("transfer-from"));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.filter((x) => !/ \(\d[\d,]* on hand, /.test(x) || / \(0 on hand, /.test(x))).toEqual([]);
+    const fromText = (await transfer.getByTestId("transfer-from").locator("option:checked").textContent()) ?? "";
+    const fromWh = fromText.split(" / ")[0] ?? "";
+    const targets = await binTexts(transfer.getByTestId("transfer-to"));
+    expect(targets.filter((x) => !x.startsWith(`${fromWh} / `))).toEqual([]);
+    expect(targets).not.toContain(fromText);
+    const other = warehouses.find((w) => w.code !== fromWh);
+    await transfer.getByTestId("transfer-to-warehouse").selectOption(other?.value ?? "");
+    const elsewhere = await binTexts(transfer.getByTestId("transfer-to"));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(elsewhere.filter((x) => !x.startsWith(`${other?.code} / `))).toEqual([]);
+  });
+
   test("in Portuguese, a change of 0 cannot be saved and a transfer of more units than the bin holds is refused in Portuguese", async ({ page }) => {
     test.slow();
     await signIn(page, "warehouse", { locale: "pt-BR" });

@@ -13,7 +13,8 @@ export interface ExceptionFilterValue {
   to?: string;
 }
 
-const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+// max-w-full: a long type name must not push the select past a phone's screen.
+const field = "mt-1 block max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function ExceptionsFilterForm({ value, extraTypes }: { value: ExceptionFilterValue; extraTypes: string[] }) {
   const t = useTranslations("exceptions");
@@ -28,7 +29,7 @@ export function ExceptionsFilterForm({ value, extraTypes }: { value: ExceptionFi
           ))}
         </select>
       </label>
-      <label className="text-xs font-medium text-slate-600">
+      <label className="max-w-full text-xs font-medium text-slate-600">
         {t("filters.type")}
         <select name="type" defaultValue={value.type ?? ""} className={field} data-testid="filter-type">
           <option value="">{t("filters.allTypes")}</option>

@@ -1,21 +1,28 @@
 "use client";
-/** Cycle count (counted quantity) or correction (± delta) of one bin, with a required reason (stock.adjust). */
+/**
+ * Cycle count (counted quantity) or correction (± delta) of one bin, with a required reason (stock.adjust). The
+ * warehouse comes first, then one of its bins: those holding the SKU first, then the rest in walking-path order.
+ */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, type BinOption } from "@/components/forms/stock-form-fields";
+import { adjustBins, defaultAdjustWarehouse, holdsSku, type WarehouseOption } from "@/components/forms/stock-bin-options";
+import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, WarehouseSelect } from "@/components/forms/stock-form-fields";
 
 type Mode = "SET" | "DELTA";
 
-export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOption[] }) {
+export function StockAdjustForm({ skuId, warehouses }: { skuId: string; warehouses: WarehouseOption[] }) {
   const t = useTranslations("stock.forms");
   const trpc = useTRPC();
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("DELTA");
-  const [binId, setBinId] = useState(bins.find((b) => b.onHand > 0)?.binId ?? bins[0]?.binId ?? "");
+  const [warehouseId, setWarehouseId] = useState(() => defaultAdjustWarehouse(warehouses));
+  const bins = adjustBins(warehouses.find((w) => w.id === warehouseId));
+  const firstBin = (list: typeof bins) => list.find(holdsSku)?.binId ?? list[0]?.binId ?? "";
+  const [binId, setBinId] = useState(() => firstBin(bins));
   const [quantity, setQuantity] = useState("");
   const [reason, setReason] = useState("");
   const adjust = useMutation(
@@ -36,7 +43,12 @@ export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOptio
     adjust.reset();
     const value = parseIntStrict(quantity);
     if (!binId || Number.isNaN(value) || zeroDelta) return;
-    adjust.mutate(mode === "SET" ? { mode, skuId, binId, counted: value, reason } : { mode, skuId, binId, delta: value, reason });
+    adjust.mutate(mode === "SET" ? { mode, skuId, warehouseId, binId, counted: value, reason } : { mode, skuId, warehouseId, binId, delta: value, reason });
+  }
+
+  function chooseWarehouse(id: string) {
+    setWarehouseId(id);
+    setBinId(firstBin(adjustBins(warehouses.find((w) => w.id === id))));
   }
 
   return (
@@ -51,7 +63,8 @@ export function StockAdjustForm({ skuId, bins }: { skuId: string; bins: BinOptio
           </label>
         ))}
       </fieldset>
-      <BinSelect label={t("bin")} bins={bins} value={binId} onChange={setBinId} testId="adjust-bin" />
+      <WarehouseSelect label={t("warehouse")} warehouses={warehouses} value={warehouseId} onChange={chooseWarehouse} testId="adjust-warehouse" />
+      <BinSelect label={t("bin")} bins={bins} value={binId} onChange={setBinId} testId="adjust-bin" heldFirst />
       <label className="block text-xs font-medium text-slate-600">
         {mode === "SET" ? t("adjust.counted") : t("adjust.delta")}
         <input

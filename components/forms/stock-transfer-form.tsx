@@ -1,20 +1,29 @@
 "use client";
-/** Move sellable units of one SKU from a bin to another (same or other warehouse), with a reason (stock.transfer). */
+/**
+ * Move sellable units of one SKU from a bin to another (same or other warehouse), with a reason (stock.transfer).
+ * "From" offers only the bins holding sellable units of the SKU; "to" the bins of the destination warehouse,
+ * which starts as the source's.
+ */
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, type BinOption } from "@/components/forms/stock-form-fields";
+import { transferSources, transferTargets, type WarehouseOption } from "@/components/forms/stock-bin-options";
+import { BinSelect, fieldClass, parseIntStrict, ReasonField, StockChangeDone, submitClass, WarehouseSelect } from "@/components/forms/stock-form-fields";
 
-export function StockTransferForm({ skuId, bins }: { skuId: string; bins: BinOption[] }) {
+export function StockTransferForm({ skuId, warehouses }: { skuId: string; warehouses: WarehouseOption[] }) {
   const t = useTranslations("stock.forms");
   const trpc = useTRPC();
   const router = useRouter();
-  const sources = bins.filter((b) => b.onHand > 0);
-  const [fromBinId, setFrom] = useState(sources[0]?.binId ?? "");
+  const sources = transferSources(warehouses);
+  const [chosenFrom, setFromBin] = useState(sources[0]?.binId ?? "");
+  // A bin emptied by the last transfer is no longer a source (the page refreshes): fall back to the first one left.
+  const fromBinId = sources.some((b) => b.binId === chosenFrom) ? chosenFrom : (sources[0]?.binId ?? "");
+  const [toWarehouseId, setToWarehouseId] = useState(sources[0]?.warehouseId ?? warehouses[0]?.id ?? "");
   const [toBinId, setTo] = useState("");
+  const targets = transferTargets(warehouses.find((w) => w.id === toWarehouseId), fromBinId);
   const [quantity, setQuantity] = useState("");
   const [reason, setReason] = useState("");
   const transfer = useMutation(
@@ -32,14 +41,31 @@ export function StockTransferForm({ skuId, bins }: { skuId: string; bins: BinOpt
     transfer.reset();
     const value = parseIntStrict(quantity);
     if (!fromBinId || !toBinId || !(value > 0)) return;
-    transfer.mutate({ skuId, fromBinId, toBinId, quantity: value, reason });
+    transfer.mutate({ skuId, fromBinId, toWarehouseId, toBinId, quantity: value, reason });
+  }
+
+  // A new source moves the destination to its warehouse (the usual re-slot); another warehouse stays choosable.
+  function chooseSource(id: string) {
+    setFromBin(id);
+    const wh = sources.find((b) => b.binId === id)?.warehouseId;
+    if (wh && wh !== toWarehouseId) {
+      setToWarehouseId(wh);
+      setTo("");
+    } else if (id === toBinId) setTo("");
+  }
+
+  function chooseWarehouse(id: string) {
+    setToWarehouseId(id);
+    setTo("");
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="stock-transfer-form">
       <h3 className="font-medium">{t("transfer.title")}</h3>
-      <BinSelect label={t("transfer.from")} bins={sources} value={fromBinId} onChange={setFrom} testId="transfer-from" />
-      <BinSelect label={t("transfer.to")} bins={bins.filter((b) => b.binId !== fromBinId)} value={toBinId} onChange={setTo} testId="transfer-to" />
+      {sources.length === 0 && <p className="text-sm text-slate-500" data-testid="transfer-no-source">{t("transfer.noSource")}</p>}
+      <BinSelect label={t("transfer.from")} bins={sources} value={fromBinId} onChange={chooseSource} testId="transfer-from" />
+      <WarehouseSelect label={t("transfer.toWarehouse")} warehouses={warehouses} value={toWarehouseId} onChange={chooseWarehouse} testId="transfer-to-warehouse" />
+      <BinSelect label={t("transfer.to")} bins={targets} value={toBinId} onChange={setTo} testId="transfer-to" heldFirst />
       <label className="block text-xs font-medium text-slate-600">
         {t("quantity")}
         <input type="number" min={1} step={1} className={fieldClass} value={quantity} required onChange={(e) => setQuantity(e.target.value)} data-testid="transfer-quantity" />

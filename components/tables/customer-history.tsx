@@ -3,12 +3,14 @@
  * or a corrected field handed back to the channels (restored from an order at once, or left to the next order).
  */
 import { useFormatter, useTranslations } from "next-intl";
+import { useActorLabel } from "@/components/ui/actor-label";
 import { formatDocument } from "@/server/lib/br-documents";
 import type { CustomerEdit } from "@/server/services/customer/customer-history";
 
 export function CustomerHistory({ history }: { history: CustomerEdit[] }) {
   const t = useTranslations("customers.history");
   const format = useFormatter();
+  const actor = useActorLabel();
   if (history.length === 0) return <p className="text-sm text-slate-500" data-testid="customer-history-empty">{t("empty")}</p>;
   const value = (field: string, v: string | null) => (v === null ? t("emptyValue") : field === "document" ? formatDocument(v) : v);
   return (
@@ -17,7 +19,7 @@ export function CustomerHistory({ history }: { history: CustomerEdit[] }) {
         const follows = h.followsChannel;
         return (
           <li key={h.id} className="rounded-md border border-slate-100 p-3" data-testid="customer-history-entry" data-kind={follows ? "followsChannel" : "corrected"}>
-            <span className="block text-xs text-slate-500">{t("entry", { who: h.by, when: format.dateTime(h.at, { dateStyle: "short", timeStyle: "short" }) })}</span>
+            <span className="block text-xs text-slate-500">{t("entry", { who: actor(h.by) || "—", when: format.dateTime(h.at, { dateStyle: "short", timeStyle: "short" }) })}</span>
             {follows && (
               <span className="block" data-testid="customer-history-follows">
                 {follows.restored && follows.orderNumber !== null

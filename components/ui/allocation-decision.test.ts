@@ -52,8 +52,8 @@ describe("allocation reasons in both languages", () => {
       }
     }
     const t = createTranslator({ locale: "pt-BR", messages: pt });
-    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 1, units: 1 })).toBe("1 linha (1 unidade) ficaria em espera.");
-    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 2, units: 5 })).toBe("2 linhas (5 unidades) ficariam em espera.");
+    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 1, units: 1 })).toBe("1 linha (1 unidade) ficaria aguardando estoque.");
+    expect(t("stock.reason.PARTIAL_BACKORDER", { lines: 2, units: 5 })).toBe("2 linhas (5 unidades) ficariam aguardando estoque.");
     expect(t("stock.reason.HAS_ALL_LINES", { warehouse: "SP1", lines: 3 })).toBe("SP1 tem todas as 3 linhas.");
   });
 

@@ -61,7 +61,7 @@ describe("deliveryMessageText", () => {
       "Not applied. This action is not possible now: the order is Picking.",
     );
     expect(shown("pt-BR", refused("ORDER_ON_HOLD", { current: "APPROVED", action: "ALLOCATE", holds: "OUT_OF_STOCK,OTHER" }))).toBe(
-      "Não aplicada. O pedido está em espera (Sem estoque, Outro). Libere-o primeiro.",
+      "Não aplicada. O pedido está retido (Sem estoque, Outro). Libere-o primeiro.",
     );
   });
 

@@ -7,6 +7,8 @@ import { AllocationDecision } from "@/components/ui/allocation-decision";
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "@/components/ui/order-badges";
 import type { FulfillmentStatus, HoldReason, PaymentStatus } from "@/server/services/order/order-dimensions";
 import { formatDocument } from "@/server/lib/br-documents";
+import { useLedgerReason } from "@/components/ui/ledger-reason";
+import { readLedgerReason } from "@/server/services/stock/ledger-reasons";
 
 export function Panel({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -171,6 +173,9 @@ export function HoldsPanel({ holds }: { holds: Hold[] }) {
   const t = useTranslations();
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  const systemText = useLedgerReason();
+  // Fluxo's own notes (e.g. units that could not be reserved) read in the reader's language; a person's note as typed, labelled as a note.
+  const noteText = (text: string) => (readLedgerReason(text) ? systemText(text) : t("orders.timeline.note", { note: text }));
   return (
     <Panel title={t("orders.holds.title")} testId="holds-panel">
       {holds.length === 0 ? (
@@ -185,11 +190,12 @@ export function HoldsPanel({ holds }: { holds: Hold[] }) {
                   {h.active ? t("orders.holds.active") : t("orders.holds.released")}
                 </span>
               </div>
-              {h.note && <div className="text-slate-700">{h.note}</div>}
-              <div className="text-xs text-slate-500">{t("orders.holds.placedBy", { date: when(h.createdAt), name: h.createdBy ?? t("orders.holds.unknownUser") })}</div>
+              {h.note && <div className="text-slate-700" data-testid="hold-note">{noteText(h.note)}</div>}
+              <div className="text-xs text-slate-500">{t("orders.holds.placedBy", { date: when(h.createdAt), name: h.createdBy ?? t("common.actor.system") })}</div>
               {h.releasedAt && (
-                <div className="text-xs text-slate-500">{t("orders.holds.releasedBy", { date: when(h.releasedAt), name: h.releasedBy ?? t("orders.holds.unknownUser") })}</div>
+                <div className="text-xs text-slate-500">{t("orders.holds.releasedBy", { date: when(h.releasedAt), name: h.releasedBy ?? t("common.actor.system") })}</div>
               )}
+              {h.releaseNote && <div className="text-slate-700" data-testid="hold-release-note">{noteText(h.releaseNote)}</div>}
             </li>
           ))}
         </ul>

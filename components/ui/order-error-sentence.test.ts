@@ -22,7 +22,7 @@ describe("orderErrorText (what the order forms and the deliveries pages show)", 
       "Não é possível registrar um reembolso em um pedido com total negativo.",
     );
     expect(orderErrorText(t("pt-BR"), domain("ORDER_ON_HOLD", { current: "APPROVED", holds: "AWAITING_PAYMENT" }))).toBe(
-      "O pedido está em espera (Aguardando pagamento). Libere-o primeiro.",
+      "O pedido está retido (Aguardando pagamento). Libere-o primeiro.",
     );
     expect(orderErrorText(t("pt-BR"), domain("CONFLICT", { current: "PACKED" }))).toBe(
       "Outra pessoa alterou isto ao mesmo tempo. O pedido agora está Conferido; recarregue e tente de novo.",

@@ -8,6 +8,7 @@ import { reasons } from "@/components/ui/allocation-decision";
 import { AllocationReasonText, type AllocationReasonLike } from "@/components/ui/allocation-reason-text";
 import { useLedgerReason } from "@/components/ui/ledger-reason";
 import { useChangeText } from "@/components/ui/change-piece";
+import { TimelineAddressChange } from "@/components/ui/timeline-address-change";
 
 export interface TimelineEvent {
   id: string;
@@ -96,6 +97,7 @@ export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
                 {changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
               </ul>
             )}
+            <TimelineAddressChange type={e.type} data={e.data} />
             {note && <div className="text-sm text-slate-700">{t("orders.timeline.note", { note: stockReason(note) })}</div>}
             {invoice && (
               <div className="text-sm text-slate-700" data-testid="timeline-invoice">

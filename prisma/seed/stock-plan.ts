@@ -8,8 +8,9 @@ import type { Rng } from "./rng";
 import type { BinRow, MovementType, UnavailableKind, UserRow, WarehouseRow } from "./types";
 
 export const WAREHOUSE_SPECS = [
-  { code: "SP", name: "CD São Paulo", city: "Cajamar", state: "SP" },
-  { code: "PR", name: "CD Curitiba", city: "São José dos Pinhais", state: "PR" },
+  // The sender address the shipping labels print (remetente): plausible logistics-park addresses with their CEPs.
+  { code: "SP", name: "CD São Paulo", city: "Cajamar", state: "SP", line1: "Av. Jordano Mendes, 1500", line2: "Galpão 3", district: "Jordanésia", postalCode: "07776-410" },
+  { code: "PR", name: "CD Curitiba", city: "São José dos Pinhais", state: "PR", line1: "Rua Izabel A Redentora, 2800", line2: "Módulo 7", district: "Borda do Campo", postalCode: "83075-200" },
 ] as const;
 export const WH_COUNT = WAREHOUSE_SPECS.length;
 
@@ -88,7 +89,10 @@ const UNAVAILABLE_REASONS: readonly (readonly [string, UnavailableKind])[] = [
 ];
 
 export function buildStockPlan(rng: Rng, catalog: readonly CatalogItem[], warehouse: UserRow, window: { start: Date; end: Date }): StockPlan {
-  const warehouses: WarehouseRow[] = WAREHOUSE_SPECS.map((w) => ({ id: rng.uuid(), code: w.code, name: w.name, city: w.city, state: w.state, active: true }));
+  const warehouses: WarehouseRow[] = WAREHOUSE_SPECS.map((w) => ({
+    id: rng.uuid(), code: w.code, name: w.name, city: w.city, state: w.state, active: true,
+    line1: w.line1, line2: w.line2, district: w.district, postalCode: w.postalCode,
+  }));
   const binsByWh = warehouses.map((w) => buildBins(rng, w.id));
   const bins = binsByWh.flat();
   const binOffset = binsByWh.map((_, w) => binsByWh.slice(0, w).reduce((n, b) => n + b.length, 0));

@@ -5,6 +5,7 @@
 import { eventTypeFor, type PaymentKind } from "./pipeline";
 import type { Rng } from "./rng";
 import type { HoldReason, JsonValue, OrderEventRow, OrderHoldRow, OrderStatus, Role, UserRow } from "./types";
+import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 
 const MIN = 60_000;
 
@@ -71,10 +72,11 @@ function transition(rng: Rng, a: Actors, to: OrderStatus, from: OrderStatus | nu
     case "PAYMENT_AUTHORIZED": return { ...(a.manual ? asUser(users.OPERATOR) : { actorId: null, actorLabel: a.channelLabel }), reason: null, data: { method: kind } };
     case "FRAUD_REVIEW": {
       const score = rng.int(62, 91);
-      return { ...SYSTEM, reason: `Pontuação de risco ${score}`, data: { score, rules: rng.pick([["NEW_CUSTOMER", "HIGH_VALUE"], ["BILLING_SHIPPING_MISMATCH"], ["VELOCITY", "RISKY_EMAIL_DOMAIN"]]) } };
+      // Fluxo's own steps carry no hand-written reason: the score and rules are data, the step is labelled by the UI.
+      return { ...SYSTEM, reason: null, data: { score, rules: rng.pick([["NEW_CUSTOMER", "HIGH_VALUE"], ["BILLING_SHIPPING_MISMATCH"], ["VELOCITY", "RISKY_EMAIL_DOMAIN"]]) } };
     }
     case "APPROVED": return from === "FRAUD_REVIEW" ? { ...asUser(users.MANAGER), reason: "Cliente confirmou a compra por telefone", data: null } : { ...SYSTEM, reason: null, data: null };
-    case "BACKORDERED": return { ...SYSTEM, reason: "Sem estoque disponível", data: { warehouse: ctx.warehouse } };
+    case "BACKORDERED": return { ...SYSTEM, reason: null, data: { warehouse: ctx.warehouse } };
     case "ALLOCATED": return { ...SYSTEM, reason: null, data: { warehouse: ctx.warehouse } };
     case "PICKING":
     case "PACKED":
@@ -85,7 +87,8 @@ function transition(rng: Rng, a: Actors, to: OrderStatus, from: OrderStatus | nu
     case "RETURN_REQUESTED": return { ...asUser(users.OPERATOR), reason: rng.pick(RETURN_REASONS), data: null };
     case "CANCELLED":
       if (from === "FRAUD_REVIEW") return { ...asUser(users.MANAGER), reason: rng.pick(REJECT_REASONS), data: null };
-      if (from === "RECEIVED" && rng.chance(0.6)) return { ...SYSTEM, reason: "Pagamento não confirmado no prazo", data: null };
+      // As Fluxo words it (stock.reasons.unpaidFor, both languages): the demo's unpaid window is 72 h (generate.ts).
+      if (from === "RECEIVED" && rng.chance(0.6)) return { ...SYSTEM, reason: ledgerReason("unpaidFor", { hours: 72 }), data: null };
       return { ...asUser(users.OPERATOR), reason: rng.pick(CANCEL_REASONS), data: null };
   }
 }
@@ -120,13 +123,24 @@ export function buildEvents(rng: Rng, a: Actors, o: TimelineInput, out: OrderEve
   else if (path.length > 1) push(path.length - 1);
 }
 
+/**
+ * Notes a person types (the demo store's operator writes Portuguese, as a Brazilian shop's staff would; the order
+ * page shows them labelled as a note). Holds Fluxo places itself (payment, fraud risk, stock) carry no note: their
+ * reason code is translated on the page, so an English reader never sees a Portuguese "system" sentence.
+ */
 const HOLD_NOTES: Partial<Record<HoldReason, string>> = {
-  AWAITING_PAYMENT: "Boleto emitido, aguardando compensação",
-  HIGH_FRAUD_RISK: "Aguardando contato com o titular do cartão",
   INCORRECT_ADDRESS: "CEP não confere com a cidade informada",
-  OUT_OF_STOCK: "Aguardando reposição do fornecedor",
   AWAITING_RETURN_ITEMS: "Aguardando chegada da devolução pelos Correios",
   OTHER: "Cliente pediu para embalar para presente",
+};
+/** What the operator wrote on releasing a hold of each reason. */
+const RELEASE_NOTES: Record<HoldReason, string> = {
+  AWAITING_PAYMENT: "Pagamento confirmado pelo banco",
+  HIGH_FRAUD_RISK: "Titular confirmou a compra por telefone",
+  INCORRECT_ADDRESS: "Endereço corrigido com o cliente",
+  OUT_OF_STOCK: "Reposição recebida",
+  AWAITING_RETURN_ITEMS: "Devolução recebida no armazém",
+  OTHER: "Pedido do cliente atendido",
 };
 
 /** An active hold that fits the stage, or null (most orders are not held). */
@@ -146,12 +160,12 @@ export function buildHold(
 ): void {
   const byUser = reason !== "HIGH_FRAUD_RISK" && reason !== "AWAITING_PAYMENT" && reason !== "OUT_OF_STOCK";
   const who = byUser ? asUser(a.users.OPERATOR) : SYSTEM;
-  const note = HOLD_NOTES[reason] ?? null;
+  const note = byUser ? (HOLD_NOTES[reason] ?? null) : null;
   const data: JsonValue = note ? { note } : null;
   holds.push({
     id: rng.uuid(), orderId: o.orderId, reason, note, createdById: who.actorId, createdAt: new Date(from),
     releasedAt: until === null ? null : new Date(until), releasedById: until === null ? null : a.users.OPERATOR.id,
-    releaseNote: until === null ? null : "Endereço corrigido com o cliente",
+    releaseNote: until === null ? null : RELEASE_NOTES[reason],
   });
   if (!o.full) return;
   events.push({ orderId: o.orderId, type: "order.held", fromStatus: o.status, toStatus: o.status, ...who, reason, data, createdAt: new Date(from) });

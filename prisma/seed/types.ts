@@ -24,7 +24,11 @@ export interface UserRow { id: string; email: string; name: string; role: Role; 
 
 export interface ChannelRow { id: string; platform: ChannelPlatform; name: string; defaultCurrency: string; active: boolean; createdAt: Date }
 
-export interface WarehouseRow { id: string; code: string; name: string; city: string; state: string; active: boolean }
+export interface WarehouseRow {
+  id: string; code: string; name: string; city: string; state: string; active: boolean;
+  /** Sender address on shipping labels. */
+  line1: string | null; line2: string | null; district: string | null; postalCode: string | null;
+}
 
 export interface BinRow {
   id: string; warehouseId: string; code: string; zone: string; aisle: string; shelf: string; position: string; pickSequence: number;

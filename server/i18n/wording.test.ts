@@ -20,8 +20,8 @@ describe("wording", () => {
 
   it("the dashboard's revenue says what it counts", () => {
     expect(t("pt-BR")("dashboard.last30Revenue")).toBe("Faturamento recebido, últimos 30 dias");
-    for (const locale of ["en", "pt-BR"] as const) {
-      const help = t(locale)("dashboard.last30RevenueHelp");
+    for (const [locale, key] of [["en", "dashboard.last30RevenueHelp"], ["pt-BR", "dashboard.last30RevenueHelp"], ["en", "dashboardPeriod.revenueHelp"], ["pt-BR", "dashboardPeriod.revenueHelp"]] as const) {
+      const help = t(locale)(key);
       // every payment status is named as its badge names it, so a manager can tell what is in and what is out
       for (const status of ["PAID", "PARTIALLY_REFUNDED", "REFUNDED", "PENDING", "AUTHORIZED", "PARTIALLY_PAID", "FAILED", "VOIDED"] as const) {
         expect(help.toLowerCase(), `${locale} ${status}`).toContain(t(locale)(`paymentStatus.${status}`).toLowerCase().slice(0, 7));

@@ -34,6 +34,12 @@ import productImportEn from "./productImport.en.json";
 import productImportPt from "./productImport.pt-BR.json";
 import returnsEn from "./returns.en.json";
 import returnsPt from "./returns.pt-BR.json";
+import dashboardPeriodEn from "./dashboardPeriod.en.json";
+import dashboardPeriodPt from "./dashboardPeriod.pt-BR.json";
+import orderAddressEn from "./orderAddress.en.json";
+import orderAddressPt from "./orderAddress.pt-BR.json";
+import warehousesEn from "./warehouses.en.json";
+import warehousesPt from "./warehouses.pt-BR.json";
 
 type Messages = Record<string, unknown>;
 
@@ -53,6 +59,9 @@ const AREAS: { en: Messages; "pt-BR": Messages }[] = [
   { en: customersEn, "pt-BR": customersPt },
   { en: productImportEn, "pt-BR": productImportPt },
   { en: returnsEn, "pt-BR": returnsPt },
+  { en: dashboardPeriodEn, "pt-BR": dashboardPeriodPt },
+  { en: orderAddressEn, "pt-BR": orderAddressPt },
+  { en: warehousesEn, "pt-BR": warehousesPt },
 ];
 
 function merge(base: Messages, lang: "en" | "pt-BR"): Messages {

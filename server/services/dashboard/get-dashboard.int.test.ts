@@ -85,3 +85,34 @@ describe("dashboard revenue, last 30 days", () => {
     expect(d.otherCurrencies).toEqual([]);
   });
 });
+
+describe("dashboard periods, in the merchant's calendar days", () => {
+  const place = (iso: string, totalCents: number) =>
+    insertOrder(db, { channelId, paymentStatus: "PAID", totalCents, status: "APPROVED", currency: "BRL", placedAt: new Date(iso) });
+
+  it("last month is that whole month in São Paulo, the month before it the comparison", async () => {
+    await place("2026-01-05T15:00:00Z", 1); // January
+    await place("2026-02-01T02:59:00Z", 10); // 23:59 on 31 January in São Paulo
+    await place("2026-02-01T03:00:00Z", 100); // 00:00 on 1 February
+    await place("2026-03-01T02:59:00Z", 1_000); // 23:59 on 28 February
+    await place("2026-03-01T03:00:00Z", 10_000); // 00:00 on 1 March: this month, not last
+    const partly = await place("2026-02-10T12:00:00Z", 100_000);
+    await refund(partly.id, 40_000);
+    const d = await getDashboard({ timeZone: "America/Sao_Paulo", currency: "BRL", period: "last_month", now: new Date("2026-03-10T12:00:00Z") });
+    expect(d.period).toEqual({ key: "last_month", from: "2026-02-01", to: "2026-02-28", previousFrom: "2026-01-01", previousTo: "2026-01-31" });
+    expect(d.daily).toHaveLength(28);
+    expect(d.daily.filter((x) => x.orders > 0)).toEqual([
+      { day: "2026-02-01", orders: 1, revenueCents: 100 },
+      { day: "2026-02-10", orders: 1, revenueCents: 60_000 },
+      { day: "2026-02-28", orders: 1, revenueCents: 1_000 },
+    ]);
+    expect([d.orders, d.revenueCents]).toEqual([3, 61_100]);
+    expect(d.previous).toEqual({ orders: 2, revenueCents: 11 });
+
+    const march = await getDashboard({ timeZone: "America/Sao_Paulo", currency: "BRL", period: "this_month", now: new Date("2026-03-10T12:00:00Z") });
+    expect([march.period.from, march.period.to, march.orders, march.revenueCents]).toEqual(["2026-03-01", "2026-03-10", 1, 10_000]);
+    expect(march.previous).toEqual({ orders: 2, revenueCents: 100 + 60_000 }); // 1–10 February
+    const today = await getDashboard({ timeZone: "America/Sao_Paulo", currency: "BRL", period: "today", now: new Date("2026-03-01T05:00:00Z") });
+    expect([today.period.from, today.orders, today.previous.orders]).toEqual(["2026-03-01", 1, 1]);
+  });
+});

@@ -35,6 +35,15 @@ async function withoutAddress(w: World, quantity = 2): Promise<{ id: string; ext
   return { id: created.orderId, externalId: input.externalId };
 }
 
+/** An order placed for São Paulo (reserved in SP1) that can be approved: its address is complete. */
+async function placedInSp(w: World, quantity = 2): Promise<{ id: string; externalId: string }> {
+  const input = orderInput({ lines: [{ sku: "A", quantity }], shipState: "SP" });
+  const created = await captureOrder({ channelId: w.channelId, defaultCurrency: "BRL", input, actorLabel: "channel:Loja" });
+  if (!created) throw new Error("not captured");
+  await reserveOrderStock({ orderId: created.orderId, actor: channel });
+  return { id: created.orderId, externalId: input.externalId };
+}
+
 const arrives = (w: World, externalId: string, state: string) => applyChannelAddress({
   channelId: w.channelId, externalId, address: { name: "Carlos", line1: "Av. Sete, 1200", city: "Salvador", state, postalCode: "40060001", country: "BR" },
   source: "Mercado Livre shipment 1", actorLabel: "channel:Loja",
@@ -61,7 +70,8 @@ describe("an address after the order", () => {
 
   it("allocated: REALLOCATE, with the timeline saying why", async () => {
     const w = await world();
-    const o = await withoutAddress(w);
+    // An order without an address cannot be approved (SHIPPING_ADDRESS_COMPLETE): this one moves from SP to BA.
+    const o = await placedInSp(w);
     await applyOrderAction({ orderId: o.id, action: { type: "APPROVE" }, actor: userActor(await makeUser("OPERATOR")) });
     expect(await order(o.id)).toMatchObject({ status: "ALLOCATED", warehouseId: w.wh.SP1?.id });
 
@@ -87,11 +97,23 @@ describe("an address after the order", () => {
     });
     expect(await db.stockMovement.count({ where: { orderId: same.id } })).toBe(moves);
 
-    const held = await withoutAddress(w);
+    const held = await placedInSp(w);
     const op = userActor(await makeUser("OPERATOR"));
     await applyOrderAction({ orderId: held.id, action: { type: "APPROVE" }, actor: op });
     await applyOrderAction({ orderId: held.id, action: { type: "HOLD", reason: "INCORRECT_ADDRESS" }, actor: op });
     await arrives(w, held.externalId, "BA");
     expect(await order(held.id)).toMatchObject({ status: "ALLOCATED", warehouseId: w.wh.SP1?.id, shipState: "BA" });
+  });
+
+  it("an order without an address cannot be approved until its address arrives", async () => {
+    const w = await world();
+    const o = await withoutAddress(w);
+    const op = userActor(await makeUser("OPERATOR"));
+    await expect(applyOrderAction({ orderId: o.id, action: { type: "APPROVE" }, actor: op })).rejects.toMatchObject({
+      code: "GUARD_FAILED",
+      params: { action: "APPROVE", rule: "SHIPPING_ADDRESS_COMPLETE" },
+    });
+    await arrives(w, o.externalId, "BA");
+    expect((await applyOrderAction({ orderId: o.id, action: { type: "APPROVE" }, actor: op })).to).toBe("ALLOCATED");
   });
 });

@@ -11,16 +11,18 @@
  * (reallocate-order-stock.ts); ALLOCATED or BACKORDERED, through the
  * REALLOCATE action. An order on hold in those stages keeps its allocation.
  */
-import { db } from "@/server/db";
+import { db, type DbTx } from "@/server/db";
 import type { AddressInput } from "@/server/channels/types";
 import { shipStateOf } from "@/server/services/order/capture-order";
 import type { OrderStatus } from "@/server/services/order/order-dimensions";
-import { systemActor } from "@/server/services/order/actor";
+import { systemActor, type Actor } from "@/server/services/order/actor";
+import { ADDRESS_GUARD_SQL, followChannelAddress } from "@/server/services/order/address-correction";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 import { reallocateOrderStock } from "@/server/services/stock/reallocate-order-stock";
 
-export type AddressOutcome = "APPLIED" | "SAME" | "TOO_LATE";
+/** KEPT: a person corrected the order's address; the channel's is on the timeline, not on the order (address-correction.ts). */
+export type AddressOutcome = "APPLIED" | "SAME" | "TOO_LATE" | "KEPT";
 
 /** Before approval: the reservation is redone without a change of stage. */
 const REALLOCATE_QUIETLY: readonly OrderStatus[] = ["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED"];
@@ -59,9 +61,10 @@ export async function applyChannelAddress(opts: {
   actorLabel: string;
 }): Promise<{ orderId: string; orderNumber: number; status: OrderStatus; outcome: AddressOutcome } | null> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; shippingAddress: unknown; shipBy: Date | null; allocation: unknown; onHold: boolean; holdsStock: boolean }[]>`
+    const rows = await tx.$queryRaw<(DestinationOrder & { shippingAddress: unknown; shipBy: Date | null; addressGuard: unknown })[]>`
       SELECT id, number, status::text AS status, "shippingAddress", "shipBy", allocation, "onHold",
-        EXISTS (SELECT 1 FROM "Reservation" r WHERE r."orderId" = "Order".id AND r.status = 'ACTIVE') AS "holdsStock" FROM "Order"
+        EXISTS (SELECT 1 FROM "Reservation" r WHERE r."orderId" = "Order".id AND r.status = 'ACTIVE') AS "holdsStock",
+        ${ADDRESS_GUARD_SQL} AS "addressGuard" FROM "Order"
       WHERE "channelId" = ${opts.channelId}::uuid AND "externalId" = ${opts.externalId} FOR UPDATE`;
     const order = rows[0];
     if (!order) return null;
@@ -70,6 +73,12 @@ export async function applyChannelAddress(opts: {
     const address = stored(opts.address);
     const shipBy = order.shipBy ?? opts.shipBy ?? null;
     if (sameAddress(order.shippingAddress, address) && shipBy?.getTime() === order.shipBy?.getTime()) return { ...found, outcome: "SAME" as const };
+    // A person corrected this order's address: theirs stands (a new channel address goes on the timeline).
+    const follow = await followChannelAddress(tx, { orderId: order.id, guard: order.addressGuard, current: order.shippingAddress, incoming: address, actorLabel: opts.actorLabel, source: opts.source });
+    if (follow === "KEEP") {
+      if (shipBy?.getTime() !== order.shipBy?.getTime()) await tx.order.update({ where: { id: order.id }, data: { shipBy, version: { increment: 1 } } });
+      return { ...found, outcome: "KEPT" as const };
+    }
 
     const shipState = shipStateOf({ shippingAddress: opts.address });
     await tx.order.update({
@@ -85,16 +94,32 @@ export async function applyChannelAddress(opts: {
         data: { city: address.city ?? null, state: shipState, postalCode: address.postalCode ?? null, shipBy: shipBy?.toISOString() ?? null },
       },
     });
-    const chosenFor = allocatedFor(order.allocation);
-    if (order.holdsStock && chosenFor !== undefined && chosenFor !== shipState) {
-      const actor = systemActor(opts.actorLabel);
-      const why = ledgerReason("addressArrived", { state: shipState ?? "?" });
-      if (REALLOCATE_QUIETLY.includes(order.status)) {
-        await reallocateOrderStock(tx, { orderId: order.id, actor, reason: ledgerReason("orderReallocated", { number: order.number, note: why }) });
-      } else if (REALLOCATE_BY_ACTION.includes(order.status) && !order.onHold) {
-        await applyOrderActionTx(tx, { orderId: order.id, action: { type: "REALLOCATE", reason: why }, actor });
-      }
-    }
+    await followNewDestination(tx, order, shipState, systemActor(opts.actorLabel));
     return { ...found, outcome: "APPLIED" as const };
   });
+}
+
+/** What followNewDestination needs to know about the order (read under its row lock). */
+export interface DestinationOrder {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  allocation: unknown;
+  onHold: boolean;
+  holdsStock: boolean;
+}
+
+/**
+ * The order's destination state changed to `shipState`: stock chosen for another one is allocated again while
+ * nothing is picked (quietly before approval; through REALLOCATE when ALLOCATED or BACKORDERED and not on hold).
+ */
+export async function followNewDestination(tx: DbTx, order: DestinationOrder, shipState: string | null, actor: Actor): Promise<void> {
+  const chosenFor = allocatedFor(order.allocation);
+  if (!order.holdsStock || chosenFor === undefined || chosenFor === shipState) return;
+  const why = ledgerReason("addressArrived", { state: shipState ?? "?" });
+  if (REALLOCATE_QUIETLY.includes(order.status)) {
+    await reallocateOrderStock(tx, { orderId: order.id, actor, reason: ledgerReason("orderReallocated", { number: order.number, note: why }) });
+  } else if (REALLOCATE_BY_ACTION.includes(order.status) && !order.onHold) {
+    await applyOrderActionTx(tx, { orderId: order.id, action: { type: "REALLOCATE", reason: why }, actor });
+  }
 }

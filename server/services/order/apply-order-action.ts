@@ -12,6 +12,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { DomainError } from "@/server/lib/domain-error";
 import { actorFields, type Actor } from "@/server/services/order/actor";
 import { runActionHooks } from "@/server/services/order/order-action-hooks";
+import { isShippableAddress } from "@/server/services/shipping/shipping-address";
 import {
   assertTransition,
   roleMayPerform,
@@ -44,6 +45,7 @@ export async function loadSnapshot(tx: DbTx, orderId: string) {
       paymentStatus: true,
       fulfillmentStatus: true,
       version: true,
+      shippingAddress: true,
       holds: { where: { releasedAt: null }, select: { reason: true } },
       lines: { select: { quantity: true, reservedQty: true, shippedQty: true } },
     },
@@ -57,6 +59,7 @@ export async function loadSnapshot(tx: DbTx, orderId: string) {
     allLinesAllocated: order.lines.length > 0 && order.lines.every((l) => l.reservedQty + l.shippedQty >= l.quantity),
     holdsStock: order.lines.some((l) => l.reservedQty > 0),
     allLinesShipped: order.lines.length > 0 && order.lines.every((l) => l.shippedQty >= l.quantity),
+    shippingAddressComplete: isShippableAddress(order.shippingAddress),
   };
   return { order, snapshot };
 }

@@ -77,6 +77,8 @@ export interface OrderSnapshot {
   allLinesShipped?: boolean;
   /** The NF-e is within 24 h of authorization and the goods have not left (required by CANCEL from INVOICED). */
   invoiceCancellable?: boolean;
+  /** The delivery address has what a carrier needs (shipping-address.ts missingAddressFields; required by APPROVE). */
+  shippingAddressComplete?: boolean;
 }
 
 export function isOrderStatus(value: unknown): value is OrderStatus {

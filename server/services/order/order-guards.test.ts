@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, type OrderAction } from "./order-state-machine";
+import { availableActions, decide, type OrderAction } from "./order-state-machine";
 import { expectOk, expectRefused, snapshot } from "./order-test-fixtures";
 
 describe("APPROVE guard: payment covers the total", () => {
@@ -19,6 +19,29 @@ describe("APPROVE guard: payment covers the total", () => {
       expect(r.params).toEqual({ current: "FRAUD_REVIEW", action: "APPROVE", rule: "PAYMENT_COVERS_TOTAL" });
     },
   );
+});
+
+describe("APPROVE guard: a delivery address a carrier can use", () => {
+  it.each([false, undefined])("refuses when shippingAddressComplete is %s, naming the rule", (shippingAddressComplete) => {
+    for (const status of ["PAYMENT_AUTHORIZED", "FRAUD_REVIEW"] as const) {
+      const r = expectRefused(decide(snapshot({ status, shippingAddressComplete }), { type: "APPROVE" }), "GUARD_FAILED");
+      expect(r.params).toEqual({ current: status, action: "APPROVE", rule: "SHIPPING_ADDRESS_COMPLETE" });
+      expect(r.message).toContain("delivery address is missing or incomplete");
+    }
+  });
+
+  it("checks the payment first, and leaves other actions alone", () => {
+    const r = expectRefused(decide(snapshot({ status: "PAYMENT_AUTHORIZED", paymentStatus: "PENDING", shippingAddressComplete: false }), { type: "APPROVE" }), "GUARD_FAILED");
+    expect(r.params.rule).toBe("PAYMENT_COVERS_TOTAL");
+    expectOk(decide(snapshot({ status: "PAYMENT_AUTHORIZED", shippingAddressComplete: false }), { type: "SEND_TO_FRAUD_REVIEW" }));
+    expectOk(decide(snapshot({ status: "FRAUD_REVIEW", shippingAddressComplete: false }), { type: "REJECT" }));
+    expectOk(decide(snapshot({ status: "BACKORDERED", shippingAddressComplete: false }), { type: "ALLOCATE" }));
+  });
+
+  it("is not offered while the address is incomplete", () => {
+    expect(availableActions(snapshot({ status: "PAYMENT_AUTHORIZED", shippingAddressComplete: false }), "OPERATOR")).not.toContain("APPROVE");
+    expect(availableActions(snapshot({ status: "PAYMENT_AUTHORIZED", shippingAddressComplete: true }), "OPERATOR")).toContain("APPROVE");
+  });
 });
 
 describe("ALLOCATE guard: every line allocated", () => {

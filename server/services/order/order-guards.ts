@@ -98,6 +98,13 @@ export const STOCK_ALLOCATED: StateGuard = {
   message: () => "not every line has its stock allocated",
 };
 
+/** Nothing is approved for fulfilment that a carrier could not deliver: street, city, UF and CEP (Brazil). */
+export const SHIPPING_ADDRESS_COMPLETE: StateGuard = {
+  id: "SHIPPING_ADDRESS_COMPLETE",
+  test: (s) => s.shippingAddressComplete === true,
+  message: () => "the delivery address is missing or incomplete (a carrier needs the street line, city, state and postal code)",
+};
+
 export const PACK_COMPLETE: StateGuard = {
   id: "PACK_COMPLETE",
   test: (s) => s.packComplete === true,

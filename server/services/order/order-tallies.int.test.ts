@@ -99,6 +99,10 @@ describe("order tallies", () => {
     expect(await salesByDay({ since: new Date("2026-03-11T03:00:00Z"), timeZone: "America/Sao_Paulo" })).toEqual([
       { day: "2026-03-11", currency: "BRL", orders: 2, receivedCents: 2000 },
     ]);
+    // `until` ends the window at a local midnight (the dashboard's closed periods, e.g. last month)
+    expect(await salesByDay({ since, until: new Date("2026-03-11T03:00:00Z"), timeZone: "America/Sao_Paulo" })).toEqual([
+      { day: "2026-03-10", currency: "BRL", orders: 1, receivedCents: 1000 },
+    ]);
   });
 
   it("compaction folds the rows of sessions that have ended into shard 0 and keeps every figure", async () => {

@@ -87,13 +87,14 @@ export interface SalesDay {
 
 /**
  * Orders and revenue per calendar day of the merchant's time zone from `since`
- * (a 15-minute boundary: a local midnight in any time zone in use) on.
+ * (a 15-minute boundary: a local midnight in any time zone in use) on, and
+ * before `until` when given (also a local midnight).
  */
-export async function salesByDay(opts: { since: Date; timeZone: string }): Promise<SalesDay[]> {
+export async function salesByDay(opts: { since: Date; until?: Date; timeZone: string }): Promise<SalesDay[]> {
   await maybeCompact("sales", () => compactSalesRollup(opts.since));
   const rows = await db.$queryRaw<{ day: string; currency: string; orders: number; received: bigint }[]>`
     SELECT to_char(bucket AT TIME ZONE ${opts.timeZone}, 'YYYY-MM-DD') AS day, currency, sum(orders)::int AS orders, sum("revenueCents")::bigint AS received
-    FROM "SalesRollup" WHERE bucket >= ${opts.since}
+    FROM "SalesRollup" WHERE bucket >= ${opts.since}${opts.until ? Prisma.sql` AND bucket < ${opts.until}` : Prisma.empty}
     GROUP BY 1, 2 HAVING sum(orders) <> 0 OR sum("revenueCents") <> 0 ORDER BY 1, 2`;
   return rows.map((r) => ({ day: r.day, currency: r.currency, orders: r.orders, receivedCents: Number(r.received) }));
 }

@@ -31,7 +31,11 @@ export interface OrderSpec {
   placedAt?: Date;
   shipBy?: Date | null;
   lines?: { sku: string; quantity?: number; unitPriceCents?: number }[];
+  /** A complete Brazilian address unless given (null: none). */
+  shippingAddress?: Record<string, string> | null;
 }
+
+export const TEST_ADDRESS = { name: "Maria Silva", line1: "Rua das Flores, 120", district: "Centro", city: "São Paulo", state: "SP", postalCode: "01310-100", country: "BR" };
 
 let seq = 0;
 
@@ -58,6 +62,7 @@ export async function insertOrder(db: PrismaClient, spec: OrderSpec): Promise<{ 
       placedAt,
       channelUpdatedAt: placedAt,
       shipBy: spec.shipBy ?? null,
+      ...(spec.shippingAddress === null ? {} : { shippingAddress: spec.shippingAddress ?? TEST_ADDRESS, shipState: (spec.shippingAddress ?? TEST_ADDRESS).state ?? null }),
       lines: {
         create: lines.map((l, i) => ({
           lineNo: i + 1,

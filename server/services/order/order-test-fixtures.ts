@@ -13,7 +13,7 @@ import type {
 
 /**
  * An order on which every guard passes: payment authorized, stock allocated and held, pack complete, all shipped,
- * NF-e cancellable. EXPIRE_RESERVATION needs an unpaid order as well (GUARDS_PASS).
+ * NF-e cancellable, delivery address complete. EXPIRE_RESERVATION needs an unpaid order as well (GUARDS_PASS).
  */
 export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
   return {
@@ -26,6 +26,7 @@ export function snapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot 
     packComplete: true,
     allLinesShipped: true,
     invoiceCancellable: true,
+    shippingAddressComplete: true,
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ import {
   PAYMENT_COVERS_TOTAL,
   PAYMENT_NOT_RECEIVED,
   PAYMENT_OUTSTANDING,
+  SHIPPING_ADDRESS_COMPLETE,
   STOCK_ALLOCATED,
   allStagesExcept,
   fulfillment,
@@ -62,7 +63,7 @@ export const TRANSITION_TABLE: TransitionTable = {
     from: ["PAYMENT_AUTHORIZED", "FRAUD_REVIEW"],
     to: "APPROVED",
     event: "order.approved",
-    guards: [PAYMENT_COVERS_TOTAL],
+    guards: [PAYMENT_COVERS_TOTAL, SHIPPING_ADDRESS_COMPLETE],
   },
   REJECT: {
     action: "REJECT",

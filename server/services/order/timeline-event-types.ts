@@ -12,6 +12,8 @@ export const TIMELINE_EVENT_TYPES = [
   "order.updated",
   "order.channel_updated",
   "order.address_from_channel",
+  "order.address_corrected",
+  "order.channel_address_not_applied",
   "order.lines_changed",
   "order.channel_change_not_applied",
   "order.deleted",

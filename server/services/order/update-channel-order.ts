@@ -15,6 +15,7 @@ import { systemActor, type Actor } from "@/server/services/order/actor";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
 import { shipStateOf } from "@/server/services/order/capture-order";
 import { followChannelLinesTx } from "@/server/services/order/follow-channel-lines";
+import { ADDRESS_GUARD_SQL, followChannelAddress } from "@/server/services/order/address-correction";
 import { isPaymentAfterCancel } from "@/server/services/order/order-guards";
 import { recordOrderRefundsTx } from "@/server/services/order/record-refund";
 
@@ -32,8 +33,9 @@ export async function updateChannelOrder(opts: {
   const { channelId, input } = opts;
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; channelUpdatedAt: Date; status: string; paymentStatus: string; onHold: boolean }[]>`
-        SELECT id, "channelUpdatedAt", status::text AS status, "paymentStatus"::text AS "paymentStatus", "onHold" FROM "Order"
+      const rows = await tx.$queryRaw<{ id: string; channelUpdatedAt: Date; status: string; paymentStatus: string; onHold: boolean; shippingAddress: unknown; addressGuard: unknown }[]>`
+        SELECT id, "channelUpdatedAt", status::text AS status, "paymentStatus"::text AS "paymentStatus", "onHold", "shippingAddress",
+          ${ADDRESS_GUARD_SQL} AS "addressGuard" FROM "Order"
         WHERE "channelId" = ${channelId}::uuid AND "externalId" = ${input.externalId} FOR UPDATE`;
       const current = rows[0];
       if (!current) throw new DomainError("NOT_FOUND", `Order ${input.externalId} is not in Fluxo yet.`);
@@ -42,13 +44,17 @@ export async function updateChannelOrder(opts: {
       if (incoming < held) return { orderId: current.id, outcome: "STALE" as const };
       if (incoming === held) return { orderId: current.id, outcome: "SAME_VERSION" as const };
 
+      // A person corrected the address: theirs stands; a new address from the channel goes on the timeline (address-correction.ts).
+      const address = input.shippingAddress
+        ? await followChannelAddress(tx, { orderId: current.id, guard: current.addressGuard, current: current.shippingAddress, incoming: { ...input.shippingAddress }, actorLabel: opts.actorLabel })
+        : "KEEP";
       await tx.order.update({
         where: { id: current.id },
         data: {
           channelUpdatedAt: input.updatedAt,
-          shippingAddress: input.shippingAddress ? { ...input.shippingAddress } : undefined,
+          shippingAddress: address === "APPLY" && input.shippingAddress ? { ...input.shippingAddress } : undefined,
           billingAddress: input.billingAddress ? { ...input.billingAddress } : undefined,
-          shipState: shipStateOf(input) ?? undefined,
+          shipState: address === "APPLY" ? (shipStateOf(input) ?? undefined) : undefined,
           note: input.note ?? undefined,
           shipBy: input.shipBy ?? undefined,
           sourceDeliveryId: opts.deliveryId ?? undefined,

@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { LABEL_HEIGHT_PT, LABEL_WIDTH_PT, renderShippingLabel, type LabelData } from "./label";
+import { LABEL_HEIGHT_PT, LABEL_WIDTH_PT, renderShippingLabel, senderLines, type LabelData } from "./label";
 
 const captions = { recipient: "Destinatário", sender: "Remetente", order: "Pedido", channelNumber: "Canal", package: "Volume", weight: "Peso" };
 
@@ -10,7 +10,7 @@ const data: LabelData = {
   service: "SEDEX",
   trackingNumber: "SS123456785BR",
   recipient: { name: "João da Conceição", line1: "Rua das Acácias, 120", line2: "Apto 12", district: "Pinheiros", city: "São Paulo", state: "SP", postalCode: "05422010" },
-  sender: { name: "Casa Aurora Moda & Casa", city: "Cajamar", state: "SP" },
+  sender: { name: "Casa Aurora Moda & Casa", line1: "Av. Jordano Mendes, 1500", line2: "Galpão 3", district: "Jordanésia", city: "Cajamar", state: "SP", postalCode: "07776000" },
   orderNumber: 1042,
   externalNumber: "#1001",
   packageNumber: 7,
@@ -50,7 +50,7 @@ describe("renderShippingLabel", () => {
 
   it("prints recipient, sender, carrier/service and order reference", async () => {
     const text = await pageText(await renderShippingLabel(data, captions));
-    for (const s of ["Correios", "SEDEX", "João da Conceição", "Rua das Acácias, 120", "São Paulo - SP", "CEP 05422-010", "Casa Aurora Moda & Casa", "Cajamar - SP", "Pedido #1042", "Canal #1001", "Volume #7", "0,850 kg"]) {
+    for (const s of ["Correios", "SEDEX", "João da Conceição", "Rua das Acácias, 120", "São Paulo - SP", "CEP 05422-010", "Casa Aurora Moda & Casa", "Av. Jordano Mendes, 1500 - Galpão 3", "Jordanésia", "Cajamar - SP · CEP 07776-000", "Pedido #1042", "Canal #1001", "Volume #7", "0,850 kg"]) {
       expect(text, s).toContain(s);
     }
   });
@@ -61,5 +61,14 @@ describe("renderShippingLabel", () => {
     // "Ł" has no base letter in WinAnsi; "…" is byte 0x85 there.
     const name = /Zoë \? \?ukasz[^\n]*\x85 Tj/.exec(text);
     expect(name?.[0].length).toBeLessThan(odd.recipient.name.length);
+  });
+
+  it("prints the sender's full address (remetente), and city and UF alone for a warehouse without one", async () => {
+    expect(senderLines(data.sender)).toEqual(["Av. Jordano Mendes, 1500 - Galpão 3", "Jordanésia", "Cajamar - SP · CEP 07776-000"]);
+    const bare = { ...data, sender: { name: "Casa Aurora", city: "Cajamar", state: "SP" } };
+    expect(senderLines(bare.sender)).toEqual(["Cajamar - SP"]);
+    const text = await pageText(await renderShippingLabel(bare, captions));
+    expect(text).toContain("Cajamar - SP");
+    expect(text).not.toContain("Jordanésia");
   });
 });

@@ -23,7 +23,8 @@ export interface LabelData {
   service: string;
   trackingNumber: string;
   recipient: CarrierAddress;
-  sender: { name: string; city: string; state: string };
+  /** The origin warehouse's address; line1, line2, district and postalCode may be "" (not entered yet). */
+  sender: { name: string; city: string; state: string; line1?: string; line2?: string; district?: string; postalCode?: string };
   orderNumber: number;
   externalNumber: string | null;
   packageNumber: number;
@@ -69,6 +70,17 @@ function line(page: PDFPage, font: PDFFont, raw: string, at: { x: number; y: num
 
 function rule(page: PDFPage, y: number): void {
   page.drawLine({ start: { x: MARGIN, y }, end: { x: LABEL_WIDTH_PT - MARGIN, y }, thickness: 1, color: BLACK });
+}
+
+/**
+ * The sender's address as printed, top down: street and complement, district, then "city - UF · CEP 00000-000"
+ * (Correios' order for the remetente). Parts not entered are left out.
+ */
+export function senderLines(sender: LabelData["sender"]): string[] {
+  const street = [sender.line1, sender.line2].map((t) => t?.trim() ?? "").filter(Boolean).join(" - ");
+  const cep = sender.postalCode?.trim() ? `CEP ${formatCep(sender.postalCode.trim())}` : "";
+  const place = [[sender.city, sender.state].filter(Boolean).join(" - "), cep].filter(Boolean).join(" · ");
+  return [street, sender.district?.trim() ?? "", place].filter(Boolean);
 }
 
 export async function renderShippingLabel(data: LabelData, captions: LabelCaptions): Promise<Uint8Array> {
@@ -126,8 +138,10 @@ export async function renderShippingLabel(data: LabelData, captions: LabelCaptio
   b += 16;
   rule(page, b);
   b += 8;
-  line(page, regular, [data.sender.city, data.sender.state].filter(Boolean).join(" - "), { x: MARGIN, y: b, size: 10, width });
-  b += 12;
+  for (const text of senderLines(data.sender).reverse()) {
+    line(page, regular, text, { x: MARGIN, y: b, size: 9, width });
+    b += 11;
+  }
   line(page, bold, data.sender.name, { x: MARGIN, y: b, size: 10, width });
   b += 12;
   line(page, bold, captions.sender.toUpperCase(), { x: MARGIN, y: b, size: 8, width, color: GREY });

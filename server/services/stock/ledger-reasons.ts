@@ -43,6 +43,9 @@ export const LEDGER_REASONS = {
   csvRow: "CSV row {row}",
   fileRowNote: "{file}, row {row}: {note}",
   fileRow: "{file}, row {row}",
+  cycleCount: "Cycle count ({counted} counted): {note}",
+  adjustment: "Adjustment: {note}",
+  transfer: "Transfer {from} → {to}: {note}",
 } as const;
 
 export type LedgerReasonKey = keyof typeof LEDGER_REASONS;

@@ -83,7 +83,7 @@ export function orderInput(opts: {
     state: "OPEN",
     paymentStatus: opts.paymentStatus ?? "PAID",
     customer: { name: "Maria Silva", email: `maria${seq}@example.com` },
-    shippingAddress: { line1: "Rua A, 1", city: "Cidade", state: opts.shipState ?? "SP", country: "BR" },
+    shippingAddress: { line1: "Rua A, 1", city: "Cidade", state: opts.shipState ?? "SP", postalCode: "01310-100", country: "BR" },
     lines,
     subtotalCents: total,
     discountCents: 0,

@@ -15,6 +15,10 @@ import { orderNoteText } from "@/components/ui/order-note-text";
 import { OrderTimeline } from "@/components/ui/order-timeline";
 import { RefundDueNotice } from "@/components/ui/refund-due-notice";
 import { mayResolveExceptions } from "@/server/services/exceptions/exception-types";
+import { AddressIncompleteNotice } from "@/components/ui/address-incomplete-notice";
+import { EditShippingAddress } from "@/components/forms/edit-shipping-address";
+import { mayEditShippingAddress } from "@/server/services/order/shipping-address-input";
+import { missingAddressFields } from "@/server/services/shipping/shipping-address";
 
 async function loadOrder(id: string) {
   const caller = await serverCaller();
@@ -33,6 +37,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [order, t, format] = await Promise.all([loadOrder(id), getTranslations(), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const activeHolds = order.holds.filter((h) => h.active).map((h) => h.reason);
+  // Before packing, a person may correct the address; an unusable one blocks APPROVE (SHIPPING_ADDRESS_COMPLETE) and says why.
+  const addressEditable = mayEditShippingAddress(order.status);
+  const canEditAddress = addressEditable && (user.role === "ADMIN" || user.role === "OPERATOR");
+  const addressMissing = addressEditable ? missingAddressFields(order.shippingAddress) : [];
 
   return (
     <div className="space-y-4" data-testid="order-detail" data-order-id={order.id} data-version={order.version}>
@@ -63,6 +71,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </header>
 
       {order.refundDue && <RefundDueNotice refundDue={order.refundDue} canResolve={mayResolveExceptions(user.role)} />}
+
+      <AddressIncompleteNotice missing={addressMissing} noAddress={order.shippingAddress === null} canEdit={canEditAddress} />
 
       <OrderActions
         orderId={order.id}
@@ -95,6 +105,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             shippingAddress={order.shippingAddress}
             billingAddress={order.billingAddress}
           />
+          {canEditAddress && <EditShippingAddress orderId={order.id} version={order.version} address={order.shippingAddress} />}
           <PaymentPanel status={order.paymentStatus} method={order.paymentMethod} />
           <FulfillmentPanel status={order.fulfillmentStatus} warehouse={order.warehouse} allocation={order.allocation} shipBy={order.shipBy} />
           <HoldsPanel holds={order.holds} />

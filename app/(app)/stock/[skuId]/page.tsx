@@ -9,7 +9,7 @@ import type { Role } from "@/server/lib/roles";
 import { mayViewOrders } from "@/server/services/order/order-access";
 import { OnHandChart } from "@/components/charts/on-hand-chart";
 import { StockAdjustForm } from "@/components/forms/stock-adjust-form";
-import type { BinOption } from "@/components/forms/stock-form-fields";
+import type { BinOption, WarehouseOption } from "@/components/forms/stock-bin-options";
 import { StockThresholdsForm } from "@/components/forms/stock-thresholds-form";
 import { StockTransferForm } from "@/components/forms/stock-transfer-form";
 import { StockUnavailableForm } from "@/components/forms/stock-unavailable-form";
@@ -39,15 +39,20 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
 
   // Every bin of the active warehouses, with this SKU's units in it: a count may find units in an empty bin.
   const level = new Map(d.bins.map((b) => [b.binId, b]));
-  const binOptions: BinOption[] = locations
+  const warehouseOptions: WarehouseOption[] = locations
     .filter((w) => w.active)
-    .flatMap((w) => [...w.bins].sort((a, b) => a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)).map((b) => {
-      const l = level.get(b.id);
-      return {
-        binId: b.id, code: b.code, warehouseCode: w.code, onHand: l?.onHand ?? 0, unavailable: l?.unavailable ?? 0,
-        damaged: l?.damaged ?? 0, quarantine: l?.quarantine ?? 0, qc: l?.qc ?? 0,
-      };
-    }));
+    .map((w) => ({
+      id: w.id, code: w.code, name: w.name,
+      bins: [...w.bins].sort((a, b) => a.pickSequence - b.pickSequence || a.code.localeCompare(b.code)).map((b): BinOption => {
+        const l = level.get(b.id);
+        return {
+          binId: b.id, code: b.code, zone: b.zone, warehouseId: w.id, warehouseCode: w.code, onHand: l?.onHand ?? 0, unavailable: l?.unavailable ?? 0,
+          damaged: l?.damaged ?? 0, quarantine: l?.quarantine ?? 0, qc: l?.qc ?? 0,
+        };
+      }),
+    }))
+    .filter((w) => w.bins.length > 0);
+  const binOptions = warehouseOptions.flatMap((w) => w.bins);
 
   const safetyOf = new Map(d.levels.warehouses.map((w) => [w.warehouseId, w.safety]));
   const thresholdWarehouses = locations.filter((w) => w.active).map((w) => ({ id: w.id, code: w.code, name: w.name, safety: safetyOf.get(w.id) ?? 0 }));
@@ -118,8 +123,8 @@ export default async function SkuStockPage({ params }: { params: Promise<{ skuId
             <p className="text-sm text-slate-500">{t("forms.noBins")}</p>
           ) : (
             <div className="grid gap-6 lg:grid-cols-3">
-              <StockAdjustForm skuId={d.sku.id} bins={binOptions} />
-              <StockTransferForm skuId={d.sku.id} bins={binOptions} />
+              <StockAdjustForm skuId={d.sku.id} warehouses={warehouseOptions} />
+              <StockTransferForm skuId={d.sku.id} warehouses={warehouseOptions} />
               <StockUnavailableForm skuId={d.sku.id} bins={binOptions} />
             </div>
           )}

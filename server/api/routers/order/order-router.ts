@@ -24,6 +24,8 @@ import { listOrderChannels } from "@/server/services/order/list-order-channels";
 import { listOrders } from "@/server/services/order/list-orders";
 import { ORDER_VIEW_ROLES } from "@/server/services/order/order-access";
 import { orderListInput } from "@/server/services/order/order-filters";
+import { correctShippingAddress } from "@/server/services/order/correct-shipping-address";
+import { correctAddressInput, correctAddressOutput } from "@/server/api/routers/order/order-address-schemas";
 
 const orderProcedure = roleProcedure(...ORDER_VIEW_ROLES);
 
@@ -49,4 +51,9 @@ export const orderRouter = router({
     .input(bulkInput)
     .output(bulkOutput)
     .mutation(({ ctx, input }) => applyOrderActionBulk({ orderIds: input.orderIds, action: input.action, actor: userActor(ctx.user) })),
+  /** "Edit shipping address" on the order page (before the order is packed). */
+  correctAddress: roleProcedure("ADMIN", "OPERATOR")
+    .input(correctAddressInput)
+    .output(correctAddressOutput)
+    .mutation(({ ctx, input }) => correctShippingAddress({ actor: ctx.user, orderId: input.orderId, expectedVersion: input.expectedVersion, address: input.shippingAddress, note: input.note })),
 });

@@ -3,6 +3,20 @@ import { protectedProcedure, roleProcedure, router } from "@/server/api/trpc";
 import { getMerchantSettings, settingsInput, updateMerchantSettings } from "@/server/services/settings/merchant-settings";
 import { expireUnpaidReservations } from "@/server/services/order/expire-unpaid-reservations";
 import { setUserLocale } from "@/server/services/settings/user-locale";
+import { listWarehouseAddresses, updateWarehouseAddress, warehouseAddressInput } from "@/server/services/settings/warehouse-address";
+
+const warehouseOutput = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  city: z.string(),
+  state: z.string(),
+  active: z.boolean(),
+  line1: z.string().nullable(),
+  line2: z.string().nullable(),
+  district: z.string().nullable(),
+  postalCode: z.string().nullable(),
+});
 
 const settingsOutput = z.object({
   companyName: z.string(),
@@ -31,6 +45,12 @@ export const settingsRouter = router({
   expireUnpaid: roleProcedure("ADMIN")
     .output(expiryOutput)
     .mutation(({ ctx }) => expireUnpaidReservations({ actor: ctx.user })),
+  /** The warehouses and their sender address (printed on shipping labels), for the settings page. */
+  warehouses: roleProcedure("ADMIN").output(z.array(warehouseOutput)).query(() => listWarehouseAddresses()),
+  updateWarehouseAddress: roleProcedure("ADMIN")
+    .input(warehouseAddressInput)
+    .output(warehouseOutput)
+    .mutation(({ ctx, input }) => updateWarehouseAddress({ actor: ctx.user, input })),
   setMyLocale: protectedProcedure
     .input(z.object({ locale: z.enum(["en", "pt-BR"]) }))
     .output(z.object({ locale: z.string() }))
