@@ -63,4 +63,25 @@ test.describe("returns desk", () => {
     await expect(mgr.getByTestId("return-submit")).toHaveCount(0);
     await mgrContext.close();
   });
+
+  test("an operator withdraws a return the customer will not send back: the order is delivered again, in Portuguese", async ({ page }) => {
+    await signIn(page, "operator", { locale: "pt-BR" });
+    await page.goto("/orders?status=RETURN_REQUESTED");
+    // The last row of the page: the desk test above takes the newest return.
+    const row = page.getByTestId("order-row").last();
+    const number = (await row.getAttribute("data-number")) ?? "";
+    expect(number).toMatch(/^\d+$/);
+    await page.getByTestId(`order-link-${number}`).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", "RETURN_REQUESTED");
+    await page.getByTestId("action-WITHDRAW_RETURN").click();
+    await expect(page.getByTestId("action-confirm")).toBeDisabled();
+    await page.getByTestId("action-reason").fill("Cliente ficou com o produto");
+    await page.getByTestId("action-confirm").click();
+    await expect(page.getByTestId("badge-status")).toHaveAttribute("data-value", "DELIVERED");
+    const event = page.locator('[data-testid="timeline-event"][data-type="order.return_withdrawn"]');
+    await expect(event).toContainText("Devolução cancelada");
+    await expect(event).toContainText("Cliente ficou com o produto");
+    await expect(page.getByTestId("action-WITHDRAW_RETURN")).toHaveCount(0);
+  });
 });

@@ -82,6 +82,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
         return releaseReason ? { type, reason: releaseReason } : null;
       case "CANCEL":
       case "EXPIRE_RESERVATION":
+      case "WITHDRAW_RETURN":
         return value ? { type, reason: value } : null;
       case "INVOICE":
         return value ? { type, invoiceNumber: value, ...(series.trim() ? { invoiceSeries: series.trim() } : {}) } : null;
@@ -171,13 +172,15 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
               </select>
             </label>
           )}
-          {(open === "HOLD" || open === "CANCEL" || open === "INVOICE" || open === "REJECT" || open === "REQUEST_RETURN") && (
+          {(open === "HOLD" || open === "CANCEL" || open === "INVOICE" || open === "REJECT" || open === "REQUEST_RETURN" || open === "WITHDRAW_RETURN") && (
             <label className="block text-xs font-medium text-slate-600">
               {t(
                 open === "HOLD"
                   ? "orders.actions.holdNote"
                   : open === "CANCEL"
                     ? "orders.actions.cancelReason"
+                    : open === "WITHDRAW_RETURN"
+                      ? "orders.actions.withdrawReturnReason"
                     : open === "INVOICE"
                       ? "orders.actions.invoiceNumber"
                       : "orders.actions.optionalReason",
@@ -188,7 +191,7 @@ export function OrderActions({ orderId, version, actions, activeHolds, warehouse
                 <input
                   data-testid={open === "INVOICE" ? "action-invoice-number" : "action-reason"}
                   className={field}
-                  required={open === "CANCEL" || open === "INVOICE"}
+                  required={open === "CANCEL" || open === "INVOICE" || open === "WITHDRAW_RETURN"}
                   maxLength={open === "INVOICE" ? 60 : 500}
                   {...(open === "INVOICE" ? { inputMode: "numeric" as const, "aria-invalid": invoiceInvalid === "number" } : {})}
                   value={text}

@@ -25,6 +25,7 @@ export const ORDER_ACTIONS = [
   "DELIVER",
   "REQUEST_RETURN",
   "COMPLETE_RETURN",
+  "WITHDRAW_RETURN",
   "CANCEL",
   "HOLD",
   "RELEASE",
@@ -80,6 +81,8 @@ export interface OrderActionPayloads {
   DELIVER: NoPayload;
   REQUEST_RETURN: { reason?: string };
   COMPLETE_RETURN: NoPayload;
+  /** The return will not come back (the customer kept the goods, the request was outside the return window): why. */
+  WITHDRAW_RETURN: { reason: string };
   /** Why the order is cancelled (non-empty). */
   CANCEL: { reason: string };
   HOLD: { reason: HoldReason; note?: string };
@@ -154,6 +157,7 @@ export const ACTION_ROLES: Readonly<Record<OrderActionType, readonly Role[]>> = 
   DELIVER: ["ADMIN"],
   REQUEST_RETURN: ["ADMIN", "OPERATOR"],
   COMPLETE_RETURN: ["ADMIN", "WAREHOUSE"],
+  WITHDRAW_RETURN: ["ADMIN", "OPERATOR"],
   CANCEL: ["ADMIN", "OPERATOR", "MANAGER"],
   HOLD: ["ADMIN", "OPERATOR", "MANAGER"],
   RELEASE: ["ADMIN", "OPERATOR", "MANAGER"],

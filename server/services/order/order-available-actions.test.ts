@@ -33,6 +33,7 @@ describe("ACTION_ROLES", () => {
         "HOLD",
         "RELEASE",
         "REQUEST_RETURN",
+        "WITHDRAW_RETURN",
         "INVOICE",
         "ALLOCATE",
         "BACKORDER",

@@ -111,6 +111,18 @@ describe("timeline events", () => {
     expect(ret.event).toEqual({ type: "order.return_requested", from: "DELIVERED", to: "RETURN_REQUESTED", reason: "wrong size" });
   });
 
+  it("WITHDRAW_RETURN needs a reason, delivers the order again and lets go of the hold that waited for the goods", () => {
+    const waiting = snapshot({ status: "RETURN_REQUESTED", fulfillmentStatus: "DELIVERED", activeHolds: ["AWAITING_RETURN_ITEMS", "OTHER"] });
+    const d = expectOk(decide(waiting, { type: "WITHDRAW_RETURN", reason: " customer kept it " }));
+    expect([d.to, d.fulfillmentStatus, d.holdsReleased, d.holdsAdded]).toEqual(["DELIVERED", "DELIVERED", ["AWAITING_RETURN_ITEMS"], []]);
+    expect(d.event).toEqual({
+      type: "order.return_withdrawn", from: "RETURN_REQUESTED", to: "DELIVERED", reason: "customer kept it", data: { holdsReleased: ["AWAITING_RETURN_ITEMS"] },
+    });
+    expect(expectOk(decide(snapshot({ status: "RETURN_REQUESTED" }), { type: "WITHDRAW_RETURN", reason: "late" })).holdsReleased).toEqual([]);
+    expectRefused(decide(waiting, { type: "WITHDRAW_RETURN", reason: "  " }), "VALIDATION");
+    expectRefused(decide(snapshot({ status: "DELIVERED" }), { type: "WITHDRAW_RETURN", reason: "late" }), "INVALID_TRANSITION");
+  });
+
   it.each([
     ["AUTHORIZE_PAYMENT", "RECEIVED", "order.payment_authorized"],
     ["SEND_TO_FRAUD_REVIEW", "PAYMENT_AUTHORIZED", "order.fraud_review"],

@@ -41,6 +41,7 @@ const EXPECTED: Record<OrderActionType, Edges> = {
   DELIVER: { SHIPPED: "DELIVERED" },
   REQUEST_RETURN: { DELIVERED: "RETURN_REQUESTED" },
   COMPLETE_RETURN: { RETURN_REQUESTED: "RETURNED" },
+  WITHDRAW_RETURN: { RETURN_REQUESTED: "DELIVERED" },
   CANCEL: {
     RECEIVED: "CANCELLED",
     PAYMENT_AUTHORIZED: "CANCELLED",
@@ -88,16 +89,16 @@ const EXPECTED: Record<OrderActionType, Edges> = {
 const PAIRS = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((status) => ({ action, status })));
 
 describe("the dimensions", () => {
-  it("lists the 14 pipeline stages, 23 actions, and RETURNED/CANCELLED as terminal", () => {
+  it("lists the 14 pipeline stages, 24 actions, and RETURNED/CANCELLED as terminal", () => {
     expect(ORDER_STATUSES).toHaveLength(14);
-    expect(ORDER_ACTIONS).toHaveLength(23);
+    expect(ORDER_ACTIONS).toHaveLength(24);
     expect([...TERMINAL_STATUSES].sort()).toEqual(["CANCELLED", "RETURNED"]);
   });
 });
 
 describe("every (status × action) pair", () => {
-  it("covers all 322 pairs", () => {
-    expect(PAIRS).toHaveLength(322);
+  it("covers all 336 pairs", () => {
+    expect(PAIRS).toHaveLength(336);
   });
 
   it.each(PAIRS)("$action from $status", ({ action, status }) => {
@@ -150,12 +151,13 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       DELIVER: "DELIVERED",
       REQUEST_RETURN: "RETURN_REQUESTED",
       COMPLETE_RETURN: "RETURNED",
+      WITHDRAW_RETURN: "DELIVERED",
       CANCEL: "CANCELLED",
       PAID_AFTER_CANCEL: "CANCELLED",
     });
   });
 
-  it("only exempts HOLD, RELEASE, CANCEL, MARK_PAID, giving back an unpaid order's stock and the channel's refunds from holds", () => {
+  it("only exempts HOLD, RELEASE, CANCEL, MARK_PAID, giving back an unpaid order's stock, withdrawing a return and the channel's refunds from holds", () => {
     expect(TRANSITIONS.filter((t) => t.allowedOnHold === true).map((t) => t.action).sort()).toEqual([
       "CANCEL",
       "CHANNEL_PAYMENT_STATUS",
@@ -165,6 +167,7 @@ describe("TRANSITIONS (the table decide() is driven by)", () => {
       "PAID_AFTER_CANCEL",
       "RECORD_REFUND",
       "RELEASE",
+      "WITHDRAW_RETURN",
     ]);
   });
 

@@ -55,6 +55,7 @@ export const SAMPLE_ACTIONS: { [K in OrderActionType]: OrderActionOf<K> } = {
   DELIVER: { type: "DELIVER" },
   REQUEST_RETURN: { type: "REQUEST_RETURN", reason: "wrong size" },
   COMPLETE_RETURN: { type: "COMPLETE_RETURN" },
+  WITHDRAW_RETURN: { type: "WITHDRAW_RETURN", reason: "customer kept it" },
   CANCEL: { type: "CANCEL", reason: "customer asked" },
   HOLD: { type: "HOLD", reason: "OTHER" },
   RELEASE: { type: "RELEASE", reason: "OTHER" },

@@ -192,6 +192,19 @@ export const TRANSITION_TABLE: TransitionTable = {
     event: "order.returned",
     effects: fulfillment("RETURNED"),
   },
+  WITHDRAW_RETURN: {
+    // The return request ends without goods coming back: the order is delivered again. Its AWAITING_RETURN_ITEMS
+    // hold has nothing left to wait for and goes with it; any other hold stays (allowedOnHold for that reason).
+    action: "WITHDRAW_RETURN",
+    from: ["RETURN_REQUESTED"],
+    allowedOnHold: true,
+    to: "DELIVERED",
+    event: "order.return_withdrawn",
+    validate: (a) => requiredText("reason", a.reason),
+    effects: (s) => (s.activeHolds.includes("AWAITING_RETURN_ITEMS") ? { holdsReleased: ["AWAITING_RETURN_ITEMS"] } : {}),
+    eventReason: (a) => optionalText(a.reason),
+    eventData: (s) => (s.activeHolds.includes("AWAITING_RETURN_ITEMS") ? { holdsReleased: ["AWAITING_RETURN_ITEMS"] } : {}),
+  },
   CANCEL: {
     action: "CANCEL",
     from: ["RECEIVED", "PAYMENT_AUTHORIZED", "FRAUD_REVIEW", "APPROVED", "BACKORDERED", "ALLOCATED", "PICKING", "PACKED", "INVOICED"],

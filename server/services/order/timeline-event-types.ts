@@ -38,6 +38,7 @@ export const TIMELINE_EVENT_TYPES = [
   "order.delivered",
   "order.return_requested",
   "order.returned",
+  "order.return_withdrawn",
   "order.cancelled",
   "order.held",
   "order.released",

@@ -54,6 +54,7 @@ export const orderActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("SHIP") }),
   z.object({ type: z.literal("DELIVER") }),
   z.object({ type: z.literal("REQUEST_RETURN"), reason: text.optional() }),
+  z.object({ type: z.literal("WITHDRAW_RETURN"), reason: text }),
   z.object({ type: z.literal("COMPLETE_RETURN") }),
   cancel,
   hold,
