@@ -44,7 +44,7 @@ describe("allocation reasons in both languages", () => {
     const en = (await import("@/server/i18n/messages/stock.en.json")).default;
     const pt = (await import("@/server/i18n/messages/stock.pt-BR.json")).default;
     const params = { warehouse: "SP1", warehouses: "SP1 + PE1", runnerUp: "PE1", state: "SP", region: "Sudeste", destinationState: "RJ",
-      available: 10, runnerUpAvailable: 2, units: 1, runnerUpUnits: 0, lines: 1, shipments: 2, lineId: "l1", sku: "A", quantity: 2, limit: 12, stateShown: "yes" };
+      available: 10, runnerUpAvailable: 2, units: 1, runnerUpUnits: 0, lines: 1, shipments: 2, lineId: "l1", sku: "A", quantity: 2, limit: 12, stateShown: "yes", destinationKnown: "yes" };
     for (const [locale, messages] of [["en", en], ["pt-BR", pt]] as const) {
       const t = createTranslator({ locale, messages, onError: (e) => { throw e; } });
       for (const key of Object.keys(en.stock.reason)) {
@@ -71,5 +71,9 @@ describe("allocation reasons in both languages", () => {
     expect(await sentence("pt-BR", { ...pr, warehouse: "CWB1" })).toBe("CWB1 (PR) fica na região do cliente (Sul).");
     expect(await sentence("en", { ...pr, code: "OTHER_REGION", warehouse: "REC1", state: "PE", region: "Nordeste" })).toBe("REC1 (PE) is in a different region from SC.");
     expect(await sentence("en", { ...pr, warehouse: "X1", state: "" })).toBe("X1 is in the customer's region (South).");
+    // An address abroad (or without a UF) names no destination state.
+    const abroad = { ...pr, code: "OTHER_REGION", destinationState: "" };
+    expect(await sentence("pt-BR", abroad)).toBe("PR não fica perto do endereço de entrega, que não tem UF brasileira.");
+    expect(await sentence("en", abroad)).toBe("PR is not near the delivery address, which has no Brazilian state.");
   });
 });

@@ -27,6 +27,8 @@ export function sentenceParams(r: AllocationReasonLike, regionLabel: (region: Br
     ...r.params,
     ...(isRegion(region) ? { region: regionLabel(region) } : {}),
     stateShown: typeof state === "string" && state !== "" && state !== warehouse ? "yes" : "no",
+    // An address abroad or without a UF has no destination state to name.
+    destinationKnown: typeof r.params.destinationState === "string" && r.params.destinationState !== "" ? "yes" : "no",
   };
 }
 

@@ -34,7 +34,7 @@ describe("the same words for the same thing", () => {
 
   it("in Portuguese, one word for warehouse, hold and backorder", () => {
     const pt = strings(MESSAGES["pt-BR"]);
-    expect(pt.filter(([, v]) => /dep[óo]sito/i.test(v)).map(([k]) => k)).toEqual([]);
+    expect(pt.filter(([, v]) => /dep[óo]sito|centro de distribui/i.test(v)).map(([k]) => k)).toEqual([]);
     expect(pt.filter(([, v]) => /bloqueio/i.test(v)).map(([k]) => k)).toEqual([]);
     expect(pt.filter(([, v]) => /em espera/i.test(v)).map(([k]) => k)).toEqual([]);
     expect(t("pt-BR")("errors.ORDER_ON_HOLD", { holds: "Outro" })).toContain("retido");

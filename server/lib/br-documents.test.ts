@@ -89,7 +89,10 @@ describe("CEP, UF and phone", () => {
     expect(normalizeCep("01310-100")).toBe("01310-100");
     expect(normalizeCep("01310100")).toBe("01310-100");
     expect(normalizeCep(" 01310-100 ")).toBe("01310-100");
-    for (const bad of ["1310-100", "01310-10", "01310 100", "0131O-100", "01.310-100", ""]) expect(normalizeCep(bad), bad).toBeNull();
+    // As people also write it: with the dot of the old format, or a space for the hyphen.
+    expect(normalizeCep("01.310-100")).toBe("01310-100");
+    expect(normalizeCep("01310 100")).toBe("01310-100");
+    for (const bad of ["1310-100", "01310-10", "0131O-100", "01.310.100", "013.10-100", "01310--100", ""]) expect(normalizeCep(bad), bad).toBeNull();
   });
 
   it("knows the 27 UFs", () => {

@@ -86,10 +86,10 @@ export function formatDocument(compact: string): string {
   return compact;
 }
 
-/** CEP "01310-100" or "01310100" → "01310-100"; null for anything else. */
+/** CEP as people write it ("01310-100", "01310100", "01.310-100", "01310 100") → "01310-100"; null for anything else. */
 export function normalizeCep(text: string): string | null {
-  const m = /^(\d{5})-?(\d{3})$/.exec(text.trim());
-  return m ? `${m[1]}-${m[2]}` : null;
+  const m = /^(\d{2})\.?(\d{3})[-\s]?(\d{3})$/.exec(text.trim());
+  return m ? `${m[1]}${m[2]}-${m[3]}` : null;
 }
 
 /** "sp", " SP " → "SP"; null when it is not one of the 27 UFs. */

@@ -44,12 +44,12 @@ describe("deleting a SKU", () => {
     await capture({ ...world, sku: {} }, { lines: [{ sku: "CAM-M", quantity: 1 }] });
     expect(await failure(as("ADMIN").catalog.deleteSku({ skuId: ids["CAM-M"] }))).toEqual({
       code: "CONFLICT",
-      params: { rule: "SKU_IN_USE", sku: "CAM-M", orders: 1, movements: 0, purchaseOrders: 0 },
+      params: { rule: "SKU_IN_USE", sku: "CAM-M", holds: "orders", count: 1 },
     });
     await db.$transaction((tx) =>
       applyBinChanges(tx, { changes: [{ type: "RECEIPT", skuId: ids["CAM-G"], binId: world.wh.SP!.bins[0]!, onHandDelta: 3, reason: "Opening stock" }], actor: systemActor("test") }),
     );
-    expect((await failure(as("ADMIN").catalog.deleteSku({ skuId: ids["CAM-G"] }))).params).toMatchObject({ rule: "SKU_IN_USE", sku: "CAM-G", movements: 1 });
+    expect((await failure(as("ADMIN").catalog.deleteSku({ skuId: ids["CAM-G"] }))).params).toEqual({ rule: "SKU_IN_USE", sku: "CAM-G", holds: "movements", count: 1 });
     expect(await db.sku.count({ where: { id: { in: [ids["CAM-M"], ids["CAM-G"]] } } })).toBe(2);
     expect(await db.auditLog.count({ where: { action: "sku.deleted" } })).toBe(0);
   });
@@ -84,7 +84,7 @@ describe("deleting a product", () => {
     const { productId } = await shirt();
     const world = await buildWorld({ warehouses: [{ code: "SP", state: "SP" }], skus: [] });
     await capture({ ...world, sku: {} }, { lines: [{ sku: "CAM-G", quantity: 2 }] });
-    expect((await failure(as("ADMIN").catalog.deleteProduct({ productId }))).params).toMatchObject({ rule: "SKU_IN_USE", sku: "CAM-G", orders: 1 });
+    expect((await failure(as("ADMIN").catalog.deleteProduct({ productId }))).params).toEqual({ rule: "SKU_IN_USE", sku: "CAM-G", holds: "orders", count: 1 });
     expect(await db.sku.count({ where: { productId } })).toBe(3);
     expect(await db.product.count({ where: { id: productId } })).toBe(1);
   });

@@ -49,14 +49,16 @@ async function skuUses(tx: DbTx, skuIds: readonly string[]): Promise<SkuUse[]> {
     FOR UPDATE OF s`;
 }
 
+/** What the refusal names: the first kind of history the SKU has, and how much of it. */
+const HISTORY = ["orders", "movements", "purchaseOrders", "pickLists", "stock"] as const;
+
 function assertUnused(uses: readonly SkuUse[]): void {
-  const used = uses.find((u) => u.orders + u.movements + u.purchaseOrders + u.pickLists + u.stock > 0);
+  const used = uses.find((u) => HISTORY.some((k) => u[k] > 0));
   if (!used) return;
-  throw new DomainError(
-    "CONFLICT",
-    `SKU ${used.code} cannot be deleted: it is on ${used.orders} orders, ${used.movements} stock movements and ${used.purchaseOrders} purchase orders. Deactivate it instead.`,
-    { rule: "SKU_IN_USE", sku: used.code, orders: used.orders, movements: used.movements, purchaseOrders: used.purchaseOrders },
-  );
+  const holds = HISTORY.find((k) => used[k] > 0) ?? "stock";
+  throw new DomainError("CONFLICT", `SKU ${used.code} cannot be deleted: it has ${used[holds]} ${holds}. Deactivate it instead.`, {
+    rule: "SKU_IN_USE", sku: used.code, holds, count: used[holds],
+  });
 }
 
 /** The rows a never-used SKU may have, then the SKUs themselves. */

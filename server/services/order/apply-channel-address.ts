@@ -116,7 +116,7 @@ export interface DestinationOrder {
 export async function followNewDestination(tx: DbTx, order: DestinationOrder, shipState: string | null, actor: Actor): Promise<void> {
   const chosenFor = allocatedFor(order.allocation);
   if (!order.holdsStock || chosenFor === undefined || chosenFor === shipState) return;
-  const why = ledgerReason("addressArrived", { state: shipState ?? "?" });
+  const why = shipState ? ledgerReason("addressArrived", { state: shipState }) : ledgerReason("addressArrivedNoState");
   if (REALLOCATE_QUIETLY.includes(order.status)) {
     await reallocateOrderStock(tx, { orderId: order.id, actor, reason: ledgerReason("orderReallocated", { number: order.number, note: why }) });
   } else if (REALLOCATE_BY_ACTION.includes(order.status) && !order.onHold) {

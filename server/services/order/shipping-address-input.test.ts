@@ -20,6 +20,18 @@ describe("correctedAddressInput", () => {
     expect(rules({ ...ok, line1: "  " })).toEqual(["line1:too_small"]);
     expect(rules({ ...ok, city: undefined })).toEqual(["city:invalid_type"]);
     expect(rules({ ...ok, country: "Brasil" })).toEqual(["country:COUNTRY_CODE"]);
+    // Two letters that are no country would skip the Brazilian checks.
+    expect(rules({ ...ok, country: "ZZ" })).toEqual(["country:COUNTRY_CODE"]);
+    expect(rules({ ...ok, country: "XY" })).toEqual(["country:COUNTRY_CODE"]);
+  });
+
+  it("wants the house number on a Brazilian street, or s/n when there is none", () => {
+    expect(rules({ ...ok, line1: "Avenida Paulista" })).toEqual(["line1:STREET_NUMBER"]);
+    for (const line1 of ["Avenida Paulista, 1000", "Rua Sete, s/n", "Estrada Velha S/N", "Rua Um, sn", "Sítio Boa Vista, sem número", "Rua das Flores 12B"]) {
+      expect(rules({ ...ok, line1 }), line1).toEqual([]);
+    }
+    // Abroad the street line is as the country writes it.
+    expect(rules({ line1: "Baker Street", city: "London", country: "GB" })).toEqual([]);
   });
 
   it("abroad needs the street line and city only", () => {

@@ -20,6 +20,22 @@ export function mayEditShippingAddress(status: OrderStatus): boolean {
 }
 
 const required = (max: number) => z.string().trim().min(1).max(max);
+
+/** A real ISO 3166-1 alpha-2 region ("ZZ" and unassigned pairs are not): the runtime's own region names know them. */
+export function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  try {
+    const name = new Intl.DisplayNames(["en"], { type: "region" }).of(code);
+    return name !== undefined && name !== code && name !== "Unknown Region";
+  } catch {
+    return false;
+  }
+}
+
+/** A Brazilian street line carries the house number, or says there is none ("s/n", "sem número"). */
+export function hasStreetNumber(line1: string): boolean {
+  return /\d/.test(line1) || /(^|[\s,])s\.?\s?\/?\s?n\.?($|[\s,])|sem\s+n[úu]mero/i.test(line1);
+}
 /** Empty or blank → undefined, so the form can send what the person left empty. */
 const optional = (max: number) =>
   z
@@ -46,11 +62,14 @@ export const correctedAddressInput = z
       .string()
       .trim()
       .toUpperCase()
-      .refine((v) => /^[A-Z]{2}$/.test(v), ruled("COUNTRY_CODE", "Use a 2-letter country code, e.g. BR"))
+      .refine((v) => isCountryCode(v), ruled("COUNTRY_CODE", "Use a 2-letter country code (ISO 3166), e.g. BR"))
       .default("BR"),
   })
   .superRefine((a, ctx) => {
     if (a.country !== "BR") return;
+    if (a.line1 !== "" && !hasStreetNumber(a.line1)) {
+      ctx.addIssue({ code: "custom", path: ["line1"], message: "Add the house number, or s/n when there is none", params: { rule: "STREET_NUMBER" } });
+    }
     if (normalizeUf(a.state ?? "") === null) ctx.addIssue({ code: "custom", path: ["state"], message: "Use one of the 27 UFs, e.g. SP", params: { rule: "UF" } });
     if (normalizeCep(a.postalCode ?? "") === null) ctx.addIssue({ code: "custom", path: ["postalCode"], message: "A CEP has 8 digits, e.g. 01310-100", params: { rule: "CEP" } });
   })

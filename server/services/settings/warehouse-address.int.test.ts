@@ -30,8 +30,11 @@ describe("warehouse sender address", () => {
 
   it("refuses a CEP without 8 digits, an unknown warehouse and every role but ADMIN", async () => {
     for (const postalCode of ["0777-410", "077764100", "abcde-fgh"]) {
-      await expect(as(admin).settings.updateWarehouseAddress({ warehouseId, postalCode })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(as(admin).settings.updateWarehouseAddress({ warehouseId, line1: "Rua A, 1", postalCode })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
+    // A CEP (or a complement, a district) without the street would print half a sender on the label.
+    const noStreet = await as(admin).settings.updateWarehouseAddress({ warehouseId, line1: " ", postalCode: "07776-410" }).then(() => null, (e: unknown) => e);
+    expect(JSON.stringify(noStreet)).toContain("SENDER_STREET");
     await expect(as(admin).settings.updateWarehouseAddress({ warehouseId: "5b0e6a64-6f2a-4c8e-9a51-3f4c1b2d7e90", line1: "Rua A" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const role of ["OPERATOR", "WAREHOUSE", "MANAGER"] as const) {
       const user = await createUser(testDb().db, role);

@@ -2,8 +2,9 @@
  * The warehouses' sender (remetente) address, printed on the shipping labels
  * of the packages they dispatch (shipping/get-shipment-label.ts). ADMIN edits
  * it on the settings page (the router checks the role). Every part is
- * optional (a warehouse without one prints city and UF only); a CEP must have
- * 8 digits and is stored "01310-100". Each change is an AuditLog row.
+ * optional (a warehouse without one prints city and UF only), but a complement,
+ * district or CEP needs the street (SENDER_STREET); a CEP must have 8 digits and
+ * is stored "01310-100". Each change is an AuditLog row.
  */
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/options";
@@ -20,7 +21,8 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v));
 
-export const warehouseAddressInput = z.object({
+export const warehouseAddressInput = z
+  .object({
   warehouseId: z.guid(),
   /** Street and number. */
   line1: optional(200),
@@ -30,7 +32,13 @@ export const warehouseAddressInput = z.object({
   postalCode: optional(20)
     .refine((v) => v === null || normalizeCep(v) !== null, ruled("CEP", "A CEP has 8 digits, e.g. 01310-100"))
     .transform((v) => (v === null ? null : normalizeCep(v))),
-});
+  })
+  // A sender line needs its street: a complement, district or CEP alone would print half an address on the label.
+  .refine((a) => a.line1 !== null || (a.line2 === null && a.district === null && a.postalCode === null), {
+    path: ["line1"],
+    message: "Give the street and number, or leave the whole address empty",
+    params: { rule: "SENDER_STREET" },
+  });
 
 export interface WarehouseAddressView {
   id: string;

@@ -21,6 +21,7 @@ export const LEDGER_REASONS = {
   orderReservationExpired: "Order #{number} unpaid, stock given back: {note}",
   unpaidFor: "Unpaid for more than {hours} h",
   addressArrived: "Delivery address now in {state}",
+  addressArrivedNoState: "Delivery address now without a Brazilian state (abroad or incomplete)",
   packageShipped: "Order #{number} package #{package} shipped",
   orderShipped: "Order #{number} shipped",
   orderReserved: "Order #{number}",
