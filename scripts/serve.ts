@@ -7,6 +7,7 @@
 import http from "node:http";
 import next from "next";
 import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
+import { settleAfterResponse } from "@/server/lib/after-response";
 
 const port = Number(process.env.PORT ?? "3000");
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -21,6 +22,10 @@ server.listen(port, () => console.log(`Fluxo is listening on http://localhost:${
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, () => {
     server.close();
-    process.exit(0);
+    // Reservations of orders already answered for finish first (server/lib/after-response.ts).
+    void settleAfterResponse(10_000).then((all) => {
+      if (!all) console.error("[serve] stopping with reservations unfinished: APPROVE reserves those orders.");
+      process.exit(0);
+    });
   });
 }

@@ -9,6 +9,8 @@ import { withTestDb } from "@/server/test/with-test-db";
 import { amazonEnvelope, rawJson, shopifyHeaders, shopifyOrder, webhookRequest, webhookUrl } from "@/server/test/channel-payloads";
 import { deliveriesOf, makeChannel, postWebhook, startWebhookServer } from "@/server/test/webhook-harness";
 import { MAX_WEBHOOK_BYTES, isWebhookRequest } from "@/server/http/webhook-fast-path";
+import { pendingAfterResponse, settleAfterResponse } from "@/server/lib/after-response";
+import { balance, buildWorld, lines } from "@/server/services/stock/stock-test-fixtures";
 
 const SECRET = "s3cret-for-tests-0123456789";
 withTestDb();
@@ -77,6 +79,38 @@ describe("webhooks served ahead of Next's router", () => {
     expect((await post(ch.id, huge, {})).status).toBe(413);
     expect(await post("00000000-0000-4000-8000-000000000000", "{}", {})).toMatchObject({ status: 404, body: { status: "unknown_channel" } });
     expect(await post("%E0%A4%A", "{}", {})).toMatchObject({ status: 404, body: { status: "unknown_channel" } });
+  });
+
+  it("answers once the order is stored, and reserves its stock right after", async () => {
+    const w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["CAM-BR-M", "CAL-JEANS-42"], stock: [{ sku: "CAM-BR-M", wh: "SP1", onHand: 5 }, { sku: "CAL-JEANS-42", wh: "SP1", onHand: 5 }] });
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = rawJson(shopifyOrder());
+    const res = await post(ch.id, body, shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-reserve" }));
+    expect(res).toMatchObject({ status: 200, body: { status: "processed" } });
+    expect(await settleAfterResponse()).toBe(true);
+    const orderId = res.body.orderIds?.[0] as string;
+    expect(await lines(orderId)).toEqual([
+      expect.objectContaining({ sku: "CAM-BR-M", quantity: 2, reservedQty: 2 }),
+      expect.objectContaining({ sku: "CAL-JEANS-42", quantity: 1, reservedQty: 1 }),
+    ]);
+    expect((await balance(w, "CAM-BR-M", "SP1")).reserved).toBe(2);
+    expect(await db.orderEvent.count({ where: { orderId, type: "stock.reserved" } })).toBe(1);
+  });
+
+  // PGlite is one session: a second transaction holding the row cannot run beside the webhook's statements.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("does not keep the platform waiting while the reservation waits for a locked stock row", async () => {
+    const w = await buildWorld({ warehouses: [{ code: "SP1", state: "SP" }], skus: ["CAM-BR-M", "CAL-JEANS-42"], stock: [{ sku: "CAM-BR-M", wh: "SP1", onHand: 5 }, { sku: "CAL-JEANS-42", wh: "SP1", onHand: 5 }] });
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const body = rawJson(shopifyOrder({ id: 5812345678901239999n }));
+    const orderId = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "StockBalance" WHERE "skuId" = ${w.sku["CAM-BR-M"]}::uuid FOR UPDATE`;
+      const res = await post(ch.id, body, shopifyHeaders(body, SECRET, { topic: "orders/create", webhookId: "wh-fast-locked" }));
+      expect(res).toMatchObject({ status: 200, body: { status: "processed" } });
+      expect(pendingAfterResponse()).toBe(1);
+      return res.body.orderIds?.[0] as string;
+    });
+    expect(await settleAfterResponse()).toBe(true);
+    expect((await lines(orderId)).map((l) => l.reservedQty)).toEqual([2, 1]);
   });
 
   it("only takes POSTs to a webhook path", () => {

@@ -9,6 +9,13 @@
  * a route handler that answers 404 at once serves ~190 requests/s through
  * Next; the whole ingest (signature, stored delivery, capture, reservation)
  * serves twice the orders/s on this path (bench/RESULTS.md).
+ *
+ * It answers as soon as the delivery and its order are stored: the order's
+ * stock reservation finishes after the answer (server/lib/after-response.ts),
+ * which lets concurrent reservations share larger batches. The platform needs
+ * to know that we have its order, not where its stock comes from; the order
+ * page shows the reservation a few milliseconds later. If the process stops
+ * in between, APPROVE reserves what was never reserved.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { receiveDelivery, type DeliveryResponse } from "@/server/services/channels/receive-delivery";
@@ -64,7 +71,9 @@ export async function serveWebhook(req: IncomingMessage, res: ServerResponse): P
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
     }
-    const out = await receiveDelivery({ channelId, req: { rawBody, headers, query: Object.fromEntries(url.searchParams.entries()) } });
+    const out = await receiveDelivery({
+      channelId, req: { rawBody, headers, query: Object.fromEntries(url.searchParams.entries()) }, reserveAfterResponse: true,
+    });
     send(res, out.httpStatus, out.body);
   } catch (e) {
     // Nothing was lost: a stored delivery stays RECEIVED/FAILED for the platform's retry or a person.

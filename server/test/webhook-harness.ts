@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { POST } from "@/app/api/channels/[channelId]/webhook/route";
 import { isWebhookRequest, serveWebhook } from "@/server/http/webhook-fast-path";
 import { db } from "@/server/db";
+import { settleAfterResponse } from "@/server/lib/after-response";
 import type { ChannelPlatform } from "@/server/channels/types";
 import type { SessionUser } from "@/server/auth/options";
 import type { Role } from "@/server/lib/roles";
@@ -51,6 +52,9 @@ export async function startWebhookServer(): Promise<{ origin: string; close: () 
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await settleAfterResponse();
+    },
   };
 }

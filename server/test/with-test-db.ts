@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createTestDb, type TestDb } from "@/server/test/test-db";
+import { settleAfterResponse } from "@/server/lib/after-response";
 
 export function withTestDb(): () => TestDb {
   let t: TestDb | undefined;
@@ -13,9 +14,12 @@ export function withTestDb(): () => TestDb {
     t = await createTestDb();
   });
   afterAll(async () => {
+    await settleAfterResponse();
     await t?.close();
   });
   beforeEach(async () => {
+    // A webhook answered by the production path may still be reserving its order's stock (server/lib/after-response.ts).
+    await settleAfterResponse();
     await t?.truncate();
   });
   return () => {

@@ -20,6 +20,7 @@ import { applyChannelCancellation, applyChannelRefund } from "@/server/services/
 import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
 import { deliveryRefusalText } from "@/server/services/channels/delivery-refusals";
+import { runAfterResponse } from "@/server/lib/after-response";
 
 export type ProcessOutcome =
   /** `recorded`: the delivery row already says so (the capture statement marked it, completesDelivery). */
@@ -36,9 +37,9 @@ export type RecordedOutcome = ProcessOutcome | { status: "ERROR"; error: string 
  * permanent failure of the document (FAILED); anything else (database down, a
  * deadlock) may pass on a retry (ERROR, the caller answers 500).
  */
-export async function processDeliveryRecordingErrors(deliveryId: string, stored?: StoredDelivery): Promise<RecordedOutcome> {
+export async function processDeliveryRecordingErrors(deliveryId: string, stored?: StoredDelivery, opts: ProcessOptions = {}): Promise<RecordedOutcome> {
   try {
-    return await processDelivery(deliveryId, stored);
+    return await processDelivery(deliveryId, stored, opts);
   } catch (e) {
     const permanent = isPermanentDataError(e);
     const error = deliveryNote(permanent ? "databaseRefused" : "internalError", { detail: describeError(e) }).slice(0, 2000);
@@ -57,7 +58,15 @@ export interface StoredDelivery {
   channel: ChannelRef & { platform: string };
 }
 
-export async function processDelivery(deliveryId: string, stored?: StoredDelivery): Promise<ProcessOutcome> {
+export interface ProcessOptions {
+  /**
+   * A new order's stock reservation may finish after the answer (server/lib/after-response.ts): the order and the
+   * delivery are stored by then. Only the production webhook path asks for it; everything else waits for the reservation.
+   */
+  reserveAfterResponse?: boolean;
+}
+
+export async function processDelivery(deliveryId: string, stored?: StoredDelivery, opts: ProcessOptions = {}): Promise<ProcessOutcome> {
   const delivery: StoredDelivery =
     stored ??
     (await db.channelDelivery.findUniqueOrThrow({
@@ -75,7 +84,7 @@ export async function processDelivery(deliveryId: string, stored?: StoredDeliver
   try {
     if (!connector) throw new ChannelParseError("noConnector", { platform: channel.platform });
     const doc = connector.parse(req);
-    outcome = await applyDocument({ channel, deliveryId, doc });
+    outcome = await applyDocument({ channel, deliveryId, doc, opts });
   } catch (e) {
     if (!(e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof DomainError || e instanceof SyntaxError)) throw e;
     // A service's refusal keeps its code and values, so the deliveries pages word it like any DomainError.
@@ -142,7 +151,7 @@ export function validateOrderInput(order: ChannelOrderInput): void {
 }
 
 /** `whole`: the order is the delivery's only content, so its capture also marks the delivery PROCESSED. */
-async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string, whole = false) {
+async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string, opts: ProcessOptions, whole = false) {
   validateOrderInput(order);
   const actorLabel = `channel:${channel.name}`;
   const created = await captureOrder({
@@ -152,24 +161,26 @@ async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, delive
     // Refunds may change the order: then the reservation reads it afresh.
     const refunded = Boolean(order.refunds?.length);
     if (refunded) await recordCapturedOrderRefunds({ orderId: created.orderId, input: order, actorLabel });
-    await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel), context: refunded ? undefined : created.reservation });
+    const reserve = () => reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel), context: refunded ? undefined : created.reservation });
+    if (opts.reserveAfterResponse) await runAfterResponse(`reservation of order ${created.orderId}`, reserve);
+    else await reserve();
     return { orderId: created.orderId, outcome: "CREATED" as const };
   }
   return updateChannelOrder({ channelId: channel.id, input: order, actorLabel, deliveryId });
 }
 
-async function applyDocument(opts: { channel: ChannelRef; deliveryId: string; doc: InboundDocument }): Promise<ProcessOutcome> {
-  const { channel, deliveryId, doc } = opts;
+async function applyDocument(args: { channel: ChannelRef; deliveryId: string; doc: InboundDocument; opts: ProcessOptions }): Promise<ProcessOutcome> {
+  const { channel, deliveryId, doc, opts } = args;
   switch (doc.kind) {
     case "order": {
-      const r = await upsertOrder(channel, doc.order, deliveryId, true);
+      const r = await upsertOrder(channel, doc.order, deliveryId, opts, true);
       if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: deliveryNote("stale") };
       if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("sameVersion") };
       return { status: "PROCESSED", orderIds: [r.orderId], recorded: r.outcome === "CREATED" };
     }
     case "orders": {
       const results: { orderId: string; outcome: string }[] = [];
-      for (const o of doc.orders) results.push(await upsertOrder(channel, o, deliveryId));
+      for (const o of doc.orders) results.push(await upsertOrder(channel, o, deliveryId, opts));
       const orderIds = results.map((r) => r.orderId);
       if (results.some((r) => r.outcome === "CREATED" || r.outcome === "UPDATED")) return { status: "PROCESSED", orderIds };
       if (results.every((r) => r.outcome === "SAME_VERSION")) {

@@ -15,7 +15,7 @@ import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import type { InboundRequest } from "@/server/channels/types";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
-import { processDeliveryRecordingErrors, type RecordedOutcome } from "@/server/services/channels/process-delivery";
+import { processDeliveryRecordingErrors, type ProcessOptions, type RecordedOutcome } from "@/server/services/channels/process-delivery";
 
 interface WebhookChannel {
   id: string;
@@ -53,8 +53,8 @@ function bodyText(raw: Buffer): string {
   return raw.toString("utf8").replace(/\u0000/g, "\\u0000");
 }
 
-export async function receiveDelivery(opts: { channelId: string; req: InboundRequest }): Promise<DeliveryResponse> {
-  const { channelId, req } = opts;
+export async function receiveDelivery(opts: { channelId: string; req: InboundRequest } & ProcessOptions): Promise<DeliveryResponse> {
+  const { channelId, req, reserveAfterResponse } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(channelId)) return { httpStatus: 404, body: { status: "unknown_channel" } };
   const channel = await readChannel(channelId);
   if (!channel) return { httpStatus: 404, body: { status: "unknown_channel" } };
@@ -107,7 +107,7 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
     deliveryId = prior.id;
   }
   // What was just stored is processed as stored, without reading it back.
-  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }));
+  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }, { reserveAfterResponse }));
 }
 
 const channelReads = new Map<string, Promise<WebhookChannel | undefined>>();

@@ -235,7 +235,7 @@ now()
     const r = byK.get(k);
     if (!r) return null;
     const status = starts[k]?.status ?? "RECEIVED";
-    const reservation = contextOf({ ...r, status, shipState: orders[k]?.shipState ?? null, warehouseId: null, holds: [] });
+    const reservation = { ...contextOf({ ...r, status, shipState: orders[k]?.shipState ?? null, warehouseId: null, holds: [] }), capturedVersion: batch[k]?.input.updatedAt };
     return { orderId: r.id, number: r.number, created: true, reservation };
   });
 }

@@ -28,6 +28,12 @@ export interface BalanceRow {
 
 export interface ReservationContext {
   order: { id: string; number: number; status: string; shipState: string | null; warehouseId: string | null; holds: string[] };
+  /**
+   * A context its capture handed over (CaptureResult.reservation): the channel version the order was captured at. The
+   * reservation statement goes on only while the order is still at it (a channel update may have changed its lines
+   * since, reserve-order-stock.ts then reads the order afresh). Absent from a context read by itself.
+   */
+  capturedVersion?: Date;
   lines: ContextLine[];
   warehouses: AllocationWarehouse[];
   balances: BalanceRow[];

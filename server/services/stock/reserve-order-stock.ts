@@ -157,13 +157,17 @@ async function reserveMany(tx: DbTx | undefined, items: readonly ReserveItem[]):
         ...plan.common, requests: firstRequests, plannedBackorders: [...plan.first.backordered, ...plan.unknown], final: false,
         warehouseId: primary, allocation: plan.record, summary: plan.first.summary,
         checkPairs: checkPairs(plan, plan.first.backordered.map((b) => b.sku), primary),
+        capturedVersion: ctx.capturedVersion,
       },
     });
   });
   const statements = await runReserveStatements(tx, planned.map((p) => p.input));
   for (const [j, p] of planned.entries()) {
     const r1 = statements[j] as ReserveStatementResult;
-    out[p.i] = r1.orderOk ? await settle(() => followUp(tx, p.ctx, p.plan, p.firstRequests, p.input.warehouseId, r1)) : skip(p.ctx, "NOT_RESERVABLE");
+    if (r1.orderOk) out[p.i] = await settle(() => followUp(tx, p.ctx, p.plan, p.firstRequests, p.input.warehouseId, r1));
+    // The capture's context may be out of date (a channel update, a cancel): once more on what the order is now.
+    else if (p.ctx.capturedVersion) out[p.i] = await settle(async () => unwrap((await reserveMany(tx, [{ ...(items[p.i] as ReserveItem), context: undefined }]))[0]));
+    else out[p.i] = skip(p.ctx, "NOT_RESERVABLE");
   }
   return out as Settled<ReserveOrderResult>[];
 }

@@ -54,10 +54,12 @@ export interface ReserveStatementInput {
   unknownSkuException: { message: string; data: unknown } | null;
   /** Balances to re-check under lock if the order ends up backordered. */
   checkPairs: readonly { skuId: string; warehouseId: string }[];
+  /** Go on only if the order's channelUpdatedAt is still this (ReservationContext.capturedVersion); otherwise orderOk is false. */
+  capturedVersion?: Date;
 }
 
 export interface ReserveStatementResult {
-  /** False when the order is gone or no longer in a stage that holds stock: nothing was written. */
+  /** False when the order is gone, no longer in a stage that holds stock, or changed since capturedVersion: nothing was written. */
   orderOk: boolean;
   finalized: boolean;
   /** Backordered, but one of checkPairs has available stock now: run the backorder sweep. */
@@ -91,6 +93,7 @@ export async function runReserveStatements(tx: DbTx | undefined, input: readonly
     k, orderId: p.orderId, final: p.final, actorId: p.actor.actorId, actorLabel: p.actor.actorLabel, reason: p.movementReason,
     warehouseId: p.warehouseId, allocation: p.allocation ?? null, summary: p.summary, backorderException: p.backorderException,
     unknownMessage: p.unknownSkuException?.message ?? null, unknownData: p.unknownSkuException?.data ?? null,
+    capturedVersion: p.capturedVersion?.toISOString() ?? null,
   }));
   const requests = input.flatMap((p, k) => p.requests.map((r) => ({ k, ...r })));
   const planned = input.flatMap((p, k) => p.plannedBackorders.map((b) => ({ k, ...b })));
@@ -100,14 +103,15 @@ export async function runReserveStatements(tx: DbTx | undefined, input: readonly
     WITH o_in AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS o(k int, "orderId" uuid, final boolean, "actorId" uuid,
         "actorLabel" text, reason text, "warehouseId" uuid, allocation jsonb, summary text, "backorderException" text,
-        "unknownMessage" text, "unknownData" jsonb)
+        "unknownMessage" text, "unknownData" jsonb, "capturedVersion" timestamptz)
     ), ord AS MATERIALIZED (
-      SELECT id FROM "Order" WHERE id = ANY(${[...new Set(input.map((p) => p.orderId))]}::uuid[])
+      SELECT id, "channelUpdatedAt" FROM "Order" WHERE id = ANY(${[...new Set(input.map((p) => p.orderId))]}::uuid[])
         AND status::text = ANY(${[...RESERVABLE_STATUSES]}::text[])
       ORDER BY id
       FOR UPDATE
     ), oi AS MATERIALIZED (
-      SELECT i.* FROM o_in i JOIN ord ON ord.id = i."orderId"
+      -- An order a channel update changed after the capture that read its lines is left to a fresh read.
+      SELECT i.* FROM o_in i JOIN ord ON ord.id = i."orderId" AND (i."capturedVersion" IS NULL OR ord."channelUpdatedAt" = i."capturedVersion")
     ), req AS MATERIALIZED (
       SELECT r.* FROM jsonb_to_recordset(${JSON.stringify(requests)}::jsonb) AS r(k int, "lineId" uuid, "skuId" uuid, "warehouseId" uuid, quantity int)
       JOIN oi ON oi.k = r.k
