@@ -1,6 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, USERS } from "./fixtures";
 import { mercadoLivreNotification, mercadoLivreOrder, rawJson, shopifyHeaders, shopifyOrder, shopifyRefund } from "../server/test/channel-payloads";
+
+/** Signed in as the admin in Portuguese, connects a Shopify channel on Settings → Channels; its webhook URL. */
+async function connectShopifyInPortuguese(page: Page, name: string, secret: string): Promise<string> {
+  await signIn(page, "admin", { locale: "pt-BR" });
+  await page.goto("/settings/channels");
+  await page.getByTestId("channel-platform").selectOption("SHOPIFY");
+  await page.getByTestId("channel-name").fill(name);
+  await page.getByTestId("channel-secret").fill(secret);
+  await page.getByTestId("channel-create").click();
+  return page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
+}
 
 test.describe("sales channels and their webhook deliveries", () => {
   // First in this file (the only spec that posts webhooks; the demo seed has none): the list is still empty.
@@ -105,17 +116,45 @@ test.describe("sales channels and their webhook deliveries", () => {
     await expect(page.getByTestId("delivery-error")).toHaveText(sentence);
   });
 
+  test("in Portuguese, an order whose address has no CEP is on Exceptions until an operator corrects it", async ({ page, request }) => {
+    test.slow(); // a channel, a webhook and an address correction: several round trips on a loaded CI machine
+    const run = Date.now().toString(36);
+    const name = `Shopify E2E endereço ${run}`;
+    const secret = `shpss_e2e_${run}_address_0123456789`;
+    const url = await connectShopifyInPortuguese(page, name, secret);
+
+    const payload = shopifyOrder({ id: 5812345680000000000n + BigInt(Date.now() % 1_000_000) });
+    payload.shipping_address = { ...(payload.shipping_address as Record<string, unknown>), zip: "" };
+    const body = rawJson(payload);
+    const res = await request.post(url, { data: body, headers: { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic: "orders/create", webhookId: `e2e-${run}-addr` }) } });
+    expect(res.status()).toBe(200);
+    const orderId = ((await res.json()) as { orderIds: string[] }).orderIds[0] as string;
+
+    const rowOf = () => page.getByTestId("exception-row").filter({ has: page.locator(`a[href="/orders/${orderId}"]`) });
+    await page.goto("/exceptions?type=ADDRESS_INCOMPLETE");
+    await expect(rowOf()).toContainText("Endereço de entrega inutilizável");
+    await expect(rowOf().getByTestId("exception-message")).toContainText("a transportadora não consegue usar o endereço de entrega (ausente ou inválido: CEP)");
+
+    await rowOf().locator(`a[href="/orders/${orderId}"]`).click();
+    await expect(page.getByTestId("address-incomplete")).toBeVisible();
+    await page.getByTestId("edit-address-open").click();
+    await page.getByTestId("edit-address-postalCode").fill("01304001");
+    await page.getByTestId("edit-address-save").click();
+    await expect(page.getByTestId("edit-address-saved")).toHaveText("Endereço salvo.");
+    await expect(page.getByTestId("address-incomplete")).toHaveCount(0);
+
+    await page.goto("/exceptions?type=ADDRESS_INCOMPLETE");
+    await expect(page.getByTestId("exception-counts")).toBeVisible();
+    await expect(rowOf()).toHaveCount(0);
+    await page.goto("/exceptions?type=ADDRESS_INCOMPLETE&status=RESOLVED");
+    await expect(rowOf().getByTestId("exception-resolution")).toContainText(USERS.admin.name);
+  });
+
   test("in Portuguese, a delivery Fluxo refuses to apply (a refund of nothing) says why in Portuguese", async ({ page, request }) => {
     const run = Date.now().toString(36);
     const name = `Shopify E2E reembolso ${run}`;
     const secret = `shpss_e2e_${run}_refund_0123456789`;
-    await signIn(page, "admin", { locale: "pt-BR" });
-    await page.goto("/settings/channels");
-    await page.getByTestId("channel-platform").selectOption("SHOPIFY");
-    await page.getByTestId("channel-name").fill(name);
-    await page.getByTestId("channel-secret").fill(secret);
-    await page.getByTestId("channel-create").click();
-    const url = await page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
+    const url = await connectShopifyInPortuguese(page, name, secret);
     const channelId = /\/api\/channels\/([0-9a-f-]{36})\/webhook/.exec(url)?.[1] ?? "";
 
     const orderId = 5812345670000000000n + BigInt(Date.now() % 1_000_000);

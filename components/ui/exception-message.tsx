@@ -21,5 +21,9 @@ export function ExceptionMessage({ message, text }: { message: string; text: Exc
   const status = text.orderStatusParam ? params[text.orderStatusParam] : undefined;
   if (text.orderStatusParam && typeof status === "string" && isOrderStatus(status)) params[text.orderStatusParam] = t(`orderStatus.${status}`);
   if (text.changes) params.changes = text.changes.map(change).join("; ");
+  const fields = text.addressFieldsParam ? params[text.addressFieldsParam] : undefined;
+  if (text.addressFieldsParam && typeof fields === "string") {
+    params[text.addressFieldsParam] = fields.split(",").map((f) => t(`errors.field.${f}`)).join(", ");
+  }
   return <>{t(`exceptions.messages.${text.key}`, params)}</>;
 }

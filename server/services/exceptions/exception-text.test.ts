@@ -12,6 +12,17 @@ describe("exceptionText", () => {
     expect(exceptionText("OUT_OF_STOCK", { ...data, available: 0 }, null)?.key).toBe("OUT_OF_STOCK");
   });
 
+  it("names what a carrier misses in an unusable address, keeping only field codes it knows", () => {
+    expect(exceptionText("ADDRESS_INCOMPLETE", { missing: ["line1", "postalCode"] }, 1042)).toEqual({
+      key: "ADDRESS_INCOMPLETE", params: { order: 1042, missing: "line1,postalCode" }, addressFieldsParam: "missing",
+    });
+    expect(exceptionText("ADDRESS_INCOMPLETE", { missing: ["city", "<script>"] }, 7)?.params.missing).toBe("city");
+    // Nothing to name, or no order: the stored English message is shown instead.
+    expect(exceptionText("ADDRESS_INCOMPLETE", { missing: [] }, 7)).toBeNull();
+    expect(exceptionText("ADDRESS_INCOMPLETE", { missing: "city" }, 7)).toBeNull();
+    expect(exceptionText("ADDRESS_INCOMPLETE", { missing: ["city"] }, null)).toBeNull();
+  });
+
   it("lists the waiting lines of a backordered order and the unknown SKUs of an order", () => {
     const lines = [{ lineId: "a", lineNo: 1, sku: "CAM-01", quantity: 2 }, { lineId: "b", lineNo: 2, sku: "BONE-9", quantity: 1 }];
     expect(exceptionText("ORDER_BACKORDERED", { lines }, 1042)).toEqual({ key: "ORDER_BACKORDERED", params: { order: 1042, lines: "CAM-01 × 2, BONE-9 × 1" } });

@@ -5,13 +5,14 @@
  * null and the UI shows the stored message.
  */
 import { wallTimeInZone } from "@/server/lib/zoned-time";
+import { CARRIER_ADDRESS_FIELDS } from "@/server/services/shipping/shipping-address";
 
 /** Sentences under exceptions.messages (a type may have several: SHIPMENT_LATE has one per reason). */
 export const EXCEPTION_TEXT_KEYS = [
   "LOW_STOCK", "OUT_OF_STOCK", "ORDER_BACKORDERED", "UNKNOWN_SKU", "STOCK_RESERVATION_FAILED", "CHANNEL_CANCEL_REFUSED", "SHORT_PICK",
   "DELIVERY_FAILED", "RETURNED_TO_SENDER", "SHIPMENT_STALLED", "SHIPMENT_LATE_SHIPPED_AFTER_SHIP_BY", "SHIPMENT_LATE_DELIVERY_OVERDUE",
   "CHANNEL_ORDER_CHANGED", "REFUND_DUE", "REFUND_DUE_PARTLY_REFUNDED", "REFUND_DUE_PARTLY_PAID",
-  "REFUND_DUE_PAID_AFTER_CANCEL",
+  "REFUND_DUE_PAID_AFTER_CANCEL", "ADDRESS_INCOMPLETE",
 ] as const;
 
 /**
@@ -30,6 +31,8 @@ export interface ExceptionText {
   orderStatusParam?: string;
   /** Translated one by one and joined into the {changes} param (CHANNEL_ORDER_CHANGED). */
   changes?: ChangePiece[];
+  /** A param that lists address fields (CARRIER_ADDRESS_FIELDS codes, comma-separated): the UI names each in the reader's language. */
+  addressFieldsParam?: string;
   /** Params that are amounts in `currency` (REFUND_DUE): the UI formats them as money. */
   money?: { params: string[]; currency: string };
 }
@@ -218,6 +221,11 @@ export function exceptionText(type: string, data: unknown, orderNumber: number |
     }
     case "REFUND_DUE":
       return refundDueText(d, orderNumber);
+    case "ADDRESS_INCOMPLETE": {
+      const fields = Array.isArray(d.missing) ? d.missing.filter((f): f is string => (CARRIER_ADDRESS_FIELDS as readonly unknown[]).includes(f)) : [];
+      if (fields.length === 0 || orderNumber === null) return null;
+      return { key: type, params: { order: orderNumber, missing: fields.join(",") }, addressFieldsParam: "missing" };
+    }
     default:
       return null;
   }

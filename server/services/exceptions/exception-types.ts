@@ -13,6 +13,7 @@
  *                            delivery trouble (shipping-exceptions.ts, detect-delivery-exceptions.ts)
  *  REFUND_DUE                a paid order was cancelled, or money arrived on a cancelled one: the money goes back
  *                            (order/refund-due.ts)
+ *  ADDRESS_INCOMPLETE        an order's delivery address cannot be used by a carrier (order/address-exception.ts)
  */
 import type { Role } from "@/server/lib/roles";
 
@@ -30,6 +31,7 @@ export const EXCEPTION_TYPES = [
   "SHIPMENT_STALLED",
   "SHIPMENT_LATE",
   "REFUND_DUE",
+  "ADDRESS_INCOMPLETE",
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 

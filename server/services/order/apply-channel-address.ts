@@ -18,6 +18,7 @@ import type { OrderStatus } from "@/server/services/order/order-dimensions";
 import { systemActor, type Actor } from "@/server/services/order/actor";
 import { ADDRESS_GUARD_SQL, followChannelAddress } from "@/server/services/order/address-correction";
 import { applyOrderActionTx } from "@/server/services/order/apply-order-action";
+import { syncAddressException } from "@/server/services/order/address-exception";
 import { ledgerReason } from "@/server/services/stock/ledger-reasons";
 import { reallocateOrderStock } from "@/server/services/stock/reallocate-order-stock";
 
@@ -94,6 +95,7 @@ export async function applyChannelAddress(opts: {
         data: { city: address.city ?? null, state: shipState, postalCode: address.postalCode ?? null, shipBy: shipBy?.toISOString() ?? null },
       },
     });
+    await syncAddressException(tx, { orderId: order.id, orderNumber: order.number, address });
     await followNewDestination(tx, order, shipState, systemActor(opts.actorLabel));
     return { ...found, outcome: "APPLIED" as const };
   });

@@ -180,3 +180,5 @@ export async function applyOrderActionBulk(opts: { orderIds: string[]; action: O
 import "@/server/services/stock/order-stock-hooks";
 // A paid order that is stopped opens a REFUND_DUE exception; refunds recorded later close it (refund-due.ts).
 import "@/server/services/order/refund-due";
+// A cancelled order's ADDRESS_INCOMPLETE has nothing left to fix (address-exception.ts).
+import "@/server/services/order/address-exception";

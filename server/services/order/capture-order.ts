@@ -11,6 +11,7 @@ import type { ChannelOrderInput } from "@/server/channels/types";
 import { SETTINGS_JSON, WAREHOUSES_JSON, balancesJson, contextOf, type ContextLine, type ContextRow, type ReservationContext } from "@/server/services/stock/reservation-read";
 import { decide, type OrderSnapshot, type OrderStatus, type PaymentStatus } from "@/server/services/order/order-state-machine";
 import { REFUND_DUE, refundDueData, refundDueMessage } from "@/server/services/order/refund-due";
+import { ADDRESS_INCOMPLETE, addressExceptionMessage, unusableAddressFields } from "@/server/services/order/address-exception";
 
 export interface CaptureResult {
   orderId: string;
@@ -119,6 +120,8 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
     const start = starts[k] as ReturnType<typeof initialState>;
     const currency = (input.currency || opts.defaultCurrency).toUpperCase();
     const owed = start.refundDue ? refundDueData({ totalCents: input.totalCents, currency, paymentStatus: start.paymentStatus }, 0) : null;
+    // An address that came but cannot be used is an exception from the start (none at all: it may follow, address-exception.ts).
+    const missing = start.status === "CANCELLED" ? [] : unusableAddressFields(input.shippingAddress);
     return {
       k, channelId: opts.channelId, externalId: input.externalId, externalNumber: input.externalNumber ?? null,
       customerName: input.customer.name, email: input.customer.email?.trim().toLowerCase() || null,
@@ -133,6 +136,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
       actorId: opts.actorId ?? null, actorLabel: opts.actorLabel,
       // The order's number is known once it is inserted: the statement puts it in the message.
       refundDueData: owed, refundDueMessage: owed ? refundDueMessage(NUMBER_SLOT, owed) : null,
+      addressMissing: missing.length ? { missing } : null, addressMessage: missing.length ? addressExceptionMessage(NUMBER_SLOT, missing) : null,
     };
   });
   const lines = batch.flatMap((opts, k) =>
@@ -154,7 +158,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
         currency text, "subtotalCents" int, "discountCents" int, "shippingCents" int, "taxCents" int, "totalCents" int,
         "paymentMethod" text, "placedAt" timestamptz, "channelUpdatedAt" timestamptz, "shipBy" timestamptz,
         "shippingAddress" jsonb, "billingAddress" jsonb, "shipState" text, note text, test boolean, "deliveryId" uuid, "completesDelivery" boolean,
-        "actorId" uuid, "actorLabel" text, "refundDueData" jsonb, "refundDueMessage" text)
+        "actorId" uuid, "actorLabel" text, "refundDueData" jsonb, "refundDueMessage" text, "addressMissing" jsonb, "addressMessage" text)
     ), fresh AS MATERIALIZED (
       -- A delivery of an order we already hold leaves its customer alone (it goes to updateChannelOrder).
       SELECT i.*, gen_random_uuid() AS "newCustomerId" FROM inp i
@@ -214,6 +218,12 @@ now()
       SELECT ${REFUND_DUE}, ok.id, replace(i."refundDueMessage", ${NUMBER_SLOT}, ok.number::text), i."refundDueData"
       FROM ok JOIN inp i ON i.k = ok.k
       WHERE i."refundDueData" IS NOT NULL
+      RETURNING 1
+    ), address_incomplete AS (
+      INSERT INTO "Exception" (type, "orderId", message, data)
+      SELECT ${ADDRESS_INCOMPLETE}, ok.id, replace(i."addressMessage", ${NUMBER_SLOT}, ok.number::text), i."addressMissing"
+      FROM ok JOIN inp i ON i.k = ok.k
+      WHERE i."addressMissing" IS NOT NULL
       RETURNING 1
     ), delivered AS (
       UPDATE "ChannelDelivery" d SET status = 'PROCESSED', error = NULL, "orderId" = ok.id, "processedAt" = now()

@@ -11,8 +11,10 @@
  * (CONFLICT otherwise), the address and destination state written, the
  * timeline event "order.address_corrected" (who, when, from → to, why), the
  * stock allocated again when the destination state changed (as for a channel
- * address: apply-channel-address.ts). Later channel addresses no longer
- * overwrite it (address-correction.ts).
+ * address: apply-channel-address.ts), and the order's ADDRESS_INCOMPLETE
+ * resolved in the person's name once the address can be used
+ * (address-exception.ts). Later channel addresses no longer overwrite it
+ * (address-correction.ts).
  */
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
@@ -22,6 +24,7 @@ import { userActor } from "@/server/services/order/actor";
 import { ADDRESS_CORRECTED, ADDRESS_GUARD_SQL, channelAddressOf } from "@/server/services/order/address-correction";
 import { followNewDestination, type DestinationOrder } from "@/server/services/order/apply-channel-address";
 import { shipStateOf } from "@/server/services/order/capture-order";
+import { syncAddressException } from "@/server/services/order/address-exception";
 import { mayEditShippingAddress, sameAddress, storedAddress, type CorrectedAddress } from "@/server/services/order/shipping-address-input";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,6 +79,7 @@ export async function correctShippingAddress(opts: {
           data: { from: before, to: after, channelAddress } as Prisma.InputJsonObject,
         },
       });
+      await syncAddressException(tx, { orderId, orderNumber: order.number, address: after, resolvedById: actor.id });
       await followNewDestination(tx, order, shipState, userActor(actor));
       const now = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { version: true } });
       return { orderId, version: now.version, changed: true };

@@ -18,6 +18,9 @@ import { followChannelLinesTx } from "@/server/services/order/follow-channel-lin
 import { ADDRESS_GUARD_SQL, followChannelAddress } from "@/server/services/order/address-correction";
 import { isPaymentAfterCancel } from "@/server/services/order/order-guards";
 import { recordOrderRefundsTx } from "@/server/services/order/record-refund";
+import { syncAddressException } from "@/server/services/order/address-exception";
+import { ADDRESS_FROZEN_STATUSES } from "@/server/services/order/apply-channel-address";
+import type { OrderStatus } from "@/server/services/order/order-dimensions";
 
 export type UpdateOutcome = "UPDATED" | "STALE" | "SAME_VERSION";
 
@@ -33,8 +36,8 @@ export async function updateChannelOrder(opts: {
   const { channelId, input } = opts;
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; channelUpdatedAt: Date; status: string; paymentStatus: string; onHold: boolean; shippingAddress: unknown; addressGuard: unknown }[]>`
-        SELECT id, "channelUpdatedAt", status::text AS status, "paymentStatus"::text AS "paymentStatus", "onHold", "shippingAddress",
+      const rows = await tx.$queryRaw<{ id: string; number: number; channelUpdatedAt: Date; status: string; paymentStatus: string; onHold: boolean; shippingAddress: unknown; addressGuard: unknown }[]>`
+        SELECT id, number, "channelUpdatedAt", status::text AS status, "paymentStatus"::text AS "paymentStatus", "onHold", "shippingAddress",
           ${ADDRESS_GUARD_SQL} AS "addressGuard" FROM "Order"
         WHERE "channelId" = ${channelId}::uuid AND "externalId" = ${input.externalId} FOR UPDATE`;
       const current = rows[0];
@@ -60,6 +63,9 @@ export async function updateChannelOrder(opts: {
           sourceDeliveryId: opts.deliveryId ?? undefined,
         },
       });
+      if (address === "APPLY" && input.shippingAddress && !ADDRESS_FROZEN_STATUSES.includes(current.status as OrderStatus)) {
+        await syncAddressException(tx, { orderId: current.id, orderNumber: current.number, address: { ...input.shippingAddress } });
+      }
       await tx.orderEvent.create({
         data: {
           orderId: current.id,

@@ -9,6 +9,8 @@ export const exceptionTextOutput = z
     key: z.enum(EXCEPTION_TEXT_KEYS),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     orderStatusParam: z.string().optional(),
+    // Kept through the output parser: without it the page would print the fields' codes ("postalCode"), not their names.
+    addressFieldsParam: z.string().optional(),
     changes: z
       .array(
         z.object({
