@@ -22,7 +22,9 @@ export function startBenchPostgres(): { url: string; stop: () => void } {
   mkdirSync(DIR, { recursive: true });
   if (process.getuid?.() === 0) execSync(`chown -R postgres ${DIR}`);
   if (!existsSync(path.join(DIR, "data", "PG_VERSION"))) asPg(`${PG_BIN}/initdb -D ${DIR}/data -A trust -U fluxo >/dev/null`);
-  const opts = `-p ${PORT} -k ${DIR} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB -c work_mem=16MB`;
+  // Write-heavy settings: with the default max_wal_size (1GB) ingest forced a checkpoint every ~20 s, and every page first
+  // written after one goes whole into the WAL (PostgreSQL logged "checkpoints are occurring too frequently").
+  const opts = `-p ${PORT} -k ${DIR} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB -c work_mem=16MB -c max_wal_size=8GB -c checkpoint_timeout=15min`;
   asPg(`${PG_BIN}/pg_ctl -D ${DIR}/data -o "${opts}" -l ${DIR}/log -w start >/dev/null`);
   return {
     url: `postgresql://fluxo@127.0.0.1:${PORT}/postgres`,

@@ -99,6 +99,9 @@ export async function runReserveStatements(tx: DbTx | undefined, input: readonly
   const planned = input.flatMap((p, k) => p.plannedBackorders.map((b) => ({ k, ...b })));
   const checks = input.flatMap((p, k) => p.checkPairs.map((c) => ({ k, skuId: c.skuId, warehouseId: c.warehouseId })));
   const skuIds = [...new Set([...requests, ...checks].map((r) => r.skuId))];
+  // A first attempt (not final) backorders only what was planned: a request that does not fit leaves its order unfinalized.
+  const mayBackorder = input.some((p) => p.final || p.plannedBackorders.length > 0);
+  const raisesOrderExceptions = mayBackorder || input.some((p) => p.unknownSkuException !== null);
   const rows = await runSql<StatementRow>(tx, Prisma.sql`${CACHED_PLAN}
     WITH o_in AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) AS o(k int, "orderId" uuid, final boolean, "actorId" uuid,
@@ -219,20 +222,19 @@ export async function runReserveStatements(tx: DbTx | undefined, input: readonly
       FROM oi JOIN fin ON fin.k = oi.k AND fin.v LEFT JOIN bo ON bo.k = oi.k
       WHERE EXISTS (SELECT 1 FROM per_line p WHERE p.k = oi.k)
       RETURNING id
-    ), ins_backorder_exc AS (
+    )${raisesOrderExceptions ? Prisma.sql`, ins_order_exc AS (
+      -- Only in the statements that can raise one (mayBackorder, an unknown SKU): the common one opens no Exception indexes here.
       INSERT INTO "Exception" (type, "orderId", message, data)
       SELECT 'ORDER_BACKORDERED', oi."orderId", oi."backorderException", jsonb_build_object('lines', bo.lines)
       FROM oi JOIN fin ON fin.k = oi.k AND fin.v JOIN bo ON bo.k = oi.k
       WHERE oi."backorderException" IS NOT NULL AND bo.known > 0
         AND NOT EXISTS (SELECT 1 FROM "Exception" e WHERE e."orderId" = oi."orderId" AND e.type = 'ORDER_BACKORDERED' AND e.status = 'OPEN')
-      RETURNING id
-    ), ins_unknown_exc AS (
-      INSERT INTO "Exception" (type, "orderId", message, data)
+      UNION ALL
       SELECT 'UNKNOWN_SKU', oi."orderId", oi."unknownMessage", oi."unknownData"
       FROM oi JOIN fin ON fin.k = oi.k AND fin.v
       WHERE oi."unknownMessage" IS NOT NULL
       RETURNING id
-    )
+    )` : Prisma.empty}
     SELECT i.k, oi.k IS NOT NULL AS order_ok, coalesce(fin.v, false) AS finalized,
       CASE WHEN fin.v THEN coalesce(bo.total, 0) ELSE 0 END AS backordered,
       coalesce(fin.v AND coalesce(bo.known, 0) > 0 AND EXISTS (
