@@ -25,8 +25,10 @@ describe("exception types", () => {
     const raised = new Set<string>();
     for (const file of sources(path.resolve("server"))) {
       const text = readFileSync(file, "utf8");
-      // SQL: INSERT INTO "Exception" … SELECT 'TYPE', …   Prisma: exception.create({ data: { type: "TYPE" …
-      for (const m of text.matchAll(/INSERT INTO "Exception" \([^)]*\)\s*SELECT '([A-Z_]+)'/g)) raised.add(m[1] as string);
+      // SQL: INSERT INTO "Exception" … SELECT 'TYPE', … [UNION ALL SELECT 'TYPE', …] RETURNING   Prisma: exception.create({ data: { type: "TYPE" …
+      for (const insert of text.matchAll(/INSERT INTO "Exception" \([^)]*\)[\s\S]*?RETURNING/g)) {
+        for (const m of insert[0].matchAll(/SELECT '([A-Z_]+)'/g)) raised.add(m[1] as string);
+      }
       for (const m of text.matchAll(/exception\.create(?:Many)?\(\{\s*data:\s*\{\s*type:\s*"([A-Z_]+)"/g)) raised.add(m[1] as string);
     }
     // the scan sees both kinds of writers
