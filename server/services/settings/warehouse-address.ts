@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/options";
 import { db } from "@/server/db";
+import type { WarehouseSummary } from "@/server/services/stock/list-stock-locations";
 import { normalizeCep } from "@/server/lib/br-documents";
 import { DomainError } from "@/server/lib/domain-error";
 import { ruled } from "@/server/lib/zod-issue-view";
@@ -40,13 +41,7 @@ export const warehouseAddressInput = z
     params: { rule: "SENDER_STREET" },
   });
 
-export interface WarehouseAddressView {
-  id: string;
-  code: string;
-  name: string;
-  city: string;
-  state: string;
-  active: boolean;
+export interface WarehouseAddressView extends WarehouseSummary {
   line1: string | null;
   line2: string | null;
   district: string | null;

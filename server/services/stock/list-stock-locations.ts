@@ -1,13 +1,17 @@
 /** Warehouses and their bins in walking-path order, for the stock screens' pickers (adjust, transfer, receive). */
 import { db } from "@/server/db";
 
-export interface StockLocation {
+/** A warehouse as the pickers and settings lists name it. */
+export interface WarehouseSummary {
   id: string;
   code: string;
   name: string;
   city: string;
   state: string;
   active: boolean;
+}
+
+export interface StockLocation extends WarehouseSummary {
   bins: { id: string; code: string; zone: string; pickSequence: number }[];
 }
 
