@@ -162,7 +162,7 @@ export async function captureOrders(batch: readonly CaptureOrderOptions[], clien
         "actorId" uuid, "actorLabel" text, "refundDueData" jsonb, "refundDueMessage" text, "addressMissing" jsonb, "addressMessage" text)
     ), fresh AS MATERIALIZED (
       -- A delivery of an order we already hold leaves its customer alone (it goes to updateChannelOrder).
-      SELECT i.*, gen_random_uuid() AS "newCustomerId" FROM inp i
+      SELECT i.*, uuid_v7() AS "newCustomerId" FROM inp i
       WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."channelId" = i."channelId" AND o."externalId" = i."externalId")
     ), cust AS (
       INSERT INTO "Customer" (id, name, email, phone, document)
