@@ -13,6 +13,26 @@ async function connectShopifyInPortuguese(page: Page, name: string, secret: stri
   return page.getByTestId("channel-card").filter({ hasText: name }).getByTestId("webhook-url").inputValue();
 }
 
+/**
+ * The production server answers a webhook once the delivery is stored and applies it right after
+ * (server/http/webhook-fast-path.ts): wait until the delivery's page shows it applied.
+ */
+async function waitUntilApplied(page: Page, deliveryId: string, status = "PROCESSED"): Promise<void> {
+  await page.goto(`/deliveries/${deliveryId}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("delivery-detail")).toHaveAttribute("data-status", status, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** The delivery id a webhook's answer names ("received": stored, applied right after). */
+async function receivedId(res: { status(): number; json(): Promise<unknown> }): Promise<string> {
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { status: string; deliveryId: string };
+  expect(body.status).toBe("received");
+  return body.deliveryId;
+}
+
 test.describe("sales channels and their webhook deliveries", () => {
   // First in this file (the only spec that posts webhooks; the demo seed has none): the list is still empty.
   test("with no delivery yet, the list says so and where the webhook URL is; an empty filter keeps its own message", async ({ page }) => {
@@ -52,15 +72,15 @@ test.describe("sales channels and their webhook deliveries", () => {
     const body = rawJson(shopifyOrder({ id: 5812345678900000000n + BigInt(Date.now() % 1_000_000) }));
     const headers = { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic: "orders/create", webhookId: `e2e-${run}` }) };
     const ok = await request.post(url, { data: body, headers });
-    expect(ok.status()).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: "processed" });
+    const deliveryId = await receivedId(ok);
 
     const tampered = body.replace('"total_price":"374.70"', '"total_price":"1.00"');
     const bad = await request.post(url, { data: tampered, headers: { ...headers, "x-shopify-webhook-id": `e2e-${run}-t` } });
     expect(bad.status()).toBe(401);
 
     // The channel's deliveries: the processed one and the rejected one.
-    await page.reload();
+    await waitUntilApplied(page, deliveryId);
+    await page.goto("/settings/channels");
     await card.getByRole("link", { name: "View deliveries" }).click();
     await expect(page.getByRole("heading", { name: "Channel deliveries" })).toBeVisible();
     const rows = page.getByTestId("delivery-row");
@@ -127,8 +147,10 @@ test.describe("sales channels and their webhook deliveries", () => {
     payload.shipping_address = { ...(payload.shipping_address as Record<string, unknown>), zip: "" };
     const body = rawJson(payload);
     const res = await request.post(url, { data: body, headers: { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic: "orders/create", webhookId: `e2e-${run}-addr` }) } });
-    expect(res.status()).toBe(200);
-    const orderId = ((await res.json()) as { orderIds: string[] }).orderIds[0] as string;
+    await waitUntilApplied(page, await receivedId(res));
+    await page.getByTestId("delivery-open-order").click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const orderId = new URL(page.url()).pathname.split("/").pop() as string;
 
     const rowOf = () => page.getByTestId("exception-row").filter({ has: page.locator(`a[href="/orders/${orderId}"]`) });
     await page.goto("/exceptions?type=ADDRESS_INCOMPLETE");
@@ -162,9 +184,9 @@ test.describe("sales channels and their webhook deliveries", () => {
       const body = rawJson(payload);
       return request.post(url, { data: body, headers: { "content-type": "application/json", ...shopifyHeaders(body, secret, { topic, webhookId }) } });
     };
-    expect((await send("orders/create", shopifyOrder({ id: orderId }), `e2e-${run}-o`)).status()).toBe(200);
-    // Shopify read it, but the order's state machine refuses to record a refund of 0.00: kept FAILED (202).
-    expect((await send("refunds/create", shopifyRefund({ id: 990000000001n, orderId, amount: "0.00" }), `e2e-${run}-r`)).status()).toBe(202);
+    await waitUntilApplied(page, await receivedId(await send("orders/create", shopifyOrder({ id: orderId }), `e2e-${run}-o`)));
+    // Shopify read it, but the order's state machine refuses to record a refund of 0.00: kept FAILED.
+    await waitUntilApplied(page, await receivedId(await send("refunds/create", shopifyRefund({ id: 990000000001n, orderId, amount: "0.00" }), `e2e-${run}-r`)), "FAILED");
 
     const sentence = "Não aplicada. Um reembolso precisa devolver um valor acima de zero.";
     await page.goto(`/deliveries?channelId=${channelId}`);
@@ -201,7 +223,7 @@ test.describe("sales channels and their webhook deliveries", () => {
     const channelId = /\/api\/channels\/([0-9a-f-]{36})\/webhook/.exec(url)?.[1] ?? "";
     const post = (data: string) => request.post(url, { data, headers: { "content-type": "application/json" } });
 
-    expect((await post(JSON.stringify(mercadoLivreNotification(2000009876543210)))).status()).toBe(200);
+    await waitUntilApplied(page, await receivedId(await post(JSON.stringify(mercadoLivreNotification(2000009876543210)))));
     await post("isto não é json");
 
     await page.goto(`/deliveries?channelId=${channelId}`);
@@ -219,8 +241,10 @@ test.describe("sales channels and their webhook deliveries", () => {
     await expect(rows.first()).toContainText("orders_v2");
 
     // The order document arrives: nothing waits any more; the notification leads to the order.
-    expect((await post(JSON.stringify(mercadoLivreOrder()))).status()).toBe(200);
-    await page.reload();
+    const orderDelivery = await receivedId(await post(JSON.stringify(mercadoLivreOrder())));
+    const filtered = page.url();
+    await waitUntilApplied(page, orderDelivery);
+    await page.goto(filtered);
     await expect(page.getByTestId("deliveries-empty")).toBeVisible();
     await page.goto(`/deliveries?channelId=${channelId}&topic=orders_v2`);
     await expect(rows.first().getByTestId("delivery-status")).toHaveText("Processada");

@@ -10,12 +10,15 @@
  * Next; the whole ingest (signature, stored delivery, capture, reservation)
  * serves twice the orders/s on this path (bench/RESULTS.md).
  *
- * It answers as soon as the delivery and its order are stored: the order's
- * stock reservation finishes after the answer (server/lib/after-response.ts),
- * which lets concurrent reservations share larger batches. The platform needs
- * to know that we have its order, not where its stock comes from; the order
- * page shows the reservation a few milliseconds later. If the process stops
- * in between, APPROVE reserves what was never reserved.
+ * It answers as soon as the delivery is stored and its body parsed: the stored
+ * row is a durable inbox, and applying it (the order's capture, its stock
+ * reservation) runs right after the answer (server/lib/after-response.ts), so
+ * concurrent webhooks share larger batches. A platform needs to know that we
+ * have its delivery; the order shows in Fluxo a few milliseconds later. A body
+ * that is not a document is still answered 202 with its error. If the process
+ * stops before a stored delivery is applied, or applying it meets a passing
+ * failure, the recovery sweep applies it (recover-deliveries.ts, run by
+ * scripts/serve.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { receiveDelivery, type DeliveryResponse } from "@/server/services/channels/receive-delivery";
@@ -72,7 +75,7 @@ export async function serveWebhook(req: IncomingMessage, res: ServerResponse): P
       if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
     }
     const out = await receiveDelivery({
-      channelId, req: { rawBody, headers, query: Object.fromEntries(url.searchParams.entries()) }, reserveAfterResponse: true,
+      channelId, req: { rawBody, headers, query: Object.fromEntries(url.searchParams.entries()) }, answerOnceStored: true,
     });
     send(res, out.httpStatus, out.body);
   } catch (e) {

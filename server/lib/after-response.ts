@@ -1,8 +1,10 @@
 /**
- * Work that may finish after its HTTP answer was sent: the stock reservation
- * of an order a webhook delivered (server/http/webhook-fast-path.ts). The
- * order and its delivery are stored before the answer; what follows is
- * tracked here so that a shutdown (scripts/serve.ts) or a test can wait for it.
+ * Work that may finish after its HTTP answer was sent: applying a delivery a
+ * webhook stored (server/http/webhook-fast-path.ts: the order's capture and
+ * stock reservation). The delivery is stored before the answer; what follows
+ * is tracked here so that a shutdown (scripts/serve.ts) or a test can wait for
+ * it, and the recovery sweep (recover-deliveries.ts) finishes what a stopped
+ * process left.
  *
  * Backpressure: past PENDING_LIMIT tasks in flight, the caller waits for its
  * own task, so a burst the database cannot keep up with slows the senders down

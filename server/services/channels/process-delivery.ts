@@ -20,7 +20,6 @@ import { applyChannelCancellation, applyChannelRefund } from "@/server/services/
 import { describeError, isPermanentDataError } from "@/server/services/channels/delivery-errors";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
 import { deliveryRefusalText } from "@/server/services/channels/delivery-refusals";
-import { runAfterResponse } from "@/server/lib/after-response";
 
 export type ProcessOutcome =
   /** `recorded`: the delivery row already says so (the capture statement marked it, completesDelivery). */
@@ -35,11 +34,22 @@ export type RecordedOutcome = ProcessOutcome | { status: "ERROR"; error: string 
  * wrong is recorded on the row as FAILED, so it is visible and can be re-processed,
  * instead of leaving it RECEIVED: a value the database refuses (class 22) is a
  * permanent failure of the document (FAILED); anything else (database down, a
- * deadlock) may pass on a retry (ERROR, the caller answers 500).
+ * deadlock) may pass on a retry (ERROR: the caller answers 500, or the recovery
+ * sweep retries it, recover-deliveries.ts).
  */
-export async function processDeliveryRecordingErrors(deliveryId: string, stored?: StoredDelivery, opts: ProcessOptions = {}): Promise<RecordedOutcome> {
+export function processDeliveryRecordingErrors(deliveryId: string, stored?: StoredDelivery): Promise<RecordedOutcome> {
+  return recordingErrors(deliveryId, () => processDelivery(deliveryId, stored));
+}
+
+/** applyParsed, recording what goes wrong as processDeliveryRecordingErrors does. */
+export function applyParsedRecordingErrors(deliveryId: string, channel: StoredDelivery["channel"], parsed: ParsedDelivery): Promise<RecordedOutcome> {
+  return recordingErrors(deliveryId, () => applyParsed(deliveryId, channel, parsed));
+}
+
+/** `work` for a claimed delivery; what it throws is recorded on the row (FAILED) and returned as an outcome. */
+export async function recordingErrors<T>(deliveryId: string, work: () => Promise<T>): Promise<T | { status: "FAILED" | "ERROR"; error: string }> {
   try {
-    return await processDelivery(deliveryId, stored, opts);
+    return await work();
   } catch (e) {
     const permanent = isPermanentDataError(e);
     const error = deliveryNote(permanent ? "databaseRefused" : "internalError", { detail: describeError(e) }).slice(0, 2000);
@@ -58,37 +68,53 @@ export interface StoredDelivery {
   channel: ChannelRef & { platform: string };
 }
 
-export interface ProcessOptions {
-  /**
-   * A new order's stock reservation may finish after the answer (server/lib/after-response.ts): the order and the
-   * delivery are stored by then. Only the production webhook path asks for it; everything else waits for the reservation.
-   */
-  reserveAfterResponse?: boolean;
+/** What the connector read in a stored body: a document, or why it is none (the delivery ends FAILED with it). */
+export type ParsedDelivery = { doc: InboundDocument } | { refused: string };
+
+/** A document's refusal (connector, money, a service's rule), worded for the deliveries pages; anything else is not one. */
+function refusalOf(e: unknown): string | null {
+  if (e instanceof DomainError) return deliveryRefusalText(e);
+  if (e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof SyntaxError) return e.message;
+  return null;
 }
 
-export async function processDelivery(deliveryId: string, stored?: StoredDelivery, opts: ProcessOptions = {}): Promise<ProcessOutcome> {
+/** The connector's reading of a stored body. Pure: no database, so the webhook can do it before it answers. */
+export function parseDelivery(delivery: StoredDelivery): ParsedDelivery {
+  const connector = connectorFor(delivery.channel.platform as ChannelPlatform);
+  const req: InboundRequest = { rawBody: Buffer.from(delivery.rawBody, "utf8"), headers: delivery.headers ?? {}, query: {} };
+  try {
+    if (!connector) throw new ChannelParseError("noConnector", { platform: delivery.channel.platform });
+    return { doc: connector.parse(req) };
+  } catch (e) {
+    const refused = refusalOf(e);
+    if (refused === null) throw e;
+    return { refused };
+  }
+}
+
+export async function processDelivery(deliveryId: string, stored?: StoredDelivery): Promise<ProcessOutcome> {
   const delivery: StoredDelivery =
     stored ??
     (await db.channelDelivery.findUniqueOrThrow({
       where: { id: deliveryId },
       select: { rawBody: true, headers: true, channel: { select: { id: true, name: true, platform: true, defaultCurrency: true } } },
     }) as StoredDelivery);
-  const { channel } = delivery;
-  const connector = connectorFor(channel.platform as ChannelPlatform);
-  const req: InboundRequest = {
-    rawBody: Buffer.from(delivery.rawBody, "utf8"),
-    headers: (delivery.headers ?? {}) as Record<string, string>,
-    query: {},
-  };
+  return applyParsed(deliveryId, delivery.channel, parseDelivery(delivery));
+}
+
+/** Applies what a delivery says and records the outcome on its row. */
+export async function applyParsed(deliveryId: string, channel: ChannelRef, parsed: ParsedDelivery): Promise<ProcessOutcome> {
   let outcome: ProcessOutcome;
-  try {
-    if (!connector) throw new ChannelParseError("noConnector", { platform: channel.platform });
-    const doc = connector.parse(req);
-    outcome = await applyDocument({ channel, deliveryId, doc, opts });
-  } catch (e) {
-    if (!(e instanceof ChannelParseError || e instanceof MoneyParseError || e instanceof DomainError || e instanceof SyntaxError)) throw e;
-    // A service's refusal keeps its code and values, so the deliveries pages word it like any DomainError.
-    outcome = { status: "FAILED", error: e instanceof DomainError ? deliveryRefusalText(e) : e.message };
+  if ("refused" in parsed) outcome = { status: "FAILED", error: parsed.refused };
+  else {
+    try {
+      outcome = await applyDocument({ channel, deliveryId, doc: parsed.doc });
+    } catch (e) {
+      // A service's refusal keeps its code and values, so the deliveries pages word it like any DomainError.
+      const refused = refusalOf(e);
+      if (refused === null) throw e;
+      outcome = { status: "FAILED", error: refused };
+    }
   }
   const failed = outcome.status === "FAILED";
   const error = outcome.status === "FAILED" ? outcome.error : (outcome.note ?? null);
@@ -151,7 +177,7 @@ export function validateOrderInput(order: ChannelOrderInput): void {
 }
 
 /** `whole`: the order is the delivery's only content, so its capture also marks the delivery PROCESSED. */
-async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string, opts: ProcessOptions, whole = false) {
+async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, deliveryId: string, whole = false) {
   validateOrderInput(order);
   const actorLabel = `channel:${channel.name}`;
   const created = await captureOrder({
@@ -161,26 +187,24 @@ async function upsertOrder(channel: ChannelRef, order: ChannelOrderInput, delive
     // Refunds may change the order: then the reservation reads it afresh.
     const refunded = Boolean(order.refunds?.length);
     if (refunded) await recordCapturedOrderRefunds({ orderId: created.orderId, input: order, actorLabel });
-    const reserve = () => reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel), context: refunded ? undefined : created.reservation });
-    if (opts.reserveAfterResponse) await runAfterResponse(`reservation of order ${created.orderId}`, reserve);
-    else await reserve();
+    await reserveCapturedOrder({ orderId: created.orderId, actor: systemActor(actorLabel), context: refunded ? undefined : created.reservation });
     return { orderId: created.orderId, outcome: "CREATED" as const };
   }
   return updateChannelOrder({ channelId: channel.id, input: order, actorLabel, deliveryId });
 }
 
-async function applyDocument(args: { channel: ChannelRef; deliveryId: string; doc: InboundDocument; opts: ProcessOptions }): Promise<ProcessOutcome> {
-  const { channel, deliveryId, doc, opts } = args;
+async function applyDocument(args: { channel: ChannelRef; deliveryId: string; doc: InboundDocument }): Promise<ProcessOutcome> {
+  const { channel, deliveryId, doc } = args;
   switch (doc.kind) {
     case "order": {
-      const r = await upsertOrder(channel, doc.order, deliveryId, opts, true);
+      const r = await upsertOrder(channel, doc.order, deliveryId, true);
       if (r.outcome === "STALE") return { status: "IGNORED", orderIds: [r.orderId], note: deliveryNote("stale") };
       if (r.outcome === "SAME_VERSION") return { status: "DUPLICATE", orderIds: [r.orderId], note: deliveryNote("sameVersion") };
       return { status: "PROCESSED", orderIds: [r.orderId], recorded: r.outcome === "CREATED" };
     }
     case "orders": {
       const results: { orderId: string; outcome: string }[] = [];
-      for (const o of doc.orders) results.push(await upsertOrder(channel, o, deliveryId, opts));
+      for (const o of doc.orders) results.push(await upsertOrder(channel, o, deliveryId));
       const orderIds = results.map((r) => r.orderId);
       if (results.some((r) => r.outcome === "CREATED" || r.outcome === "UPDATED")) return { status: "PROCESSED", orderIds };
       if (results.every((r) => r.outcome === "SAME_VERSION")) {

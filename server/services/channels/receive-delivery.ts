@@ -6,7 +6,15 @@
  *
  * A stored delivery is processed by whoever CLAIMS it: the request that inserted
  * it, or a retry that atomically moves a FAILED (or abandoned RECEIVED) row back
- * to RECEIVED. Concurrent copies of one delivery therefore never run twice.
+ * to RECEIVED (a platform's retry, or the recovery sweep: recover-deliveries.ts).
+ * Concurrent copies of one delivery therefore never run twice.
+ *
+ * `answerOnceStored` (the production webhook path, server/http/webhook-fast-path.ts):
+ * the answer goes once the delivery is stored and its body parsed (a body that is
+ * not a document is still answered 202 with its error); applying it (capture,
+ * reservation…) runs right after (server/lib/after-response.ts). The stored row is
+ * the durable inbox: if the process stops before it is applied, the recovery
+ * sweep claims it.
  */
 import { randomUUID } from "node:crypto";
 import { CACHED_PLAN, db, hotQuery } from "@/server/db";
@@ -15,7 +23,10 @@ import { Prisma, type ChannelPlatform } from "@/server/generated/prisma/client";
 import { connectorFor } from "@/server/channels/registry";
 import type { InboundRequest } from "@/server/channels/types";
 import { deliveryNote } from "@/server/services/channels/delivery-notes";
-import { processDeliveryRecordingErrors, type ProcessOptions, type RecordedOutcome } from "@/server/services/channels/process-delivery";
+import { runAfterResponse } from "@/server/lib/after-response";
+import {
+  applyParsedRecordingErrors, parseDelivery, processDeliveryRecordingErrors, recordingErrors, type ParsedDelivery, type RecordedOutcome, type StoredDelivery,
+} from "@/server/services/channels/process-delivery";
 
 interface WebhookChannel {
   id: string;
@@ -53,8 +64,8 @@ function bodyText(raw: Buffer): string {
   return raw.toString("utf8").replace(/\u0000/g, "\\u0000");
 }
 
-export async function receiveDelivery(opts: { channelId: string; req: InboundRequest } & ProcessOptions): Promise<DeliveryResponse> {
-  const { channelId, req, reserveAfterResponse } = opts;
+export async function receiveDelivery(opts: { channelId: string; req: InboundRequest; answerOnceStored?: boolean }): Promise<DeliveryResponse> {
+  const { channelId, req, answerOnceStored } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(channelId)) return { httpStatus: 404, body: { status: "unknown_channel" } };
   const channel = await readChannel(channelId);
   if (!channel) return { httpStatus: 404, body: { status: "unknown_channel" } };
@@ -107,7 +118,19 @@ export async function receiveDelivery(opts: { channelId: string; req: InboundReq
     deliveryId = prior.id;
   }
   // What was just stored is processed as stored, without reading it back.
-  return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, { rawBody, headers, channel }, { reserveAfterResponse }));
+  const stored: StoredDelivery = { rawBody, headers, channel };
+  if (!answerOnceStored) return respond(deliveryId, await processDeliveryRecordingErrors(deliveryId, stored));
+  return answerThenApply(deliveryId, stored);
+}
+
+/** The production path: parse now (no database), answer, apply after the answer. */
+async function answerThenApply(deliveryId: string, stored: StoredDelivery): Promise<DeliveryResponse> {
+  // A connector that throws something unexpected: recorded like any failure of the delivery (FAILED, 500 so the platform retries).
+  const parsed: ParsedDelivery | RecordedOutcome = await recordingErrors(deliveryId, async () => parseDelivery(stored));
+  if ("status" in parsed) return respond(deliveryId, parsed);
+  if ("refused" in parsed) return respond(deliveryId, await applyParsedRecordingErrors(deliveryId, stored.channel, parsed));
+  await runAfterResponse(`delivery ${deliveryId}`, () => applyParsedRecordingErrors(deliveryId, stored.channel, parsed));
+  return { httpStatus: 200, body: { status: "received", deliveryId } };
 }
 
 const channelReads = new Map<string, Promise<WebhookChannel | undefined>>();
@@ -170,10 +193,11 @@ async function insertDeliveries(batch: NewDelivery[]): Promise<(string | null)[]
  * content (a re-fetched Amazon envelope, an ML notification's `attempts`), and the
  * retry must process what was sent now, not the copy that failed.
  */
-async function claimForRetry(
+export async function claimForRetry(
   deliveryId: string,
   attempts: number,
-  incoming: { topic: string; headers: Record<string, string>; rawBody: string },
+  /** What the retry carries (the recovery sweep re-applies the row as stored: nothing). */
+  incoming: { topic: string; headers: Record<string, string>; rawBody: string } | Record<string, never> = {},
 ): Promise<boolean> {
   const staleBefore = new Date(Date.now() - ABANDONED_AFTER_MS);
   const claimed = await db.channelDelivery.updateMany({
