@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { withTestDb } from "@/server/test/with-test-db";
-import { rawJson, shopifyHeaders, shopifyOrder } from "@/server/test/channel-payloads";
-import { makeChannel } from "@/server/test/webhook-harness";
-import { MAX_ATTEMPTS, recoverDeliveries } from "@/server/services/channels/recover-deliveries";
+import { rawJson, shopifyHeaders, shopifyOrder, shopifyRefund, webhookRequest } from "@/server/test/channel-payloads";
+import { makeChannel, postWebhook } from "@/server/test/webhook-harness";
+import { BEFORE_ORDER_SUFFIX, MAX_ATTEMPTS, recoverDeliveries } from "@/server/services/channels/recover-deliveries";
 import { ABANDONED_AFTER_MS, storedHeaders } from "@/server/services/channels/receive-delivery";
-import { deliveryNote } from "@/server/services/channels/delivery-notes";
+import { DELIVERY_NOTES, deliveryNote } from "@/server/services/channels/delivery-notes";
 
 const SECRET = "s3cret-for-tests-0123456789";
 withTestDb();
@@ -63,6 +63,32 @@ describe("recovery sweep", () => {
     expect(rows.get(passing.id)).toMatchObject({ status: "PROCESSED", attempts: 3, error: null });
     for (const left of [tooSoon, exhausted, refused]) expect(rows.get(left.id)).toMatchObject({ status: "FAILED", attempts: left.attempts });
     expect((await db.order.findMany({ where: { channelId: ch.id } })).map((o) => o.externalId)).toEqual(["5812345670000000011"]);
+  });
+
+  it("applies a refund that came before its order once the order is in", async () => {
+    expect(DELIVERY_NOTES.refundBeforeOrder.endsWith(BEFORE_ORDER_SUFFIX)).toBe(true);
+    expect(DELIVERY_NOTES.addressBeforeOrder.endsWith(BEFORE_ORDER_SUFFIX)).toBe(true);
+    const ch = await makeChannel("SHOPIFY", SECRET);
+    const post = (topic: string, payload: Record<string, unknown>, webhookId: string) => {
+      const body = rawJson(payload);
+      return postWebhook(ch.id, webhookRequest({ channelId: ch.id, body, headers: shopifyHeaders(body, SECRET, { topic, webhookId }) }));
+    };
+    const refund = await post("refunds/create", shopifyRefund({ id: 990000000077n, orderId: 5812345670000000031n, amount: "10.00" }), "wh-refund-early");
+    expect(refund.status).toBe(202);
+    const row = await db.channelDelivery.findFirstOrThrow({ where: { channelId: ch.id } });
+    expect(row.error).toBe("Refund 990000000077 is for order 5812345670000000031, which is not in Fluxo yet.");
+
+    // Retried only a minute after it failed, and only once its order is in.
+    expect(await recoverDeliveries()).toEqual({ applied: 0, skipped: 0 });
+    const aMinuteLater = new Date(Date.now() + 61_000);
+    expect(await recoverDeliveries(aMinuteLater)).toEqual({ applied: 1, skipped: 0 });
+    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+
+    expect((await post("orders/create", shopifyOrder({ id: 5812345670000000031n }), "wh-order-late")).status).toBe(200);
+    expect(await recoverDeliveries(new Date(Date.now() + 122_000))).toEqual({ applied: 1, skipped: 0 });
+    const order = await db.order.findFirstOrThrow({ where: { channelId: ch.id } });
+    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PROCESSED", attempts: 3, orderId: order.id });
+    expect(order.paymentStatus).toBe("PARTIALLY_REFUNDED");
   });
 
   it("leaves the deliveries of an inactive channel until it is active again", async () => {

@@ -5,9 +5,12 @@
  * sweep is what finishes
  *   - a delivery left RECEIVED by a process that stopped before applying it
  *     (claimed once ABANDONED_AFTER_MS have passed, as a platform's retry would),
- *   - a delivery that failed for a reason that may pass (the database was
- *     unreachable, a deadlock: the internalError note), retried a few times,
- *     RETRY_AFTER_MS apart.
+ *   - a delivery that failed for a reason that may pass, retried a few times,
+ *     RETRY_AFTER_MS apart: the database was unreachable or a deadlock broke
+ *     it (the internalError note), or its order was not in Fluxo yet (a refund
+ *     or a Mercado Livre shipment applied before the order it belongs to: the
+ *     production path answers first and applies after, so a document sent right
+ *     after its order can get there first).
  * A document's own refusal (it does not parse, a rule refuses it) is FAILED for
  * good: a person re-processes it from Channel deliveries after a fix.
  * Each row is claimed conditionally (claimForRetry), so app instances that sweep
@@ -27,6 +30,8 @@ const PER_SWEEP = 200;
 
 /** The stored text every internalError note starts with (delivery-notes.ts). */
 const INTERNAL_ERROR_PREFIX = deliveryNote("internalError", { detail: "" });
+/** How the refundBeforeOrder and addressBeforeOrder notes end (delivery-notes.ts; recover-deliveries.int.test.ts checks both). */
+export const BEFORE_ORDER_SUFFIX = ", which is not in Fluxo yet.";
 
 export interface SweepResult {
   /** Claimed and applied (whatever the outcome). */
@@ -43,7 +48,10 @@ export async function recoverDeliveries(now = new Date()): Promise<SweepResult> 
       OR: [
         { status: "RECEIVED", processedAt: null, receivedAt: { lt: abandonedBefore } },
         { status: "RECEIVED", processedAt: { lt: abandonedBefore } },
-        { status: "FAILED", error: { startsWith: INTERNAL_ERROR_PREFIX }, attempts: { lt: MAX_ATTEMPTS }, processedAt: { lt: retryBefore } },
+        {
+          status: "FAILED", attempts: { lt: MAX_ATTEMPTS }, processedAt: { lt: retryBefore },
+          OR: [{ error: { startsWith: INTERNAL_ERROR_PREFIX } }, { error: { endsWith: BEFORE_ORDER_SUFFIX } }],
+        },
       ],
       channel: { active: true },
     },
