@@ -11,6 +11,7 @@ import { ChannelParseError, type ChannelOrderInput, type InboundDocument, type I
 import { MoneyParseError } from "@/server/lib/money";
 import { DomainError } from "@/server/lib/domain-error";
 import { applyChannelAddress } from "@/server/services/order/apply-channel-address";
+import { withBrazilianUf } from "@/server/services/shipping/shipping-address";
 import { captureOrder } from "@/server/services/order/capture-order";
 import { updateChannelOrder } from "@/server/services/order/update-channel-order";
 import { recordCapturedOrderRefunds } from "@/server/services/order/record-refund";
@@ -84,12 +85,25 @@ export function parseDelivery(delivery: StoredDelivery): ParsedDelivery {
   const req: InboundRequest = { rawBody: Buffer.from(delivery.rawBody, "utf8"), headers: delivery.headers ?? {}, query: {} };
   try {
     if (!connector) throw new ChannelParseError("noConnector", { platform: delivery.channel.platform });
-    return { doc: connector.parse(req) };
+    return { doc: withBrazilianUfs(connector.parse(req)) };
   } catch (e) {
     const refused = refusalOf(e);
     if (refused === null) throw e;
     return { refused };
   }
+}
+
+/** Every address of the document with its UF where a platform sent the state's name (withBrazilianUf). */
+function withBrazilianUfs(doc: InboundDocument): InboundDocument {
+  const order = (o: ChannelOrderInput): ChannelOrderInput => ({
+    ...o,
+    shippingAddress: o.shippingAddress && withBrazilianUf(o.shippingAddress),
+    billingAddress: o.billingAddress && withBrazilianUf(o.billingAddress),
+  });
+  if (doc.kind === "order") return { ...doc, order: order(doc.order) };
+  if (doc.kind === "orders") return { ...doc, orders: doc.orders.map(order) };
+  if (doc.kind === "shippingAddress") return { ...doc, address: withBrazilianUf(doc.address) };
+  return doc;
 }
 
 export async function processDelivery(deliveryId: string, stored?: StoredDelivery): Promise<ProcessOutcome> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCep, isShippableAddress, missingAddressFields } from "./shipping-address";
+import { ufOf } from "@/server/services/stock/brazil-regions";
+import { formatCep, isShippableAddress, missingAddressFields, withBrazilianUf } from "./shipping-address";
 
 const SP = { name: "Ana", line1: "Av. Paulista, 1000", line2: "apto 12", district: "Bela Vista", city: "São Paulo", state: "SP", postalCode: "01310-100", country: "BR" };
 
@@ -35,5 +36,31 @@ describe("formatCep", () => {
   it("punctuates 8 digits and leaves anything else", () => {
     expect(formatCep("01310100")).toBe("01310-100");
     expect(formatCep("123")).toBe("123");
+  });
+});
+
+describe("the UF a platform's state field means", () => {
+  it("reads codes in any form and the 27 states' names with or without accents", () => {
+    expect(["SP", " sp ", "BR-SP", "br-sp", "São Paulo", "SAO PAULO", "sao  paulo"].map(ufOf)).toEqual(Array(7).fill("SP"));
+    expect(ufOf("Espírito Santo")).toBe("ES");
+    expect(ufOf("Mato Grosso do Sul")).toBe("MS");
+    expect(ufOf("Mato Grosso")).toBe("MT");
+    expect(ufOf("Rio Grande do Norte")).toBe("RN");
+    expect(ufOf("Distrito Federal")).toBe("DF");
+    for (const other of ["Oregon", "Buenos Aires", "S", "São", "XX", ""]) expect(ufOf(other)).toBeUndefined();
+  });
+
+  it("a Brazilian address carries the UF instead of the state's name; another country's and an unknown state stay as sent", () => {
+    const named = { ...SP, state: "São Paulo" };
+    expect(missingAddressFields(named)).toEqual(["state"]);
+    expect(withBrazilianUf(named)).toEqual(SP);
+    expect(withBrazilianUf({ ...SP, state: "sp", country: undefined })).toEqual({ ...SP, state: "SP", country: undefined });
+    const oregon = { ...SP, state: "Oregon", country: "US" };
+    expect(withBrazilianUf(oregon)).toBe(oregon);
+    const parana = { ...SP, state: "Paraná", country: "US" };
+    expect(withBrazilianUf(parana)).toBe(parana);
+    const unknown = { ...SP, state: "Estado X" };
+    expect(withBrazilianUf(unknown)).toBe(unknown);
+    expect(withBrazilianUf(SP)).toBe(SP);
   });
 });

@@ -1,5 +1,5 @@
 /** Order.shippingAddress (JSON from the channels) read defensively: missing parts become "". */
-import { BRAZIL_UFS } from "@/server/services/stock/brazil-regions";
+import { BRAZIL_UFS, ufOf } from "@/server/services/stock/brazil-regions";
 import type { CarrierAddress } from "./carriers/carrier-adapter";
 
 const KEYS = ["name", "line1", "line2", "district", "city", "state", "postalCode"] as const;
@@ -31,6 +31,17 @@ export function isBrazilianAddress(json: unknown): boolean {
   const obj = typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
   const country = typeof obj.country === "string" ? obj.country.trim().toUpperCase() : "";
   return BRAZIL_NAMES.includes(country);
+}
+
+/**
+ * A Brazilian address whose state is the state's name ("São Paulo", as Nuvemshop sends it) or a code in another
+ * form ("sp", "BR-SP") carries its UF ("SP") instead; anything else is returned as it came (a state that is no UF
+ * stays, so the address still shows what was sent and why a carrier cannot use it).
+ */
+export function withBrazilianUf<T extends { state?: string; country?: string }>(address: T): T {
+  if (!address.state || !isBrazilianAddress(address)) return address;
+  const uf = ufOf(address.state);
+  return uf && uf !== address.state ? { ...address, state: uf } : address;
 }
 
 /**
