@@ -100,7 +100,9 @@ describe("CEP, UF and phone", () => {
     expect(normalizeUf(" sp ")).toBe("SP");
     expect(normalizeUf("DF")).toBe("DF");
     expect(normalizeUf("XX")).toBeNull();
-    expect(normalizeUf("São Paulo")).toBeNull();
+    expect(normalizeUf("São Paulo")).toBe("SP");
+    expect(normalizeUf("rio grande do sul")).toBe("RS");
+    expect(normalizeUf("Gotham")).toBeNull();
   });
 
   it("accepts phone numbers as people write them", () => {

@@ -12,7 +12,7 @@
  * each character counts as its ASCII code − 48 (0–9 stay 0–9, A is 17, …);
  * the check digits are still digits. Old all-digit CNPJs keep validating.
  */
-import { BRAZIL_UFS, type BrazilUf } from "@/server/services/stock/brazil-regions";
+import { BRAZIL_UFS, ufOf, type BrazilUf } from "@/server/services/stock/brazil-regions";
 
 export { BRAZIL_UFS, type BrazilUf };
 
@@ -92,10 +92,9 @@ export function normalizeCep(text: string): string | null {
   return m ? `${m[1]}${m[2]}-${m[3]}` : null;
 }
 
-/** "sp", " SP " → "SP"; null when it is not one of the 27 UFs. */
+/** "sp", " SP ", "São Paulo", "sao paulo" → "SP" (ufOf); null when it is none of the 27 UFs. */
 export function normalizeUf(text: string): BrazilUf | null {
-  const uf = text.trim().toUpperCase();
-  return (BRAZIL_UFS as readonly string[]).includes(uf) ? (uf as BrazilUf) : null;
+  return ufOf(text) ?? null;
 }
 
 /** A phone number as people write it: digits with + ( ) - . and spaces, 8 to 15 digits (E.164 maximum). */
