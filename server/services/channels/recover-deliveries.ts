@@ -17,7 +17,7 @@
  * at the same time never apply one delivery twice.
  */
 import { db } from "@/server/db";
-import { deliveryNote } from "@/server/services/channels/delivery-notes";
+import { DELIVERY_NOTES, deliveryNote } from "@/server/services/channels/delivery-notes";
 import { ABANDONED_AFTER_MS, claimForRetry } from "@/server/services/channels/receive-delivery";
 import { processDeliveryRecordingErrors } from "@/server/services/channels/process-delivery";
 
@@ -30,8 +30,8 @@ const PER_SWEEP = 200;
 
 /** The stored text every internalError note starts with (delivery-notes.ts). */
 const INTERNAL_ERROR_PREFIX = deliveryNote("internalError", { detail: "" });
-/** How the refundBeforeOrder and addressBeforeOrder notes end (delivery-notes.ts; recover-deliveries.int.test.ts checks both). */
-export const BEFORE_ORDER_SUFFIX = ", which is not in Fluxo yet.";
+/** How the refundBeforeOrder and addressBeforeOrder notes end, after their last value (recover-deliveries.int.test.ts checks both). */
+export const BEFORE_ORDER_SUFFIX = DELIVERY_NOTES.refundBeforeOrder.slice(DELIVERY_NOTES.refundBeforeOrder.lastIndexOf("}") + 1);
 
 export interface SweepResult {
   /** Claimed and applied (whatever the outcome). */

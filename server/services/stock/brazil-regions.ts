@@ -1,4 +1,5 @@
 /** Brazilian macro-regions (IBGE) and the region of each of the 27 federative units (UF). */
+import { foldText } from "@/server/lib/fold-letters";
 
 export const BRAZIL_REGIONS = ["Norte", "Nordeste", "Centro-Oeste", "Sudeste", "Sul"] as const;
 export type BrazilRegion = (typeof BRAZIL_REGIONS)[number];
@@ -27,7 +28,7 @@ export const UF_NAMES: Record<BrazilUf, string> = {
   RS: "Rio Grande do Sul", RO: "Rondônia", RR: "Roraima", SC: "Santa Catarina", SP: "São Paulo", SE: "Sergipe", TO: "Tocantins",
 };
 
-const foldName = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+const foldName = (s: string) => foldText(s).replace(/\s+/g, " ").trim();
 const UF_BY_NAME = new Map(BRAZIL_UFS.map((uf) => [foldName(UF_NAMES[uf]), uf]));
 
 /**
